@@ -1,0 +1,17 @@
+/**
+ * Size limits shared by the extension (which trims before sending) and the API (which
+ * refuses what is over them). Changing one here changes both sides.
+ */
+export const LIMITS = {
+  descriptionChars: 5000,
+  shortTextChars: 300,
+  urlChars: 2048,
+  messageChars: 2000,
+  stackChars: 4000,
+  bodyExcerptBytes: 2048,
+  entries: 200,
+  screenshots: 6,
+  screenshotBytes: 4 * 1024 * 1024,
+  ticketJsonBytes: 512 * 1024,
+  requestBytes: 6 * 4 * 1024 * 1024 + 1024 * 1024,
+} as const;

@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+import { DEV_PAGE_MATCHES } from './utils/osortoo-pages';
+
+/**
+ * Three builds share this file:
+ * - production (`npm run build`): the release; Osortoo pages only, no broad host permission.
+ * - development (`npm start`): also runs on the local demo page.
+ * - e2e (`npm run build:e2e`): also runs on localhost, and holds `<all_urls>` so that
+ *   `tabs.captureVisibleTab` works in headless tests, where nobody can click the toolbar
+ *   to grant `activeTab`. It lands in its own folder so it can never be shipped by mistake.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports everywhere: the server imports the same modules under plain Node.
+  imports: false,
+  manifest: ({ mode }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['activeTab', 'storage', 'alarms', 'unlimitedStorage'],
+    host_permissions: mode === 'e2e' ? ['<all_urls>'] : [],
+    action: { default_title: '__MSG_actionTitle__' },
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode === 'production') return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...new Set([...(script.matches ?? []), ...DEV_PAGE_MATCHES])];
+      }
+    },
+  },
+  vite: () => ({
+    define: {
+      'import.meta.env.SUPPORT_API_URL': JSON.stringify(process.env.SUPPORT_API_URL ?? ''),
+    },
+  }),
+});
