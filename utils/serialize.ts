@@ -19,6 +19,8 @@ const FULL = {}; // thrown (by identity) when the message cap is reached
 
 const tagOf = Object.prototype.toString;
 const ownDesc = Object.getOwnPropertyDescriptor;
+const isStr = (v: unknown): v is string => typeof v == 'string';
+const isObj = (v: unknown): v is object => (typeof v == 'object' && v !== null) || typeof v == 'function';
 
 function cut(s: string, max: number): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
@@ -28,24 +30,16 @@ function cut(s: string, max: number): string {
 function get(o: any, k: PropertyKey): any {
   try {
     return o[k];
-  } catch {
-    return undefined;
-  }
+  } catch {}
 }
 
 /** An Error, a DOMException or anything shaped like one (cross-realm errors included). */
 function isErrorLike(o: any): boolean {
   try {
-    return tagOf.call(o) == '[object Error]' || (typeof o.message == 'string' && (typeof o.name == 'string' || typeof o.stack == 'string'));
+    return tagOf.call(o) == '[object Error]' || (isStr(o.message) && (isStr(o.name) || isStr(o.stack)));
   } catch {
     return false;
   }
-}
-
-function errorText(o: any): string {
-  const name = get(o, 'name'), msg = get(o, 'message');
-  const n = typeof name == 'string' && name ? name : 'Error';
-  return typeof msg == 'string' && msg ? n + ': ' + msg : n;
 }
 
 function write(value: unknown, cap: number, top: boolean, parts: string[], state: { n: number }): void {
@@ -60,26 +54,27 @@ function write(value: unknown, cap: number, top: boolean, parts: string[], state
     state.n += s.length;
   };
   const seen: unknown[] = [];
-
-  const walk = (v: any, depth: number, outer: boolean): void => {
-    switch (typeof v) {
-      case 'string':
-        return w(outer ? v : JSON.stringify(cut(v, MAX_NESTED_STRING)));
-      case 'number':
-        return w(Object.is(v, -0) ? '-0' : String(v));
-      case 'bigint':
-        return w(v + 'n');
-      case 'symbol':
-        return w(String(v));
-      case 'undefined':
-      case 'boolean':
-        return w(String(v));
-      case 'function': {
-        const name = get(v, 'name');
-        return w(`[${/^class[\s{]/.test(safeFnSource(v)) ? 'class' : 'Function'} ${typeof name == 'string' && name ? name : '(anonymous)'}]`);
-      }
+  // Writes `items` as `open a, b, … N more close`, stopping at MAX_ITEMS.
+  const list = (open: string, items: Iterable<unknown> | ArrayLike<unknown>, total: number, each: (x: any) => void, close: string) => {
+    w(open);
+    let i = 0;
+    for (const x of Array.isArray(items) ? items.slice(0, MAX_ITEMS) : (items as Iterable<unknown>)) {
+      if (i == MAX_ITEMS) break;
+      if (i++) w(', ');
+      each(x);
     }
-    if (v === null) return w('null');
+    w((total > MAX_ITEMS ? `, … ${total - MAX_ITEMS} more` : '') + close);
+  };
+
+  const walk = (v: any, depth: number, outer?: boolean): void => {
+    const t = typeof v;
+    if (isStr(v)) return w(outer ? v : JSON.stringify(cut(v, MAX_NESTED_STRING)));
+    if (t == 'bigint') return w(v + 'n');
+    if (t == 'function') {
+      const name = get(v, 'name');
+      return w(`[Function ${isStr(name) && name ? name : '(anonymous)'}]`);
+    }
+    if (!isObj(v)) return w(Object.is(v, -0) ? '-0' : String(v));
     if (seen.includes(v)) return w('[Circular]');
     const mark = parts.length, markN = state.n;
     seen.push(v);
@@ -91,105 +86,74 @@ function write(value: unknown, cap: number, top: boolean, parts: string[], state
       parts.length = mark;
       state.n = markN;
       w('[Unserializable]');
-    } finally {
-      seen.pop();
     }
+    seen.pop();
   };
 
   const describe = (v: any, depth: number): void => {
     const tag = tagOf.call(v).slice(8, -1);
-    if (isErrorLike(v)) return w(errorText(v));
-    if (typeof v.nodeType == 'number' && typeof v.nodeName == 'string') return w(nodeText(v));
+    const deeper = depth + 1;
+    const item = (x: unknown) => walk(x, deeper);
+    if (isErrorLike(v)) {
+      const name = get(v, 'name'), msg = get(v, 'message');
+      const n = isStr(name) && name ? name : 'Error';
+      return w(isStr(msg) && msg ? n + ': ' + msg : n);
+    }
+    if (typeof v.nodeType == 'number' && isStr(v.nodeName)) return w(nodeText(v));
     if (tag == 'Date') {
       const time = Date.prototype.getTime.call(v);
       return w(time === time ? Date.prototype.toISOString.call(v) : 'Invalid Date');
     }
     if (tag == 'RegExp') return w(RegExp.prototype.toString.call(v));
-    if (tag == 'Promise' || tag == 'WeakMap' || tag == 'WeakSet') return w(tag + ' {…}');
     if (v === get(v, 'window')) return w('[Window]');
-    const isArr = Array.isArray(v);
-    if (!isArr && /Array|ArrayBuffer/.test(tag) && typeof get(v, 'length') != 'undefined') return w(`${tag}(${get(v, 'length')})`);
     if (tag == 'Map' || tag == 'Set') {
-      const size: number = tag == 'Map' ? sizeOf(Map, v) : sizeOf(Set, v);
-      w(`${tag}(${size}) {`);
-      if (depth >= MAX_DEPTH) return w('…}');
-      let i = 0;
-      (tag == 'Map' ? Map : Set).prototype.forEach.call(v, (val: unknown, key: unknown) => {
-        if (i < MAX_ITEMS) {
-          w(i ? ', ' : '');
-          if (tag == 'Map') {
-            walk(key, depth + 1, false);
-            w(' => ');
-          }
-          walk(val, depth + 1, false);
-        } else if (i == MAX_ITEMS) w(', …');
-        i++;
-      });
-      return w('}');
+      const C = tag == 'Map' ? Map : Set;
+      const size: number = ownDesc(C.prototype, 'size')!.get!.call(v);
+      if (depth >= MAX_DEPTH) return w(`[${tag}(${size})]`);
+      return list(`${tag}(${size}) {`, C.prototype.entries.call(v as never), size, ([k, x]) => {
+        if (tag == 'Map') walk(k, deeper), w(' => ');
+        walk(x, deeper);
+      }, '}');
     }
-    if (isArr) {
-      const len: number = get(v, 'length') >>> 0;
+    if (Array.isArray(v)) {
+      const len: number = v.length;
       if (depth >= MAX_DEPTH) return w(`[Array(${len})]`);
-      w('[');
-      for (let i = 0; i < len && i < MAX_ITEMS; i++) {
-        if (i) w(', ');
-        walk(get(v, i), depth + 1, false);
-      }
-      return w(len > MAX_ITEMS ? `, … ${len - MAX_ITEMS} more]` : ']');
+      return list('[', Array.prototype.slice.call(v, 0, MAX_ITEMS), len, item, ']');
     }
     const ctor = get(v, 'constructor');
-    const cname = typeof ctor == 'function' ? get(ctor, 'name') : '';
-    const prefix = typeof cname == 'string' && cname && cname != 'Object' ? cname + ' ' : '';
-    if (depth >= MAX_DEPTH) return w(`[${prefix.trim() || 'Object'}]`);
+    const cname = typeof ctor == 'function' && get(ctor, 'name');
+    const name = isStr(cname) && cname && cname != 'Object' ? cname : '';
+    if (depth >= MAX_DEPTH) return w(`[${name || 'Object'}]`);
     const keys = Object.keys(v);
-    w(prefix + '{');
-    for (let i = 0; i < keys.length && i < MAX_ITEMS; i++) {
-      const key = keys[i]!;
-      w((i ? ', ' : '') + (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(cut(key, 50))) + ': ');
+    list(name ? name + ' {' : '{', keys, keys.length, (key: string) => {
+      w((/^([A-Za-z_$][\w$]*|\d+)$/.test(key) ? key : JSON.stringify(cut(key, 50))) + ': ');
       let d: PropertyDescriptor | undefined;
       try {
         d = ownDesc(v, key);
       } catch {
-        w('[Unreadable]');
-        continue;
+        return w('[Unreadable]');
       }
+      // Accessors are page code: never run them.
       if (d && !('value' in d)) w(d.set ? '[Getter/Setter]' : '[Getter]');
-      else walk(d?.value, depth + 1, false);
-    }
-    w(keys.length > MAX_ITEMS ? `, … ${keys.length - MAX_ITEMS} more}` : '}');
+      else item(d?.value);
+    }, '}');
   };
 
   walk(value, 0, top);
 }
 
-function sizeOf(C: typeof Map | typeof Set, v: unknown): number {
-  return ownDesc(C.prototype, 'size')!.get!.call(v);
-}
-
-function safeFnSource(f: Function): string {
-  try {
-    return Function.prototype.toString.call(f).slice(0, 6);
-  } catch {
-    return '';
-  }
-}
-
 /** `<div#app.results>`, `#text "…"`, `#document`: enough to locate a node, nothing of its content. */
 function nodeText(n: any): string {
-  const type = n.nodeType;
-  if (type == 1) {
-    const id = get(n, 'id');
-    const cls = get(n, 'className');
-    return (
-      '<' +
-      String(n.nodeName).toLowerCase() +
-      (typeof id == 'string' && id ? '#' + cut(id, 40) : '') +
-      (typeof cls == 'string' && cls.trim() ? '.' + cut(cls.trim().split(/\s+/).slice(0, 3).join('.'), 60) : '') +
-      '>'
-    );
-  }
-  if (type == 3) return '#text ' + JSON.stringify(cut(String(get(n, 'data') ?? ''), 40));
-  return String(n.nodeName);
+  const id = get(n, 'id'), cls = get(n, 'className');
+  if (n.nodeType == 3) return '#text ' + JSON.stringify(cut(String(get(n, 'data')), 40));
+  if (n.nodeType != 1) return n.nodeName;
+  return (
+    '<' +
+    n.nodeName.toLowerCase() +
+    (isStr(id) && id ? '#' + cut(id, 40) : '') +
+    (isStr(cls) && cls.trim() ? '.' + cut(cls.trim().split(/\s+/).slice(0, 3).join('.'), 60) : '') +
+    '>'
+  );
 }
 
 function render(value: unknown, top: boolean, cap: number, parts: string[], state: { n: number }): void {
@@ -206,14 +170,13 @@ function finish(parts: string[], state: { n: number }, cap: number): string {
 }
 
 function stackOf(v: unknown, max: number): string | undefined {
-  if (v === null || (typeof v != 'object' && typeof v != 'function') || !isErrorLike(v)) return undefined;
-  const s = get(v, 'stack');
-  return typeof s == 'string' && s ? cut(s, max) : undefined;
+  const s = isObj(v) && isErrorLike(v) && get(v, 'stack');
+  return isStr(s) && s ? cut(s, max) : undefined;
 }
 
 function toNumber(v: unknown, int: boolean): string {
   if (typeof v == 'bigint') return v + 'n';
-  if (typeof v == 'symbol' || (typeof v == 'object' && v !== null) || typeof v == 'function') return 'NaN';
+  if (typeof v == 'symbol' || isObj(v)) return 'NaN';
   const n = int ? parseInt(String(v), 10) : parseFloat(String(v));
   return String(n);
 }
@@ -230,9 +193,9 @@ export function serializeArgs(
 ): { message: string; stack?: string } {
   const first = args[0];
   // Hot path: one plain string (the page logging in a loop).
-  if (typeof first == 'string' && first.indexOf('%') < 0) {
+  if (isStr(first) && first.indexOf('%') < 0) {
     if (args.length == 1) return { message: cut(first, maxMessage) };
-    if (args.every((a) => typeof a == 'string')) return { message: cut(args.join(' '), maxMessage) };
+    if (args.every(isStr)) return { message: cut(args.join(' '), maxMessage) };
   }
   const parts: string[] = [];
   const state = { n: 0 };
@@ -240,7 +203,7 @@ export function serializeArgs(
   let i = 0;
   try {
     const len = args.length;
-    if (typeof first == 'string') {
+    if (isStr(first)) {
       i = 1;
       const fmt = first.length > maxMessage * 2 ? first.slice(0, maxMessage * 2) : first;
       const text = fmt.replace(/%([sdifoOc%])/g, (m, c: string) => {
@@ -252,7 +215,7 @@ export function serializeArgs(
         if (stack === undefined) stack = stackOf(a, maxStack);
         const sub: string[] = [];
         const st = { n: 0 };
-        render(a, c == 's' && typeof a == 'string', maxMessage, sub, st);
+        render(a, c == 's' && isStr(a), maxMessage, sub, st);
         return finish(sub, st, maxMessage);
       });
       render(text, true, maxMessage, parts, state);
@@ -279,6 +242,6 @@ export function serializeReason(
   maxMessage: number = LIMITS.messageChars,
   maxStack: number = LIMITS.stackChars,
 ): { message: string; stack?: string } {
-  if (typeof reason == 'string') return { message: cut(reason, maxMessage) };
+  if (isStr(reason)) return { message: cut(reason, maxMessage) };
   return serializeArgs([reason], maxMessage, maxStack);
 }
