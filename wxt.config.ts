@@ -9,6 +9,14 @@ import { DEV_PAGE_MATCHES } from './utils/osortoo-pages';
  *   `tabs.captureVisibleTab` works in headless tests, where nobody can click the toolbar
  *   to grant `activeTab`. It lands in its own folder so it can never be shipped by mistake.
  */
+/**
+ * Public key of the development and e2e builds, so their extension id is stable
+ * (olkiigammefckhmfmlfmbpaejfekofon) and the reference API can allow exactly that origin.
+ * The release build has none: the store assigns its id.
+ */
+const DEV_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA3xTBc8YxhSunmm5UgxaSMpxHUY2eUTIIU8Pef+CdYywzO+v5hYdaB0ijGWo8Rd7pMMN088sKp8a+T5vAGGnuEFCBqFhmEgLUCpaIDKmcqtK/dkvwjqaHBBHaWMG67EXdKcXtPe56UrB/2TsozyvIet9GRFzXngcuy+bo4YuLNC2P+G4zw91CsGQKUNjfsTFsZyRy2j8Ydv0Pbdn7dopdF011gXltopKxBplhfdjGvmwiI8cUYZ6GBTlvNbMKWbyrwsNi5TmaMye0s7V3ry/2OSq4rHMpa3foFUVzD+9JtFbWSgVhCSthIpH+pT2rqZsmO19MPhvMiWdoUtbzV6OipwIDAQAB';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: the server imports the same modules under plain Node.
@@ -20,6 +28,7 @@ export default defineConfig({
     permissions: ['activeTab', 'storage', 'alarms', 'unlimitedStorage'],
     host_permissions: mode === 'e2e' ? ['<all_urls>'] : [],
     action: { default_title: '__MSG_actionTitle__' },
+    ...(mode === 'production' ? {} : { key: DEV_PUBLIC_KEY }),
   }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
@@ -32,6 +41,7 @@ export default defineConfig({
   vite: () => ({
     define: {
       'import.meta.env.SUPPORT_API_URL': JSON.stringify(process.env.SUPPORT_API_URL ?? ''),
+      'import.meta.env.DELIVERY_TIMEOUT_MS': JSON.stringify(process.env.DELIVERY_TIMEOUT_MS ?? ''),
     },
   }),
 });

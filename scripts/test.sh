@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# `npm test`: builds the e2e extension, then runs every test (unit and end-to-end).
+# Chromium and vitest write caches and profiles into $HOME: keep them in a throwaway folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/osortoo-test.XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache" XDG_DATA_HOME="$scratch/data" XDG_STATE_HOME="$scratch/state" XDG_RUNTIME_DIR="$scratch/runtime"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+npx wxt build --mode e2e
+npx vitest run "$@"

@@ -1,0 +1,139 @@
+/**
+ * End-to-end harness: the built e2e extension (.output/chrome-mv3-e2e) in Debian's Chromium,
+ * the real reference API over HTTP on a free port, and the demo draw page. Nothing is mocked.
+ */
+import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startApi } from '../../../server/start';
+import { startDemoServer, type DemoServer } from '../../fixtures/demo-server';
+import { DEV_API_URL_KEY } from '../../../utils/config';
+import { StoredTicketSchema, type StoredTicket } from '../../../utils/contract';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3-e2e', import.meta.url));
+export const EXTENSION_ID = 'olkiigammefckhmfmlfmbpaejfekofon';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SUPPORT_TOKEN = 'e2e-support-token-0123456789abcdef';
+
+/** Flags that keep Chromium off the network this machine does not have. */
+const QUIET_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'];
+
+export interface Api {
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(options: { dataDir?: string; rateLimit?: false | { max: number; windowMs: number } } = {}): Promise<Api> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oso-api-'));
+  const api = await startApi({ port: 0, dataDir, supportToken: SUPPORT_TOKEN, rateLimit: options.rateLimit ?? false, allowedOrigins: [`chrome-extension://${EXTENSION_ID}`] });
+  return { url: api.url, dataDir, close: api.close };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  worker: Worker;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the extension; `locale` sets the UI language the way Linux reads it. */
+export async function launchBrowser(options: { userDataDir?: string; locale?: 'en' | 'fr'; apiUrl?: string } = {}): Promise<Browser> {
+  if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) throw new Error(`No e2e build at ${EXTENSION_DIR}: run npm run build:e2e`);
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'oso-profile-'));
+  const lang = options.locale === 'fr' ? 'fr_FR.UTF-8' : 'en_US.UTF-8';
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    locale: options.locale === 'fr' ? 'fr-FR' : 'en-US',
+    // chrome.i18n follows LANGUAGE/LANG on Linux, not --lang.
+    env: { ...process.env, LANGUAGE: options.locale === 'fr' ? 'fr' : 'en', LANG: lang, LC_ALL: lang },
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, `--lang=${options.locale ?? 'en'}`],
+  });
+  const worker = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID)) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(EXTENSION_ID), timeout: 15_000 }));
+  if (options.apiUrl) await setApiUrl(worker, options.apiUrl);
+  return {
+    context,
+    worker,
+    userDataDir,
+    close: async () => {
+      await context.close();
+    },
+  };
+}
+
+/** Points the e2e build at an API on a free port (development/e2e builds only). */
+export async function setApiUrl(worker: Worker, url: string): Promise<void> {
+  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [DEV_API_URL_KEY, url] as const);
+}
+
+/** The id Chromium gives a tab, read through the extension (Playwright does not expose it). */
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (target) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === target)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`No tab with URL ${url}`);
+  return id;
+}
+
+/**
+ * Opens the form for a tab the way "open in a window" does: in a window of its own, so that
+ * the diagnosed tab stays the visible one in its window and can be captured.
+ */
+export async function openForm(browser: Browser, tabId: number, query = ''): Promise<Page> {
+  const url = `chrome-extension://${EXTENSION_ID}/popup.html?tabId=${tabId}${query}`;
+  const [page] = await Promise.all([
+    browser.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(url) }),
+    browser.worker.evaluate((u) => chrome.windows.create({ url: u, type: 'popup', width: 520, height: 800 }), url),
+  ]);
+  await page.waitForLoadState('domcontentloaded');
+  return page;
+}
+
+export async function startDemo(): Promise<DemoServer> {
+  return startDemoServer(0);
+}
+
+/** Support's view of the stored tickets, through the real support endpoint. */
+export async function listTickets(api: Api): Promise<StoredTicket[]> {
+  const response = await fetch(`${api.url}/v1/tickets`, { headers: { Authorization: `Bearer ${SUPPORT_TOKEN}` } });
+  if (!response.ok) throw new Error(`GET /v1/tickets answered ${response.status}`);
+  const body = (await response.json()) as { tickets: unknown[] };
+  return body.tickets.map((ticket) => StoredTicketSchema.parse(ticket));
+}
+
+export async function fetchScreenshot(api: Api, id: string, index: number): Promise<{ type: string; bytes: Buffer }> {
+  const response = await fetch(`${api.url}/v1/tickets/${id}/screenshots/${index}`, { headers: { Authorization: `Bearer ${SUPPORT_TOKEN}` } });
+  if (!response.ok) throw new Error(`screenshot ${index} answered ${response.status}`);
+  return { type: response.headers.get('content-type') ?? '', bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** Polls until `check` returns a value, or fails with the last error after `timeoutMs`. */
+export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, intervalMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  throw new Error(`waitFor timed out${lastError ? `: ${String(lastError)}` : ''}`);
+}
+
+/** Removes a temporary folder, ignoring what is already gone. */
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function ensureDir(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

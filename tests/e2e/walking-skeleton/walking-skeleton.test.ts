@@ -1,0 +1,64 @@
+/**
+ * The whole loop once: a customer on the demo draw page opens the form, which is already
+ * filled with the page URL, a screenshot, the environment and the console errors; they type
+ * a description and their e-mail, send, and see the reference. Support reads the ticket back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchScreenshot, launchBrowser, listTickets, openForm, startDemo, startTestApi, tabIdOf, waitFor, type Api, type Browser } from '../support/harness';
+import { imageSize } from '../support/image-size';
+import type { DemoServer } from '../../fixtures/demo-server';
+
+let api: Api;
+let demo: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [api, demo] = await Promise.all([startTestApi(), startDemo()]);
+  browser = await launchBrowser({ apiUrl: api.url });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([api?.close(), demo?.close()]);
+});
+
+describe('walking skeleton', () => {
+  it('files a ticket from the draw page that support can read back, screenshot included', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(demo.drawUrl);
+    await page.waitForLoadState('load');
+    // Let the page's asynchronous failures (fetch, rejection, timer) happen.
+    await page.waitForTimeout(300);
+    const tabId = await tabIdOf(browser.worker, demo.drawUrl);
+
+    const form = await openForm(browser, tabId);
+    await expect.poll(() => form.getByTestId('page-url').textContent()).toContain('/giveaways/8f3k2/results');
+    await expect.poll(() => form.getByTestId('screenshot-preview').count()).toBe(1);
+    expect(await form.getByTestId('environment').textContent()).toMatch(/Chrom/);
+
+    await form.getByLabel('Description').fill('Les commentaires Instagram ne se chargent pas.');
+    await form.getByLabel(/^(E-mail|Courriel)$/).fill('marie@example.com');
+    await form.getByRole('button', { name: /Send|Envoyer/ }).click();
+
+    const reference = await waitFor(async () => (await form.getByTestId('ticket-reference').textContent({ timeout: 500 }).catch(() => null)) ?? undefined);
+    expect(reference).toMatch(/^OSO-[0-9A-Z]{5,8}$/);
+
+    const [stored] = await listTickets(api);
+    expect(stored?.reference).toBe(reference);
+    const ticket = stored!.ticket;
+    expect(ticket.context.url).toContain(`${demo.url}/giveaways/8f3k2/results`);
+    expect(ticket.description).toBe('Les commentaires Instagram ne se chargent pas.');
+    expect(ticket.email).toBe('marie@example.com');
+    expect(ticket.environment.browser.name).toMatch(/Chrom/);
+    expect(ticket.environment.viewport).toEqual({ width: 1280, height: 800 });
+    const messages = ticket.diagnostics.entries.filter((e) => e.kind === 'console').map((e) => e.message);
+    expect(messages).toContain('Impossible de charger les participants : délai dépassé');
+
+    expect(ticket.screenshots).toHaveLength(1);
+    const shot = await fetchScreenshot(api, stored!.id, 0);
+    expect(shot.type).toBe(ticket.screenshots[0]!.type);
+    const size = imageSize(shot.bytes);
+    expect(size.type).toBe(shot.type);
+    expect({ width: size.width, height: size.height }).toEqual({ width: 1280, height: 800 });
+  });
+});

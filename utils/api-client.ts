@@ -1,0 +1,83 @@
+/**
+ * The extension's side of the HTTP contract: builds the multipart request and turns every
+ * answer into a typed outcome. No retry logic here; the delivery queue decides what to do.
+ */
+import { ApiErrorSchema, MULTIPART, TicketCreatedSchema, type Ticket, type TicketCreated, type ApiError } from './contract';
+
+export type SendOutcome =
+  | { kind: 'created'; result: TicketCreated }
+  /** Worth retrying: network error, timeout, 408, 429, 5xx. */
+  | { kind: 'retry'; reason: 'network' | 'timeout' | 'http'; status?: number; retryAfterMs?: number; message?: string }
+  /** The API refused the ticket itself: the customer must fix or discard it. */
+  | { kind: 'rejected'; status: number; error: ApiError['error'] };
+
+/** Builds the `POST /v1/tickets` body: the ticket as JSON, then one file part per screenshot. */
+export function ticketFormData(ticket: Ticket, screenshots: Blob[]): FormData {
+  const form = new FormData();
+  form.append(MULTIPART.ticket, new Blob([JSON.stringify(ticket)], { type: 'application/json' }), 'ticket.json');
+  screenshots.forEach((blob, index) => {
+    const type = ticket.screenshots[index]?.type ?? blob.type;
+    form.append(MULTIPART.screenshot(index), blob, `screenshot-${index}.${type.split('/')[1] ?? 'bin'}`);
+  });
+  return form;
+}
+
+/** Parses a Retry-After header (seconds or HTTP date) into milliseconds from now. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Sends one ticket. Never throws: every failure is an outcome. */
+export async function sendTicket(apiBaseUrl: string, ticket: Ticket, screenshots: Blob[], options: { timeoutMs: number; fetch?: typeof fetch }): Promise<SendOutcome> {
+  const doFetch = options.fetch ?? fetch;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  let response: Response;
+  try {
+    response = await doFetch(`${apiBaseUrl}/v1/tickets`, {
+      method: 'POST',
+      headers: { 'Idempotency-Key': ticket.idempotencyKey },
+      body: ticketFormData(ticket, screenshots),
+      signal: controller.signal,
+    });
+  } catch (error) {
+    clearTimeout(timer);
+    if (controller.signal.aborted) return { kind: 'retry', reason: 'timeout' };
+    return { kind: 'retry', reason: 'network', message: error instanceof Error ? error.message : String(error) };
+  }
+  try {
+    const text = await response.text();
+    clearTimeout(timer);
+    const json = safeJson(text);
+    if (response.ok) {
+      const parsed = TicketCreatedSchema.safeParse(json);
+      if (parsed.success) return { kind: 'created', result: parsed.data };
+      // A 2xx we cannot read is the API's fault, not the ticket's: keep it and try again.
+      return { kind: 'retry', reason: 'http', status: response.status, message: 'Unreadable answer' };
+    }
+    if (response.status === 408 || response.status === 429 || response.status >= 500) {
+      return { kind: 'retry', reason: 'http', status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')) };
+    }
+    const error = ApiErrorSchema.safeParse(json);
+    return {
+      kind: 'rejected',
+      status: response.status,
+      error: error.success ? error.data.error : { code: 'validation_failed', message: `HTTP ${response.status}` },
+    };
+  } catch {
+    clearTimeout(timer);
+    return { kind: 'retry', reason: controller.signal.aborted ? 'timeout' : 'network' };
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

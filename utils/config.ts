@@ -1,0 +1,32 @@
+/**
+ * Build-time configuration. `SUPPORT_API_URL` is read when the extension is built
+ * (see wxt.config.ts); outside release builds it defaults to the local reference API.
+ */
+import { browser } from 'wxt/browser';
+
+/** Placeholder until the production API's address is known; override with SUPPORT_API_URL. */
+const RELEASE_API_URL = 'https://support-api.osortoo.com';
+const LOCAL_API_URL = 'http://127.0.0.1:8787';
+
+/** storage.local key that development and e2e builds read to reach an API on another port. */
+export const DEV_API_URL_KEY = 'devApiUrl';
+
+/** Base URL of the support API as built, without a trailing slash. */
+export function builtApiUrl(): string {
+  const configured = import.meta.env.SUPPORT_API_URL as string | undefined;
+  const fallback = import.meta.env.MODE === 'production' ? RELEASE_API_URL : LOCAL_API_URL;
+  return (configured || fallback).replace(/\/+$/, '');
+}
+
+/**
+ * Base URL of the support API. Development and e2e builds accept an override from storage,
+ * so that tests can run several APIs on free ports against one build; the release build
+ * compiles that branch away and always uses the built URL.
+ */
+export async function supportApiUrl(): Promise<string> {
+  if (import.meta.env.MODE !== 'production') {
+    const stored = (await browser.storage.local.get(DEV_API_URL_KEY))[DEV_API_URL_KEY];
+    if (typeof stored === 'string' && /^https?:\/\/[^/]+/.test(stored)) return stored.replace(/\/+$/, '');
+  }
+  return builtApiUrl();
+}

@@ -1,0 +1,92 @@
+/**
+ * Gathers, from the form's side, everything support needs about a tab: the page's snapshot
+ * (diagnostics and draw context, validated here since the page could have forged them), a
+ * visible-area screenshot from the worker, and the browser/device description.
+ */
+import { browser } from 'wxt/browser';
+import { DiagnosticEntrySchema, DrawContextSchema, type Diagnostics, type DrawContext, type Environment, type ScreenshotMeta } from './contract';
+import { sendMessage, type PageSnapshot } from './messaging';
+import { collectEnvironment } from './environment';
+import { LIMITS } from './limits';
+
+export interface CapturedScreenshot {
+  blob: Blob;
+  meta: Omit<ScreenshotMeta, 'index'>;
+}
+
+export interface Captured {
+  tabId: number;
+  /** False when the tab is not an Osortoo page (no content script answered). */
+  onOsortooPage: boolean;
+  context: DrawContext;
+  diagnostics: Diagnostics;
+  environment: Environment;
+  screenshot?: CapturedScreenshot;
+  screenshotError?: string;
+  /** Milliseconds from the start of collection to everything ready (benchmarked). */
+  readyMs: number;
+}
+
+/** Keeps the entries that match the contract; anything else the page sent is counted as dropped. */
+export function validateDiagnostics(raw: unknown): Diagnostics {
+  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as { entries?: unknown; dropped?: unknown };
+  const list = Array.isArray(input.entries) ? input.entries : [];
+  const entries = list.flatMap((entry) => {
+    const parsed = DiagnosticEntrySchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  }).slice(0, LIMITS.entries);
+  const dropped = (typeof input.dropped === 'number' && Number.isSafeInteger(input.dropped) && input.dropped >= 0 ? input.dropped : 0) + (list.length - entries.length);
+  return { entries, dropped, leftOut: 0 };
+}
+
+async function snapshotOf(tabId: number): Promise<PageSnapshot | undefined> {
+  try {
+    const answer = await Promise.race([
+      sendMessage('getPageSnapshot', undefined, { tabId, frameId: 0 }),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 1500)),
+    ]);
+    return answer ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function screenshotOf(tabId: number): Promise<{ screenshot?: CapturedScreenshot; error?: string }> {
+  const result = await sendMessage('captureVisible', { tabId }).catch((error: unknown) => ({ ok: false as const, reason: 'failed' as const, detail: String(error) }));
+  if (!result.ok) return { error: result.reason };
+  const blob = await (await fetch(result.dataUrl)).blob();
+  const bitmap = await createImageBitmap(blob);
+  const meta = { source: 'visible' as const, type: 'image/jpeg' as const, width: bitmap.width, height: bitmap.height, bytes: blob.size, edited: false };
+  bitmap.close();
+  return { screenshot: { blob, meta } };
+}
+
+/** Collects everything about the tab, in parallel. */
+export async function diagnoseTab(tabId: number): Promise<Captured> {
+  const started = performance.now();
+  const [snapshot, shot] = await Promise.all([snapshotOf(tabId), screenshotOf(tabId)]);
+  const environment = await collectEnvironment({
+    navigator,
+    screen: snapshot?.page.screen ?? { width: screen.width, height: screen.height },
+    viewport: snapshot?.page.viewport ?? { width: innerWidth, height: innerHeight },
+    devicePixelRatio: snapshot?.page.devicePixelRatio ?? devicePixelRatio,
+    online: snapshot?.page.online ?? navigator.onLine,
+    extensionVersion: browser.runtime.getManifest().version,
+  });
+  const parsedContext = DrawContextSchema.safeParse(snapshot?.context);
+  const context: DrawContext = snapshot
+    ? parsedContext.success
+      ? { ...parsedContext.data, onOsortooPage: true }
+      : { url: snapshot.url, onOsortooPage: true }
+    : { onOsortooPage: false, url: undefined };
+  return {
+    tabId,
+    onOsortooPage: Boolean(snapshot),
+    context,
+    diagnostics: snapshot ? validateDiagnostics(snapshot.diagnostics) : { entries: [], dropped: 0, leftOut: 0 },
+    environment,
+    screenshot: shot.screenshot,
+    screenshotError: shot.error,
+    readyMs: performance.now() - started,
+  };
+}
