@@ -17,6 +17,11 @@ export interface AcceptedTicket {
 
 const SCREENSHOT_FIELD = /^screenshot-(0|[1-9]\d{0,2})$/;
 const uuid = z.uuid();
+/**
+ * Part Content-Types that declare nothing: absent, generic binary, and text/plain, which the
+ * multipart parser reports for a file part sent without any Content-Type (the spec's default).
+ */
+const UNDECLARED_PART_TYPES = new Set(['', 'application/octet-stream', 'text/plain']);
 
 /**
  * Validates the header form of `Idempotency-Key` before the body is read.
@@ -141,7 +146,7 @@ export async function acceptTicket(form: FormData, headerKey: string | undefined
       typeIssues.push({ path, message: 'not a PNG, JPEG or WebP image' });
     } else if (detected !== meta.type) {
       typeIssues.push({ path, message: `the bytes are ${detected}; metadata says ${meta.type}` });
-    } else if (partType !== '' && partType !== 'application/octet-stream' && partType !== detected) {
+    } else if (!UNDECLARED_PART_TYPES.has(partType) && partType !== detected) {
       typeIssues.push({ path, message: `the bytes are ${detected}; the part says ${partType}` });
     } else {
       screenshots.push({ index: meta.index, contentType: detected, bytes });

@@ -1,0 +1,57 @@
+import { isKnownTimezone } from './support-status';
+import type { StartApiOptions } from './start';
+
+/** The stable id of the dev/e2e builds (fixed by the manifest key). */
+export const DEFAULT_ALLOWED_ORIGIN = 'chrome-extension://olkiigammefckhmfmlfmbpaejfekofon';
+
+/** What `npm run api` starts with, and what it should warn about. */
+export interface EnvConfig {
+  options: StartApiOptions & { port: number; host: string };
+  warnings: string[];
+}
+
+/**
+ * Reads the API's settings from the environment (PORT, HOST, DATA_DIR, SUPPORT_TOKEN,
+ * ALLOWED_ORIGINS, RATE_LIMIT_PER_MIN, SUPPORT_TIMEZONE). Pure, so it can be tested.
+ * @throws Error with a readable message on a value that cannot be used.
+ */
+export function configFromEnv(env: Record<string, string | undefined>): EnvConfig {
+  const warnings: string[] = [];
+  const port = integer(env.PORT ?? '8787', 'PORT', 0, 65535);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const dataDir = env.DATA_DIR?.trim() || '.data/';
+  const supportToken = env.SUPPORT_TOKEN?.trim() || undefined;
+  if (!supportToken) {
+    warnings.push('SUPPORT_TOKEN is not set: the support routes (list, screenshots, PATCH, PUT /v1/status) are DISABLED and answer 401.');
+  } else if (supportToken.length < 16) {
+    warnings.push('SUPPORT_TOKEN is shorter than 16 characters: use a long random value.');
+  }
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? DEFAULT_ALLOWED_ORIGIN)
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
+  const perMinute = integer(env.RATE_LIMIT_PER_MIN ?? '30', 'RATE_LIMIT_PER_MIN', 0, 1_000_000);
+  const timezone = env.SUPPORT_TIMEZONE?.trim() || undefined;
+  if (timezone && !isKnownTimezone(timezone)) throw new Error(`SUPPORT_TIMEZONE: unknown timezone "${timezone}"`);
+  return {
+    options: {
+      port,
+      host,
+      dataDir,
+      supportToken,
+      allowedOrigins,
+      // 0 turns the limit off (load tests).
+      rateLimit: perMinute === 0 ? false : { max: perMinute, windowMs: 60_000 },
+      timezone,
+    },
+    warnings,
+  };
+}
+
+function integer(raw: string, name: string, min: number, max: number): number {
+  const value = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
