@@ -104,7 +104,7 @@ const ENTRY_TEXT_FIELDS = ['message', 'stack', 'url', 'source', 'frame', 'body',
 
 /** Returns a copy of a diagnostic entry with every free-text field scrubbed. */
 export function scrubEntry<T extends object>(entry: T): T {
-  const copy: Record<string, unknown> = { ...entry };
+  const copy = { ...entry } as Record<string, unknown>;
   for (const key of ENTRY_TEXT_FIELDS) {
     const value = copy[key];
     if (typeof value == 'string') copy[key] = scrubText(value);
