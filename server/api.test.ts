@@ -541,3 +541,29 @@ describe('createApp without a socket', () => {
     }
   });
 });
+
+describe('response promise', () => {
+  it('computes the promise from the live status and the category, returns it on 201 and on GET, and shows it to support', async () => {
+    // Tuesday 2026-11-24 10:00 in Toronto (15:00 UTC): inside support hours.
+    const clock = new Date('2026-11-24T15:00:00Z');
+    const api = await startTestApi({ now: () => clock });
+    try {
+      const standard = TicketCreatedSchema.parse(await (await postParts(api.url, ticketParts(ticketFor([], { category: 'other' }), []))).json());
+      expect(standard.promise).toMatchObject({ mode: 'normal', statusSource: 'live', outsideHours: false, clockStartsAt: clock.toISOString() });
+      expect(standard.promise!.case).toBe('standard');
+
+      const put = await fetch(`${api.url}/v1/status`, { method: 'PUT', headers: supportAuth, body: JSON.stringify({ mode: 'peak', message: 'Black Friday' }) });
+      expect(put.status).toBe(200);
+      const peak = TicketCreatedSchema.parse(await (await postParts(api.url, ticketParts(ticketFor([], { category: 'other' }), []))).json());
+      expect(peak.promise).toMatchObject({ mode: 'peak', case: 'peak', statusSource: 'live' });
+      expect(Date.parse(peak.promise!.latestReplyAt)).toBeGreaterThan(Date.parse(standard.promise!.latestReplyAt));
+
+      const view = TicketPublicSchema.parse(await (await fetch(`${api.url}/v1/tickets/${peak.id}`, { headers: { Authorization: `Bearer ${peak.accessToken}` } })).json());
+      expect(view.promise).toEqual(peak.promise);
+      const list = (await (await fetch(`${api.url}/v1/tickets`, { headers: supportAuth })).json()) as { tickets: { id: string; promise?: unknown }[] };
+      expect(list.tickets.find((t) => t.id === peak.id)!.promise).toEqual(peak.promise);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -1,7 +1,8 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type PromiseComputer } from './app';
+import { computeResponsePromise } from '../utils/response-time';
+import { createApp } from './app';
 import { SupportDb } from './db';
 import type { RateLimitOptions } from './rate-limit';
 
@@ -51,7 +52,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     now,
     timezone: options.timezone,
-    computePromise: await loadPromiseComputer(),
+    computePromise: computeResponsePromise,
     log: options.log,
   });
   const server = createAdaptorServer({
@@ -95,18 +96,4 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
       return closing;
     },
   };
-}
-
-/**
- * utils/response-time.ts is written by another developer; until it exists, tickets simply get
- * no promise. Loaded dynamically so the server runs either way.
- */
-async function loadPromiseComputer(): Promise<PromiseComputer | undefined> {
-  try {
-    const path = '../utils/response-time.ts';
-    const mod = (await import(/* @vite-ignore */ path)) as { computeResponsePromise?: PromiseComputer };
-    return typeof mod.computeResponsePromise === 'function' ? mod.computeResponsePromise : undefined;
-  } catch {
-    return undefined;
-  }
 }
