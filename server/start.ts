@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { computeResponsePromise } from '../utils/response-time';
 import { createApp } from './app';
+import { DEFAULT_ALLOWED_ORIGIN } from './config';
 import { SupportDb } from './db';
 import type { RateLimitOptions } from './rate-limit';
 
@@ -16,7 +17,7 @@ export interface StartApiOptions {
   dataDir: string;
   /** Unset: the support routes are disabled (401) and the customer routes keep working. */
   supportToken?: string;
-  /** Default: none, i.e. only non-browser clients (no Origin header). */
+  /** Default: the dev/e2e extension id (as `npm run api`). Requests without Origin are always allowed. */
   allowedOrigins?: string[];
   /** Default 30 ticket POSTs per minute per address; `false` disables it. */
   rateLimit?: RateLimitOptions;
@@ -48,7 +49,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const app = createApp({
     db,
     supportToken: options.supportToken || undefined,
-    allowedOrigins: options.allowedOrigins ?? [],
+    allowedOrigins: options.allowedOrigins ?? [DEFAULT_ALLOWED_ORIGIN],
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     now,
     timezone: options.timezone,
