@@ -1,0 +1,88 @@
+/**
+ * The page rules on the real demo page, in real Chromium: the DOM side (selectors, closest(),
+ * textContent) that the snapshot tests in osortoo-pages.test.ts cannot see.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FIXTURE = join(import.meta.dirname, '../tests/fixtures/pages-draw.html');
+
+describe.skipIf(!existsSync(CHROMIUM))('drawContextFromPage on tests/fixtures/pages-draw.html', () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+  let bundle: string;
+  const home = mkdtempSync(join(tmpdir(), 'osortoo-pages-'));
+
+  beforeAll(async () => {
+    const html = readFileSync(FIXTURE, 'utf8');
+    server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const out = await build({
+      entryPoints: [join(import.meta.dirname, 'osortoo-pages.ts')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      globalName: 'osortooPages',
+      logLevel: 'silent',
+    });
+    bundle = out.outputFiles[0]!.text;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      env: { ...process.env, HOME: home, TMPDIR: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home, XDG_DATA_HOME: home },
+    });
+    page = await browser.newPage();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  const contextOf = async (prepare?: () => void) => {
+    await page.goto(`${origin}/giveaways/8f3k2/results?utm_source=newsletter&fbclid=IwAR0&tab=winners#gagnants`);
+    if (prepare) await page.evaluate(prepare);
+    await page.addScriptTag({ content: bundle });
+    return page.evaluate(() => (window as any).osortooPages.drawContextFromPage({ url: location.href, doc: document }));
+  };
+
+  it('reads the hook points of the demo page', async () => {
+    expect(await contextOf()).toEqual({
+      onOsortooPage: true,
+      url: `${origin}/giveaways/8f3k2/results?tab=winners`,
+      drawId: '8f3k2',
+      platform: 'instagram',
+      pageOrUsername: '@boutique.marie',
+      accountEmail: 'marie@example.com',
+    });
+  }, 30_000);
+
+  it('finds the same facts by heuristics once the data-osortoo-* hook points are gone', async () => {
+    const ctx = await contextOf(() => {
+      for (const el of document.querySelectorAll('*')) {
+        for (const attr of [...el.attributes]) if (attr.name.startsWith('data-osortoo-')) el.removeAttribute(attr.name);
+      }
+      document.querySelector('meta[name="osortoo:draw-id"]')!.remove();
+    });
+    expect(ctx).toEqual({
+      onOsortooPage: true,
+      url: `${origin}/giveaways/8f3k2/results?tab=winners`,
+      drawId: '8f3k2',
+      platform: 'instagram',
+      // Not a winner's or a participant's handle, though they come first in the page's links.
+      pageOrUsername: '@boutique.marie',
+      accountEmail: 'marie@example.com',
+    });
+  }, 30_000);
+});
