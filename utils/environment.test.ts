@@ -157,6 +157,15 @@ describe('collectEnvironment', () => {
     });
   });
 
+  it('prefers the page measurements the caller passes over its own window', async () => {
+    const env = await collect(
+      sources(UA.winFirefox, { viewport: { width: 1440, height: 900 }, devicePixelRatio: 2, online: false, window: { innerWidth: 400, innerHeight: 600, devicePixelRatio: 1 } }),
+    );
+    expect(env).toMatchObject({ viewport: { width: 1440, height: 900 }, devicePixelRatio: 2, online: false });
+    const { window: _w, ...withoutWindow } = sources(UA.winFirefox);
+    expect((await collect(withoutWindow)).viewport).toEqual({ width: 0, height: 0 });
+  });
+
   it('reads the timezone from Intl by default', async () => {
     const { timeZone: _omit, ...src } = sources(UA.winFirefox);
     const env = await collect(src);

@@ -39,7 +39,14 @@ export interface EnvironmentSources {
     userAgentData?: UserAgentDataLike;
   };
   screen: { width: number; height: number };
-  window: { innerWidth: number; innerHeight: number; devicePixelRatio?: number };
+  /**
+   * The page's viewport, pixel ratio and online state. The popup passes what the content
+   * script measured in the page (its own window is the popup's); `window` is the fallback.
+   */
+  viewport?: { width: number; height: number };
+  devicePixelRatio?: number;
+  online?: boolean;
+  window?: { innerWidth: number; innerHeight: number; devicePixelRatio?: number };
   extensionVersion: string;
   /** Hints already fetched elsewhere; skips asking navigator.userAgentData. */
   highEntropy?: HighEntropyValues;
@@ -133,7 +140,8 @@ export async function collectEnvironment(src: EnvironmentSources): Promise<Envir
     .filter((l) => typeof l == 'string' && l)
     .slice(0, 20)
     .map((l) => l.slice(0, 35));
-  const dpr = src.window.devicePixelRatio;
+  const dpr = src.devicePixelRatio ?? src.window?.devicePixelRatio;
+  const viewport = src.viewport ?? { width: src.window?.innerWidth ?? 0, height: src.window?.innerHeight ?? 0 };
 
   return {
     userAgent: userAgent.slice(0, 1000),
@@ -146,11 +154,11 @@ export async function collectEnvironment(src: EnvironmentSources): Promise<Envir
       ...(device.model ? { model: short(device.model) } : {}),
     },
     screen: { width: size(src.screen.width), height: size(src.screen.height) },
-    viewport: { width: size(src.window.innerWidth), height: size(src.window.innerHeight) },
+    viewport: { width: size(viewport.width), height: size(viewport.height) },
     devicePixelRatio: Number.isFinite(dpr) && dpr! > 0 ? dpr! : 1,
     languages,
     timezone: short(timezone, 'unknown'),
-    online: nav.onLine !== false,
+    online: (src.online ?? nav.onLine) !== false,
     extensionVersion: short(src.extensionVersion, 'unknown'),
   };
 }
