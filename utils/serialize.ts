@@ -16,9 +16,9 @@ const MAX_DEPTH = 3;
 const MAX_ITEMS = 20;
 const MAX_NESTED_STRING = 200;
 const FULL = {}; // thrown (by identity) when the message cap is reached
+const BAD = '[Unserializable]';
 
 const tagOf = Object.prototype.toString;
-const ownDesc = Object.getOwnPropertyDescriptor;
 const isStr = (v: unknown): v is string => typeof v == 'string';
 const isObj = (v: unknown): v is object => (typeof v == 'object' && v !== null) || typeof v == 'function';
 
@@ -42,143 +42,9 @@ function isErrorLike(o: any): boolean {
   }
 }
 
-function write(value: unknown, cap: number, top: boolean, parts: string[], state: { n: number }): void {
-  const w = (s: string) => {
-    const room = cap - state.n;
-    if (s.length >= room) {
-      parts.push(s.slice(0, room));
-      state.n = cap;
-      throw FULL;
-    }
-    parts.push(s);
-    state.n += s.length;
-  };
-  const seen: unknown[] = [];
-  // Writes `items` as `open a, b, … N more close`, stopping at MAX_ITEMS.
-  const list = (open: string, items: Iterable<unknown> | ArrayLike<unknown>, total: number, each: (x: any) => void, close: string) => {
-    w(open);
-    let i = 0;
-    for (const x of Array.isArray(items) ? items.slice(0, MAX_ITEMS) : (items as Iterable<unknown>)) {
-      if (i == MAX_ITEMS) break;
-      if (i++) w(', ');
-      each(x);
-    }
-    w((total > MAX_ITEMS ? `, … ${total - MAX_ITEMS} more` : '') + close);
-  };
-
-  const walk = (v: any, depth: number, outer?: boolean): void => {
-    const t = typeof v;
-    if (isStr(v)) return w(outer ? v : JSON.stringify(cut(v, MAX_NESTED_STRING)));
-    if (t == 'bigint') return w(v + 'n');
-    if (t == 'function') {
-      const name = get(v, 'name');
-      return w(`[Function ${isStr(name) && name ? name : '(anonymous)'}]`);
-    }
-    if (!isObj(v)) return w(Object.is(v, -0) ? '-0' : String(v));
-    if (seen.includes(v)) return w('[Circular]');
-    const mark = parts.length, markN = state.n;
-    seen.push(v);
-    try {
-      describe(v, depth);
-    } catch (e) {
-      if (e === FULL) throw e;
-      // A hostile object (throwing trap, revoked Proxy…): forget its partial text.
-      parts.length = mark;
-      state.n = markN;
-      w('[Unserializable]');
-    }
-    seen.pop();
-  };
-
-  const describe = (v: any, depth: number): void => {
-    const tag = tagOf.call(v).slice(8, -1);
-    const deeper = depth + 1;
-    const item = (x: unknown) => walk(x, deeper);
-    if (isErrorLike(v)) {
-      const name = get(v, 'name'), msg = get(v, 'message');
-      const n = isStr(name) && name ? name : 'Error';
-      return w(isStr(msg) && msg ? n + ': ' + msg : n);
-    }
-    if (typeof v.nodeType == 'number' && isStr(v.nodeName)) return w(nodeText(v));
-    if (tag == 'Date') {
-      const time = Date.prototype.getTime.call(v);
-      return w(time === time ? Date.prototype.toISOString.call(v) : 'Invalid Date');
-    }
-    if (tag == 'RegExp') return w(RegExp.prototype.toString.call(v));
-    if (v === get(v, 'window')) return w('[Window]');
-    if (tag == 'Map' || tag == 'Set') {
-      const C = tag == 'Map' ? Map : Set;
-      const size: number = ownDesc(C.prototype, 'size')!.get!.call(v);
-      if (depth >= MAX_DEPTH) return w(`[${tag}(${size})]`);
-      return list(`${tag}(${size}) {`, C.prototype.entries.call(v as never), size, ([k, x]) => {
-        if (tag == 'Map') walk(k, deeper), w(' => ');
-        walk(x, deeper);
-      }, '}');
-    }
-    if (Array.isArray(v)) {
-      const len: number = v.length;
-      if (depth >= MAX_DEPTH) return w(`[Array(${len})]`);
-      return list('[', Array.prototype.slice.call(v, 0, MAX_ITEMS), len, item, ']');
-    }
-    const ctor = get(v, 'constructor');
-    const cname = typeof ctor == 'function' && get(ctor, 'name');
-    const name = isStr(cname) && cname && cname != 'Object' ? cname : '';
-    if (depth >= MAX_DEPTH) return w(`[${name || 'Object'}]`);
-    const keys = Object.keys(v);
-    list(name ? name + ' {' : '{', keys, keys.length, (key: string) => {
-      w((/^([A-Za-z_$][\w$]*|\d+)$/.test(key) ? key : JSON.stringify(cut(key, 50))) + ': ');
-      let d: PropertyDescriptor | undefined;
-      try {
-        d = ownDesc(v, key);
-      } catch {
-        return w('[Unreadable]');
-      }
-      // Accessors are page code: never run them.
-      if (d && !('value' in d)) w(d.set ? '[Getter/Setter]' : '[Getter]');
-      else item(d?.value);
-    }, '}');
-  };
-
-  walk(value, 0, top);
-}
-
-/** `<div#app.results>`, `#text "…"`, `#document`: enough to locate a node, nothing of its content. */
-function nodeText(n: any): string {
-  const id = get(n, 'id'), cls = get(n, 'className');
-  if (n.nodeType == 3) return '#text ' + JSON.stringify(cut(String(get(n, 'data')), 40));
-  if (n.nodeType != 1) return n.nodeName;
-  return (
-    '<' +
-    n.nodeName.toLowerCase() +
-    (isStr(id) && id ? '#' + cut(id, 40) : '') +
-    (isStr(cls) && cls.trim() ? '.' + cut(cls.trim().split(/\s+/).slice(0, 3).join('.'), 60) : '') +
-    '>'
-  );
-}
-
-function render(value: unknown, top: boolean, cap: number, parts: string[], state: { n: number }): void {
-  try {
-    write(value, cap, top, parts, state);
-  } catch {
-    // FULL: the cap is reached; anything else is already handled inside write().
-  }
-}
-
-function finish(parts: string[], state: { n: number }, cap: number): string {
-  const s = parts.join('');
-  return state.n >= cap ? s.slice(0, cap - 1) + '…' : s;
-}
-
 function stackOf(v: unknown, max: number): string | undefined {
   const s = isObj(v) && isErrorLike(v) && get(v, 'stack');
   return isStr(s) && s ? cut(s, max) : undefined;
-}
-
-function toNumber(v: unknown, int: boolean): string {
-  if (typeof v == 'bigint') return v + 'n';
-  if (typeof v == 'symbol' || isObj(v)) return 'NaN';
-  const n = int ? parseInt(String(v), 10) : parseFloat(String(v));
-  return String(n);
 }
 
 /**
@@ -192,45 +58,137 @@ export function serializeArgs(
   maxStack: number = LIMITS.stackChars,
 ): { message: string; stack?: string } {
   const first = args[0];
-  // Hot path: one plain string (the page logging in a loop).
-  if (isStr(first) && first.indexOf('%') < 0) {
-    if (args.length == 1) return { message: cut(first, maxMessage) };
-    if (args.every(isStr)) return { message: cut(args.join(' '), maxMessage) };
-  }
+  // Hot path: plain strings (the page logging in a loop).
+  if (isStr(first) && first.indexOf('%') < 0 && args.every(isStr)) return { message: cut(args.join(' '), maxMessage) };
+
   const parts: string[] = [];
-  const state = { n: 0 };
-  let stack: string | undefined;
+  const seen: unknown[] = [];
+  let n = 0;
   let i = 0;
+  let stack: string | undefined;
+  const w = (s: string) => {
+    if (n + s.length >= maxMessage) {
+      parts.push(s.slice(0, maxMessage - n));
+      n = maxMessage;
+      throw FULL;
+    }
+    parts.push(s);
+    n += s.length;
+  };
+  // Writes `items` as `open a, b, … N more close`.
+  const list = (open: string, items: ArrayLike<unknown>, total: number, each: (x: any) => void, close: string) => {
+    w(open);
+    for (let k = 0; k < items.length && k < MAX_ITEMS; k++) {
+      if (k) w(', ');
+      each(items[k]);
+    }
+    w((total > MAX_ITEMS ? `, … ${total - MAX_ITEMS} more` : '') + close);
+  };
+
+  /** Writes one value; `raw` strings are written as they are (top-level arguments, `%s`). */
+  const walk = (v: any, depth: number, raw?: boolean): void => {
+    const t = typeof v;
+    if (isStr(v)) return w(raw ? v : JSON.stringify(cut(v, MAX_NESTED_STRING)));
+    if (t == 'bigint') return w(v + 'n');
+    if (t == 'function') {
+      const name = get(v, 'name');
+      return w(`[Function ${isStr(name) && name ? name : '(anonymous)'}]`);
+    }
+    if (!isObj(v)) return w(Object.is(v, -0) ? '-0' : String(v));
+    if (seen.includes(v)) return w('[Circular]');
+    const mark = parts.length, markN = n;
+    seen.push(v);
+    try {
+      describe(v, depth);
+    } catch (e) {
+      if (e === FULL) throw e;
+      // A hostile object (throwing trap, revoked Proxy…): forget its partial text.
+      parts.length = mark;
+      n = markN;
+      w(BAD);
+    }
+    seen.pop();
+  };
+
+  const describe = (v: any, depth: number): void => {
+    const tag = tagOf.call(v).slice(8, -1);
+    const item = (x: unknown) => walk(x, depth + 1);
+    if (isErrorLike(v)) {
+      const name = get(v, 'name'), msg = get(v, 'message');
+      const label = isStr(name) && name ? name : 'Error';
+      return w(isStr(msg) && msg ? label + ': ' + msg : label);
+    }
+    if (typeof v.nodeType == 'number' && isStr(v.nodeName)) {
+      // `<div#app.results>`, `#text "…"`, `#document`: enough to locate a node, nothing of its content.
+      const id = get(v, 'id'), cls = get(v, 'className');
+      if (v.nodeType == 3) return w('#text ' + JSON.stringify(cut(String(get(v, 'data')), 40)));
+      if (v.nodeType != 1) return w(v.nodeName);
+      return w(
+        '<' + v.nodeName.toLowerCase() +
+          (isStr(id) && id ? '#' + cut(id, 40) : '') +
+          (isStr(cls) && cls.trim() ? '.' + cut(cls.trim().split(/\s+/).slice(0, 3).join('.'), 60) : '') +
+          '>',
+      );
+    }
+    if (tag == 'Date') {
+      const time = Date.prototype.getTime.call(v);
+      return w(time === time ? Date.prototype.toISOString.call(v) : 'Invalid Date');
+    }
+    if (tag == 'RegExp') return w(RegExp.prototype.toString.call(v));
+    if (tag == 'Map' || tag == 'Set') return w(`${tag}(${Object.getOwnPropertyDescriptor((tag == 'Map' ? Map : Set).prototype, 'size')!.get!.call(v)})`);
+    if (v === get(v, 'window')) return w('[Window]');
+    if (Array.isArray(v)) {
+      const len: number = v.length;
+      return depth >= MAX_DEPTH ? w(`[Array(${len})]`) : list('[', Array.prototype.slice.call(v, 0, MAX_ITEMS), len, item, ']');
+    }
+    const ctor = get(v, 'constructor');
+    const cname = typeof ctor == 'function' && get(ctor, 'name');
+    const name = isStr(cname) && cname != 'Object' ? cname : '';
+    if (depth >= MAX_DEPTH) return w(`[${name || 'Object'}]`);
+    const keys = Object.keys(v);
+    list(name ? name + ' {' : '{', keys, keys.length, (key: string) => {
+      w((/^([A-Za-z_$][\w$]*|\d+)$/.test(key) ? key : JSON.stringify(cut(key, 50))) + ': ');
+      const d = Object.getOwnPropertyDescriptor(v, key);
+      // Accessors are page code: never run them.
+      d && !('value' in d) ? w('[Getter]') : item(d?.value);
+    }, '}');
+  };
+
   try {
-    const len = args.length;
     if (isStr(first)) {
       i = 1;
-      const fmt = first.length > maxMessage * 2 ? first.slice(0, maxMessage * 2) : first;
-      const text = fmt.replace(/%([sdifoOc%])/g, (m, c: string) => {
-        if (c == '%') return '%';
-        if (i >= len) return m;
-        const a = args[i++];
-        if (c == 'c') return '';
-        if (c == 'd' || c == 'i' || c == 'f') return toNumber(a, c != 'f');
-        if (stack === undefined) stack = stackOf(a, maxStack);
-        const sub: string[] = [];
-        const st = { n: 0 };
-        render(a, c == 's' && isStr(a), maxMessage, sub, st);
-        return finish(sub, st, maxMessage);
-      });
-      render(text, true, maxMessage, parts, state);
+      // Split keeps the specifiers at odd indexes.
+      first
+        .slice(0, maxMessage * 2)
+        .split(/(%[sdifoOc%])/)
+        .forEach((piece, k) => {
+          const c = piece[1];
+          if (!(k & 1)) return w(piece);
+          if (c == '%') return w('%');
+          if (i >= args.length) return w(piece);
+          const a = args[i++];
+          if (c == 'c') return;
+          if (c == 's' || c == 'o' || c == 'O') {
+            stack ??= stackOf(a, maxStack);
+            return walk(a, 0, c == 's');
+          }
+          w(typeof a == 'bigint' ? a + 'n' : typeof a == 'symbol' || isObj(a) ? 'NaN' : String(c == 'f' ? parseFloat(String(a)) : parseInt(String(a), 10)));
+        });
     }
-    for (; i < len && state.n < maxMessage; i++) {
-      const a = args[i];
-      if (stack === undefined) stack = stackOf(a, maxStack);
-      if (parts.length) render(' ', true, maxMessage, parts, state);
-      render(a, true, maxMessage, parts, state);
+    for (; i < args.length; i++) {
+      stack ??= stackOf(args[i], maxStack);
+      if (i) w(' ');
+      walk(args[i], 0, true);
     }
-    for (; i < len && stack === undefined; i++) stack = stackOf(args[i], maxStack);
   } catch {
-    // Only reachable if `args` itself is hostile (e.g. a Proxy passed as the array).
+    // FULL: the cap is reached (hostile values are handled inside walk).
   }
-  return stack === undefined ? { message: finish(parts, state, maxMessage) } : { message: finish(parts, state, maxMessage), stack };
+  for (; i < args.length; i++) stack ??= stackOf(args[i], maxStack);
+  const message = parts.join('');
+  return {
+    message: n >= maxMessage ? message.slice(0, maxMessage - 1) + '…' : message,
+    ...(stack === undefined ? {} : { stack }),
+  };
 }
 
 /**
@@ -242,6 +200,5 @@ export function serializeReason(
   maxMessage: number = LIMITS.messageChars,
   maxStack: number = LIMITS.stackChars,
 ): { message: string; stack?: string } {
-  if (isStr(reason)) return { message: cut(reason, maxMessage) };
-  return serializeArgs([reason], maxMessage, maxStack);
+  return isStr(reason) ? { message: cut(reason, maxMessage) } : serializeArgs([reason], maxMessage, maxStack);
 }
