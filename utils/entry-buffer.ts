@@ -36,49 +36,37 @@ export interface EntryBuffer {
   errorCount(): number;
 }
 
-/** A retained entry, under its fold key's primary part `k`, weighing `b` bytes. */
+/** A retained entry and its approximate weight in bytes. */
 interface Slot {
   e: BufferedEntry;
-  k: string;
   b: number;
 }
 
 /**
- * Fold key, in two parts so that recording allocates nothing: a primary string (one the page
- * usually hands over again and again, whose hash V8 caches) picks candidates in a Map, and the
- * kind's FOLD fields are compared one by one. Timings, bodies, and the stacks of uncaught errors
- * (located by source/line/column) do not split a fold; a network URL's query does not either,
- * so cache-busters and polling parameters do not turn one failing endpoint into hundreds of
- * entries (the first URL is kept).
+ * What makes two entries "the same": every field that says what happened and where, joined
+ * into one string (cheap: no JSON.stringify, and V8 hashes the flat result once per lookup).
+ * Timings and bodies do not split a fold; nor does the stack of an uncaught error (its
+ * source/line/column locate it), nor a network URL's query, so that cache-busters and polling
+ * parameters do not turn one failing endpoint into hundreds of entries (the first URL is kept).
  */
-const FOLD: Record<string, string[]> = {
-  console: ['level', 'stack'],
-  rejection: ['stack'],
-  uncaught: ['source', 'line', 'column'],
-  network: ['message', 'api', 'method', 'status'],
-  resource: ['message', 'tag'],
-  csp: ['message', 'directive'],
-};
-
-function primary(e: any): string {
-  const k = e.kind;
-  const s = '' + (k == 'network' || k == 'resource' ? e.url : k == 'csp' ? e.blockedUrl : e.message);
-  const q = k == 'network' ? s.search(/[?#]/) : -1;
-  return q < 0 ? s : s.slice(0, q);
-}
-
-function same(a: any, b: any): boolean {
-  if (a.kind !== b.kind || a.frame !== b.frame) return false;
-  for (const f of FOLD[a.kind] || []) if (a[f] !== b[f]) return false;
-  return true;
+function foldKey(e: any): string {
+  const kind = e.kind;
+  const url = '' + (e.url || '');
+  return [
+    kind, e.frame, e.level, e.message,
+    kind == 'uncaught' ? [e.source, e.line, e.column] : e.stack,
+    e.api, e.method, e.status,
+    kind == 'network' ? url.split(/[?#]/)[0] : url,
+    e.tag, e.directive, e.blockedUrl,
+  ].join('\n');
 }
 
 /** Creates a bounded buffer that folds identical entries (see the module comment for the policy). */
 export function createEntryBuffer({ maxEntries, maxBytes, now = () => performance.now() }: EntryBufferOptions): EntryBuffer {
-  const index = new Map<string, Slot[]>();
-  const head: Slot[] = [];
-  // A Set keeps insertion order: re-adding a slot moves it to the recent end.
-  const tail = new Set<Slot>();
+  // Maps keep insertion order: the head is chronological; the tail goes from the least to the
+  // most recently seen entry (a recurring entry is deleted and set again to move it to the end).
+  const head = new Map<string, Slot>();
+  const tail = new Map<string, Slot>();
   let headBytes = 0;
   let tailBytes = 0;
   let headOpen = true;
@@ -88,59 +76,51 @@ export function createEntryBuffer({ maxEntries, maxBytes, now = () => performanc
 
   return {
     add(input) {
-      const entry = input as BufferedEntry;
-      const count = entry.count > 0 ? entry.count : 1;
-      const t = typeof entry.t == 'number' ? entry.t : now();
-      const kind = entry.kind;
+      const e = input as any;
+      const count = e.count > 0 ? e.count : 1;
+      const t = typeof e.t == 'number' ? e.t : now();
+      const kind = e.kind;
       // Errors for the badge: all but console warnings and answered (< 400) requests.
-      if (kind == 'console' ? entry.level == 'error' : kind != 'network' || !(entry.status > 0 && entry.status < 400)) errors += count;
+      if (kind == 'console' ? e.level == 'error' : kind != 'network' || !(e.status > 0 && e.status < 400)) errors += count;
       retained += count;
-      const k = primary(entry);
-      const list = index.get(k) || [];
-      const slot = list.find((c) => same(c.e, entry));
+      const key = foldKey(e);
+      let slot = head.get(key) || tail.get(key);
       if (slot) {
         slot.e.count += count;
         slot.e.lastT = t;
-        if (tail.delete(slot)) tail.add(slot);
+        if (tail.delete(key)) tail.set(key, slot);
         return;
       }
-      // Approximate weight: the strings that can be long, plus numbers and object overhead.
-      const e: any = entry;
-      const b = 64 + e.message.length + (e.stack || e.body || e.url || '').length + (e.source || e.frame || e.blockedUrl || '').length;
-      const fresh: Slot = { e: { ...entry, t, count }, k, b };
-      if (headOpen && head.length < maxEntries / 2 && headBytes + b <= maxBytes / 2) {
-        head.push(fresh);
+      const b = 64 + key.length + (e.body || '').length;
+      slot = { e: { ...e, t, count }, b };
+      if (headOpen && head.size < maxEntries / 2 && headBytes + b <= maxBytes / 2) {
+        head.set(key, slot);
         headBytes += b;
-      } else {
-        // Closed for good once anything overflows it, so that the head stays "the first ones".
-        headOpen = false;
-        const room = maxBytes - headBytes;
-        if (b > room || head.length >= maxEntries) {
-          retained -= count;
-          dropped += count;
-          return;
-        }
-        for (const old of tail) {
-          if (tail.size + head.length < maxEntries && tailBytes + b <= room) break;
-          tail.delete(old);
-          tailBytes -= old.b;
-          retained -= old.e.count;
-          dropped += old.e.count;
-          const same = index.get(old.k)!;
-          same.splice(same.indexOf(old), 1);
-          if (!same.length) index.delete(old.k);
-        }
-        tail.add(fresh);
-        tailBytes += b;
+        return;
       }
-      list.push(fresh);
-      index.set(k, list);
+      // Closed for good once anything overflows it, so that the head stays "the first ones".
+      headOpen = false;
+      const room = maxBytes - headBytes;
+      if (b > room || head.size >= maxEntries) {
+        retained -= count;
+        dropped += count;
+        return;
+      }
+      for (const [k, old] of tail) {
+        if (tail.size + head.size < maxEntries && tailBytes + b <= room) break;
+        tail.delete(k);
+        tailBytes -= old.b;
+        retained -= old.e.count;
+        dropped += old.e.count;
+      }
+      tail.set(key, slot);
+      tailBytes += b;
     },
     snapshot() {
-      const recent = [...tail].map((s) => ({ ...s.e }));
+      const copy = (s: Slot) => ({ ...s.e });
       // The tail is kept in recency order; support reads it in order of first occurrence.
-      recent.sort((a, b) => a.t - b.t);
-      return { entries: head.map((s) => ({ ...s.e })).concat(recent), dropped };
+      const recent = [...tail.values()].map(copy).sort((a, b) => a.t - b.t);
+      return { entries: [...head.values()].map(copy).concat(recent), dropped };
     },
     size: () => retained,
     errorCount: () => errors,
