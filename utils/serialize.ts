@@ -119,15 +119,12 @@ export function serializeArgs(
       return w(isStr(msg) && msg ? label + ': ' + msg : label);
     }
     if (typeof v.nodeType == 'number' && isStr(v.nodeName)) {
-      // `<div#app.results>`, `#text "…"`, `#document`: enough to locate a node, nothing of its content.
+      // `<div#app.results>`, `#text`, `#document`: enough to locate a node, nothing of its content.
       const id = get(v, 'id'), cls = get(v, 'className');
-      if (v.nodeType == 3) return w('#text ' + JSON.stringify(cut(String(get(v, 'data')), 40)));
-      if (v.nodeType != 1) return w(v.nodeName);
       return w(
-        '<' + v.nodeName.toLowerCase() +
-          (isStr(id) && id ? '#' + cut(id, 40) : '') +
-          (isStr(cls) && cls.trim() ? '.' + cut(cls.trim().split(/\s+/).slice(0, 3).join('.'), 60) : '') +
-          '>',
+        v.nodeType != 1
+          ? v.nodeName
+          : '<' + v.nodeName.toLowerCase() + (isStr(id) && id ? '#' + id : '') + (isStr(cls) && cls.trim() ? '.' + cls.trim().split(/\s+/).join('.') : '') + '>',
       );
     }
     if (tag == 'Date') {
@@ -147,7 +144,7 @@ export function serializeArgs(
     if (depth >= MAX_DEPTH) return w(`[${name || 'Object'}]`);
     const keys = Object.keys(v);
     list(name ? name + ' {' : '{', keys, keys.length, (key: string) => {
-      w((/^([A-Za-z_$][\w$]*|\d+)$/.test(key) ? key : JSON.stringify(cut(key, 50))) + ': ');
+      w((/^[\w$]+$/.test(key) ? key : JSON.stringify(cut(key, 50))) + ': ');
       const d = Object.getOwnPropertyDescriptor(v, key);
       // Accessors are page code: never run them.
       d && !('value' in d) ? w('[Getter]') : item(d?.value);
