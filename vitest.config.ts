@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import './scripts/node20-polyfills.ts';
 
 // Two projects: fast unit tests beside the code they test, and end-to-end tests that drive
 // the built extension (npm run build:e2e) in real Chromium against the real API.

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { DEV_PAGE_MATCHES } from './utils/osortoo-pages';
+import { pageHookPlugin } from './scripts/vite-page-hook';
 
 /**
  * Three builds share this file:
@@ -39,6 +40,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    plugins: [pageHookPlugin()],
     define: {
       'import.meta.env.SUPPORT_API_URL': JSON.stringify(process.env.SUPPORT_API_URL ?? ''),
       'import.meta.env.DELIVERY_TIMEOUT_MS': JSON.stringify(process.env.DELIVERY_TIMEOUT_MS ?? ''),

@@ -1,10 +1,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import osortooPageHook from 'virtual:osortoo-page-hook';
 import { OSORTOO_PAGE_MATCHES } from '../utils/osortoo-pages';
-import { installPageHook } from '../utils/page-hook';
+import { INJECTED_MARKER } from '../utils/page-hook-protocol';
 
 /**
  * Runs in the page's own world before any page script, so that errors logged while the page
  * boots are recorded too. Frames are covered: same-origin frames feed the top window's buffer.
+ *
+ * The hook runs as page code (an inline script) because a wrapper defined by an extension
+ * script makes every console.error call several times slower. Where the page's CSP refuses
+ * inline scripts, the same function runs here instead: slower, but nothing is missed.
  */
 export default defineContentScript({
   matches: OSORTOO_PAGE_MATCHES,
@@ -13,6 +18,15 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   main() {
-    installPageHook();
+    try {
+      const script = document.createElement('script');
+      script.textContent = `${INJECTED_MARKER}(${osortooPageHook.toString()})()`;
+      (document.head ?? document.documentElement).append(script);
+      script.remove();
+    } catch {
+      // No document element yet, or the page forbids it: the fallback below installs it.
+    }
+    // Installs only if the inline script did not run (the hook is idempotent per window).
+    osortooPageHook();
   },
 });

@@ -381,7 +381,7 @@ describe('CORS', () => {
     const post = await postParts(api.url, ticketParts(ticketFor([]), []), { Origin: 'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' });
     expect(post.status).toBe(403);
     expect(post.headers.get('access-control-allow-origin')).toBeNull();
-    expect((await errorOf(post)).code).toBe('unauthorized');
+    expect((await errorOf(post)).code).toBe('forbidden');
     const list = TicketListSchema.parse(await (await fetch(`${api.url}/v1/tickets`, { headers: supportAuth })).json());
     expect(list.tickets).toHaveLength(1);
   });

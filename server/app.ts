@@ -312,7 +312,7 @@ function corsGate(allowed: Set<string>): MiddlewareHandler {
       return next();
     }
     if (!allowed.has(origin)) {
-      throw new ApiFailure(403, 'unauthorized', 'This origin may not call the support API');
+      throw new ApiFailure(403, 'forbidden', 'This origin may not call the support API');
     }
     c.header('Access-Control-Allow-Origin', origin);
     c.header('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed, ETag, Location');

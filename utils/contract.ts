@@ -42,6 +42,8 @@ const entryBase = {
   t: z.number().nonnegative(),
   /** Identical entries are folded into one; this says how many there were. */
   count: z.number().int().positive(),
+  /** Time of the latest occurrence of a folded entry. */
+  lastT: z.number().nonnegative().optional(),
   message: z.string().max(LIMITS.messageChars),
   /** URL of the frame that produced it, when not the top document. */
   frame: url.optional(),
@@ -208,7 +210,7 @@ export type ResponseCase = z.infer<typeof ResponseCaseSchema>;
 export const ResponsePromiseSchema = z.object({
   case: ResponseCaseSchema,
   mode: SupportModeSchema,
-  /** The reply window in hours, counted in support hours' clock from `clockStartsAt`. */
+  /** The reply window: elapsed hours from `clockStartsAt` (the article's plain reading). */
   window: z.object({ minHours: z.number().nonnegative(), maxHours: z.number().positive() }),
   /** Complex cases get a quick acknowledgment first, then the detailed answer. */
   acknowledgmentFirst: z.boolean(),
@@ -291,6 +293,8 @@ export const StoredTicketSchema = z.object({
   receivedAt: isoInstant,
   updatedAt: isoInstant,
   ticket: TicketSchema,
+  /** What the API promised when it received the ticket (ticket.promise is the form's estimate). */
+  promise: ResponsePromiseSchema.optional(),
 });
 export type StoredTicket = z.infer<typeof StoredTicketSchema>;
 
@@ -301,6 +305,7 @@ export const ApiErrorCodeSchema = z.enum([
   'payload_too_large',
   'unsupported_media_type',
   'unauthorized',
+  'forbidden',
   'not_found',
   'idempotency_conflict',
   'rate_limited',

@@ -65,12 +65,12 @@ async function screenshotOf(tabId: number): Promise<{ screenshot?: CapturedScree
 export async function diagnoseTab(tabId: number): Promise<Captured> {
   const started = performance.now();
   const [snapshot, shot] = await Promise.all([snapshotOf(tabId), screenshotOf(tabId)]);
+  // The browser is the same as the page's; the viewport and screen are the page's own.
+  const page = snapshot?.page;
   const environment = await collectEnvironment({
-    navigator,
-    screen: snapshot?.page.screen ?? { width: screen.width, height: screen.height },
-    viewport: snapshot?.page.viewport ?? { width: innerWidth, height: innerHeight },
-    devicePixelRatio: snapshot?.page.devicePixelRatio ?? devicePixelRatio,
-    online: snapshot?.page.online ?? navigator.onLine,
+    navigator: { userAgent: navigator.userAgent, language: navigator.language, languages: navigator.languages, onLine: page?.online ?? navigator.onLine, userAgentData: (navigator as { userAgentData?: never }).userAgentData },
+    screen: page?.screen ?? { width: screen.width, height: screen.height },
+    window: { innerWidth: page?.viewport.width ?? innerWidth, innerHeight: page?.viewport.height ?? innerHeight, devicePixelRatio: page?.devicePixelRatio ?? devicePixelRatio },
     extensionVersion: browser.runtime.getManifest().version,
   });
   const parsedContext = DrawContextSchema.safeParse(snapshot?.context);

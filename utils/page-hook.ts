@@ -12,13 +12,8 @@ import type { DiagnosticEntry } from './contract';
 import { serializeArgs, serializeReason } from './serialize';
 import { createEntryBuffer } from './entry-buffer';
 import { LIMITS } from './limits';
+import { HOOK_EVENTS, INJECTED_MARKER } from './page-hook-protocol';
 
-/** Events exchanged with the ISOLATED content script (strings cross worlds; objects may not). */
-export const HOOK_EVENTS = {
-  pull: 'osortoo-support:pull',
-  snapshot: 'osortoo-support:snapshot',
-  count: 'osortoo-support:count',
-} as const;
 
 const HOOK_KEY = Symbol.for('osortoo-support.hook');
 
@@ -71,6 +66,8 @@ export function installPageHook(): void {
     add({ kind: 'rejection', t: now(), count: 1, message, stack });
   });
   addEventListener('securitypolicyviolation', (e) => {
+    // Our own inline injection, refused by a strict page: the fallback took over, nothing to report.
+    if (e.sample.startsWith(INJECTED_MARKER) || e.sourceFile.startsWith('chrome-extension:')) return;
     add({ kind: 'csp', t: now(), count: 1, directive: e.effectiveDirective || e.violatedDirective, blockedUrl: e.blockedURI, message: `CSP blocked ${e.blockedURI || 'inline'} (${e.effectiveDirective})` });
   });
 

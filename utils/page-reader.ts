@@ -3,7 +3,7 @@
  * reads the draw's context from the page. Runs in the isolated world, so the page cannot call
  * into it; all it can do is feed it data, which is bounded here and validated by the popup.
  */
-import { HOOK_EVENTS } from './page-hook';
+import { HOOK_EVENTS } from './page-hook-protocol';
 import { onMessage, sendMessage, type PageSnapshot } from './messaging';
 import { scrubEntry, scrubUrl } from './scrub';
 import { drawContextFromPage } from './osortoo-pages';

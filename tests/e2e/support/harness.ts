@@ -12,6 +12,9 @@ import { startDemoServer, type DemoServer } from '../../fixtures/demo-server';
 import { DEV_API_URL_KEY } from '../../../utils/config';
 import { StoredTicketSchema, type StoredTicket } from '../../../utils/contract';
 
+/** The extension API inside the functions evaluated in the service worker. */
+declare const chrome: typeof import('wxt/browser').browser;
+
 export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3-e2e', import.meta.url));
 export const EXTENSION_ID = 'olkiigammefckhmfmlfmbpaejfekofon';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

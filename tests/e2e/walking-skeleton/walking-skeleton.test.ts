@@ -4,7 +4,7 @@
  * a description and their e-mail, send, and see the reference. Support reads the ticket back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchScreenshot, launchBrowser, listTickets, openForm, startDemo, startTestApi, tabIdOf, waitFor, type Api, type Browser } from '../support/harness';
+import { fetchScreenshot, launchBrowser, listTickets, openForm, startDemo, startTestApi, tabIdOf, type Api, type Browser } from '../support/harness';
 import { imageSize } from '../support/image-size';
 import type { DemoServer } from '../../fixtures/demo-server';
 
@@ -32,15 +32,15 @@ describe('walking skeleton', () => {
     const tabId = await tabIdOf(browser.worker, demo.drawUrl);
 
     const form = await openForm(browser, tabId);
-    await expect.poll(() => form.getByTestId('page-url').textContent()).toContain('/giveaways/8f3k2/results');
-    await expect.poll(() => form.getByTestId('screenshot-preview').count()).toBe(1);
+    await form.getByTestId('screenshot-preview').waitFor();
+    expect(await form.getByTestId('page-url').textContent()).toContain('/giveaways/8f3k2/results');
     expect(await form.getByTestId('environment').textContent()).toMatch(/Chrom/);
 
     await form.getByLabel('Description').fill('Les commentaires Instagram ne se chargent pas.');
     await form.getByLabel(/^(E-mail|Courriel)$/).fill('marie@example.com');
     await form.getByRole('button', { name: /Send|Envoyer/ }).click();
 
-    const reference = await waitFor(async () => (await form.getByTestId('ticket-reference').textContent({ timeout: 500 }).catch(() => null)) ?? undefined);
+    const reference = await form.getByTestId('ticket-reference').textContent({ timeout: 15_000 });
     expect(reference).toMatch(/^OSO-[0-9A-Z]{5,8}$/);
 
     const [stored] = await listTickets(api);
