@@ -20,6 +20,8 @@ const DEV_PUBLIC_KEY =
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Lets several developers (or test runs) build side by side without overwriting each other.
+  outDir: process.env.WXT_OUT_DIR || '.output',
   // Explicit imports everywhere: the server imports the same modules under plain Node.
   imports: false,
   manifest: ({ mode }) => ({

@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startApi } from '../../../server/start';
@@ -15,7 +15,8 @@ import { StoredTicketSchema, type StoredTicket } from '../../../utils/contract';
 /** The extension API inside the functions evaluated in the service worker. */
 declare const chrome: typeof import('wxt/browser').browser;
 
-export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3-e2e', import.meta.url));
+/** The e2e build under test; E2E_EXTENSION_DIR points at another one (e.g. WXT_OUT_DIR builds). */
+export const EXTENSION_DIR = process.env.E2E_EXTENSION_DIR ? resolve(process.env.E2E_EXTENSION_DIR) : fileURLToPath(new URL('../../../.output/chrome-mv3-e2e', import.meta.url));
 export const EXTENSION_ID = 'olkiigammefckhmfmlfmbpaejfekofon';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SUPPORT_TOKEN = 'e2e-support-token-0123456789abcdef';
