@@ -46,6 +46,7 @@ export default defineConfig({
     define: {
       'import.meta.env.SUPPORT_API_URL': JSON.stringify(process.env.SUPPORT_API_URL ?? ''),
       'import.meta.env.DELIVERY_TIMEOUT_MS': JSON.stringify(process.env.DELIVERY_TIMEOUT_MS ?? ''),
+      'import.meta.env.STATUS_REFRESH_MS': JSON.stringify(process.env.STATUS_REFRESH_MS ?? ''),
     },
   }),
 });

@@ -1,26 +1,36 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { CategorySchema, type Category, type Locale } from '../utils/contract';
+import { CategorySchema, type Category, type Locale, type ResponsePromise } from '../utils/contract';
 import { diagnoseTab, type Captured } from '../utils/diagnose';
 import { buildTicket } from '../utils/ticket-builder';
 import { enqueue } from '../utils/outbox';
 import { sendMessage } from '../utils/messaging';
 import { MESSAGES } from '../utils/i18n';
+import { computeResponsePromise } from '../utils/response-time';
 import { CapturedSummary } from './captured-summary';
 import { DeliveryStatus } from './delivery-status';
+import { ResponseBanner } from './response-banner';
+import { PromiseSummary } from './promise-summary';
+import { useSupportStatus } from './support-status-hook';
+
+/** The customer's own timezone: every time shown to them is in it. */
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** How often an open form re-reads support's status (shorter in e2e builds, to test a change). */
+const STATUS_REFRESH_MS = Number(import.meta.env.STATUS_REFRESH_MS) || 60_000;
 
 type FieldErrors = Partial<Record<'description' | 'email', string>>;
 
 /** The ticket form: what was captured, what the customer adds, and sending. */
-export function SupportForm({ tabId, locale }: { tabId: number | undefined; locale: Locale }) {
+export function SupportForm({ tabId, locale, apiUrl }: { tabId: number | undefined; locale: Locale; apiUrl: string }) {
   const t = MESSAGES[locale];
   const ids = { description: useId(), email: useId(), category: useId() };
   const [captured, setCaptured] = useState<Captured>();
   const [keepScreenshot, setKeepScreenshot] = useState(true);
-  const [category, setCategory] = useState<Category>('bug');
+  const [category, setCategory] = useState<Category>('other');
   const [description, setDescription] = useState('');
   const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [sentKey, setSentKey] = useState<string>();
+  const [sent, setSent] = useState<{ key: string; promise: ResponsePromise }>();
+  const support = useSupportStatus(apiUrl, STATUS_REFRESH_MS);
 
   useEffect(() => {
     if (tabId === undefined) return;
@@ -42,6 +52,9 @@ export function SupportForm({ tabId, locale }: { tabId: number | undefined; loca
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!captured) return;
+    const now = new Date();
+    // What the form promised is stored with the ticket, so support sees it and its deadline.
+    const promise = computeResponsePromise({ now, status: support.status, category, statusSource: support.source });
     const built = buildTicket(
       {
         category,
@@ -51,8 +64,9 @@ export function SupportForm({ tabId, locale }: { tabId: number | undefined; loca
         environment: captured.environment,
         diagnostics: captured.diagnostics,
         screenshots: screenshot ? [screenshot.meta] : [],
+        promise,
       },
-      { idempotencyKey: crypto.randomUUID(), now: new Date(), locale },
+      { idempotencyKey: crypto.randomUUID(), now, locale },
     );
     if (!built.ok) {
       const next: FieldErrors = {};
@@ -65,25 +79,29 @@ export function SupportForm({ tabId, locale }: { tabId: number | undefined; loca
     }
     setErrors({});
     await enqueue(built.ticket, screenshot ? [screenshot.blob] : []);
-    setSentKey(built.ticket.idempotencyKey);
+    setSent({ key: built.ticket.idempotencyKey, promise });
     void sendMessage('flushOutbox').catch(() => {});
   };
 
-  if (sentKey) {
+  if (sent) {
     return (
-      <DeliveryStatus
-        ticketKey={sentKey}
-        locale={locale}
-        onNewTicket={() => {
-          setSentKey(undefined);
-          setDescription('');
-        }}
-      />
+      <>
+        <DeliveryStatus
+          ticketKey={sent.key}
+          locale={locale}
+          onNewTicket={() => {
+            setSent(undefined);
+            setDescription('');
+          }}
+        />
+        <PromiseSummary promise={sent.promise} locale={locale} timeZone={TIME_ZONE} />
+      </>
     );
   }
 
   return (
     <form className="support-form" onSubmit={submit} noValidate aria-busy={!captured}>
+      <ResponseBanner status={support.status} statusSource={support.source} category={category} locale={locale} timeZone={TIME_ZONE} />
       {captured ? (
         <CapturedSummary captured={captured} screenshot={screenshot} locale={locale} onRemoveScreenshot={() => setKeepScreenshot(false)} />
       ) : (

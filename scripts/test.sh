@@ -8,5 +8,6 @@ trap 'rm -rf "$scratch"' EXIT
 export TMPDIR="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache" XDG_DATA_HOME="$scratch/data" XDG_STATE_HOME="$scratch/state" XDG_RUNTIME_DIR="$scratch/runtime"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
-npx wxt build --mode e2e
+# The e2e build re-reads support's status every 1.5 s so a mode change is seen within a test.
+STATUS_REFRESH_MS="${STATUS_REFRESH_MS:-1500}" npx wxt build --mode e2e
 npx vitest run "$@"

@@ -111,7 +111,7 @@ export type DiagnosticKind = DiagnosticEntry['kind'];
 
 export const DiagnosticsSchema = z.object({
   entries: z.array(DiagnosticEntrySchema).max(LIMITS.entries),
-  /** Entries the bounded buffer had to drop (oldest first), so support knows there were more. */
+  /** Occurrences the bounded buffer evicted (it keeps the first entries and the most recent ones). */
   dropped: z.number().int().nonnegative(),
   /** Entries the customer chose to leave out in the review step. */
   leftOut: z.number().int().nonnegative().default(0),

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SupportForm } from '../../components/support-form';
 import { MESSAGES, pickLocale } from '../../utils/i18n';
+import { supportApiUrl } from '../../utils/config';
 
 /** `popup.html?tabId=N` diagnoses tab N (the "open in a window" form, and the e2e tests). */
 async function targetTabId(): Promise<number | undefined> {
@@ -15,11 +16,13 @@ export function App() {
   const locale = pickLocale(browser.i18n.getUILanguage());
   const t = MESSAGES[locale];
   const [tabId, setTabId] = useState<number | undefined | null>(null);
+  const [apiUrl, setApiUrl] = useState<string>();
 
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t.appTitle;
     void targetTabId().then(setTabId);
+    void supportApiUrl().then(setApiUrl);
   }, [locale, t.appTitle]);
 
   const inWindow = new URLSearchParams(location.search).has('tabId');
@@ -39,7 +42,7 @@ export function App() {
           </button>
         )}
       </header>
-      {tabId === null ? <p role="status">{t.loading}</p> : <SupportForm tabId={tabId} locale={locale} />}
+      {tabId === null || apiUrl === undefined ? <p role="status">{t.loading}</p> : <SupportForm tabId={tabId} locale={locale} apiUrl={apiUrl} />}
     </main>
   );
 }
