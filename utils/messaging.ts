@@ -34,6 +34,8 @@ interface ProtocolMap {
   captureVisible(data: { tabId: number }): CaptureResult;
   /** popup → worker: a ticket was added to the outbox, or the form opened: deliver what is queued. */
   flushOutbox(): void;
+  /** popup → worker: the customer asked to try this ticket now (lifts the queue's backoff pause). */
+  retryTicket(data: { key: string }): void;
   /** content script → worker: the number of errors its page logged (for the badge). */
   reportErrorCount(data: { count: number }): void;
 }
