@@ -31,13 +31,30 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * What can honestly be said of a request in flight. fetch() has no upload progress events,
+ * and a streamed request body (which would let us count bytes) needs HTTP/2 in Chrome, so over
+ * an HTTP/1.1 API it fails outright: we report stages, not a made-up percentage.
+ * - `uploading`: the request is on its way (body being sent or the server still reading it);
+ * - `confirming`: the server has answered and its answer is being read and checked.
+ */
+export type SendStage = 'uploading' | 'confirming';
+
 /** Sends one ticket. Never throws: every failure is an outcome. */
-export async function sendTicket(apiBaseUrl: string, ticket: Ticket, screenshots: Blob[], options: { timeoutMs: number; fetch?: typeof fetch }): Promise<SendOutcome> {
+export async function sendTicket(
+  apiBaseUrl: string,
+  ticket: Ticket,
+  screenshots: Blob[],
+  options: { timeoutMs: number; fetch?: typeof fetch; onStage?: (stage: SendStage) => void },
+): Promise<SendOutcome> {
   const doFetch = options.fetch ?? fetch;
   const controller = new AbortController();
+  // The timeout covers the whole exchange, answer body included: a server that sends headers
+  // and then stalls is as stuck as one that never answers.
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   let response: Response;
   try {
+    options.onStage?.('uploading');
     response = await doFetch(`${apiBaseUrl}/v1/tickets`, {
       method: 'POST',
       headers: { 'Idempotency-Key': ticket.idempotencyKey },
@@ -50,6 +67,7 @@ export async function sendTicket(apiBaseUrl: string, ticket: Ticket, screenshots
     return { kind: 'retry', reason: 'network', message: error instanceof Error ? error.message : String(error) };
   }
   try {
+    options.onStage?.('confirming');
     const text = await response.text();
     clearTimeout(timer);
     const json = safeJson(text);
@@ -59,7 +77,9 @@ export async function sendTicket(apiBaseUrl: string, ticket: Ticket, screenshots
       // A 2xx we cannot read is the API's fault, not the ticket's: keep it and try again.
       return { kind: 'retry', reason: 'http', status: response.status, message: 'Unreadable answer' };
     }
-    if (response.status === 408 || response.status === 429 || response.status >= 500) {
+    if (!isRefusal(response.status)) {
+      // 408, 429, 5xx, and anything else that is not the API judging the ticket (a stray 3xx
+      // from a captive portal, say): the ticket itself may be fine, so it is kept and retried.
       return { kind: 'retry', reason: 'http', status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')) };
     }
     const error = ApiErrorSchema.safeParse(json);
@@ -72,6 +92,11 @@ export async function sendTicket(apiBaseUrl: string, ticket: Ticket, screenshots
     clearTimeout(timer);
     return { kind: 'retry', reason: controller.signal.aborted ? 'timeout' : 'network' };
   }
+}
+
+/** A 4xx that judges the ticket itself: retrying the same bytes would get the same answer. */
+export function isRefusal(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
 function safeJson(text: string): unknown {

@@ -6,8 +6,24 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Ticket, TicketCreated, ApiErrorCode } from './contract';
+import type { SendStage } from './api-client';
 
+/**
+ * queued → sending → sent (2xx only), or back to queued (retryable failure), or attention
+ * (a 4xx that judges the ticket). A record found in 'sending' when the worker starts was
+ * interrupted (worker stopped mid-upload) and goes back to queued with the same key.
+ */
 export type OutboxState = 'queued' | 'sending' | 'sent' | 'attention';
+
+/** Why an attempt failed: an API error code, or a failure that never reached a readable answer. */
+export type FailureCode = ApiErrorCode | 'network' | 'timeout' | 'http' | 'interrupted';
+
+export interface OutboxFailure {
+  code: FailureCode;
+  status?: number;
+  message?: string;
+  issues?: { path: string; message: string }[];
+}
 
 export interface OutboxRecord {
   /** The ticket's idempotency key: also the record's key, kept across every retry. */
@@ -20,11 +36,16 @@ export interface OutboxRecord {
   /** Epoch ms before which no new attempt is made. */
   nextAttemptAt: number;
   /** Why the last attempt failed; for 'attention', what the customer must fix. */
-  lastError?: { code: ApiErrorCode | 'network' | 'timeout' | 'http'; status?: number; message?: string; issues?: { path: string; message: string }[] };
+  lastError?: OutboxFailure;
   /** The API's answer once delivered. */
   result?: TicketCreated;
-  /** Upload progress of the current attempt, 0..1. */
-  progress?: number;
+  /**
+   * Stage of the attempt in flight ('sending' only). Stages rather than a percentage: fetch()
+   * reports no upload progress (see SendStage).
+   */
+  stage?: 'preparing' | SendStage;
+  /** Total bytes of the screenshots, for "sending 1.2 MB"; kept after they are emptied. */
+  bytes?: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -56,18 +77,21 @@ export async function enqueue(ticket: Ticket, screenshots: Blob[], now = Date.no
     await tx.done;
     return existing;
   }
-  const record: OutboxRecord = { key: ticket.idempotencyKey, ticket, screenshots, state: 'queued', attempts: 0, nextAttemptAt: now, createdAt: now, updatedAt: now };
+  const bytes = screenshots.reduce((sum, blob) => sum + blob.size, 0);
+  const record: OutboxRecord = { key: ticket.idempotencyKey, ticket, screenshots, state: 'queued', attempts: 0, nextAttemptAt: now, bytes, createdAt: now, updatedAt: now };
   await tx.store.put(record);
   await tx.done;
   return record;
 }
 
+/** The record of one ticket, or undefined once discarded (or never queued). */
 export async function getRecord(key: string): Promise<OutboxRecord | undefined> {
   return (await db()).get('outbox', key);
 }
 
+/** Every record, oldest first (the order tickets are delivered in). */
 export async function allRecords(): Promise<OutboxRecord[]> {
-  return (await db()).getAll('outbox');
+  return (await (await db()).getAll('outbox')).sort((a, b) => a.createdAt - b.createdAt);
 }
 
 /** Applies a change to one record atomically; returns the new record, or undefined if gone. */
@@ -79,12 +103,14 @@ export async function updateRecord(key: string, change: (record: OutboxRecord) =
     await tx.done;
     return undefined;
   }
-  const next = { ...change(current), updatedAt: Date.now() };
+  // The key is the ticket's identity for the API: no change may alter it.
+  const next = { ...change(current), key: current.key, updatedAt: Date.now() };
   await tx.store.put(next);
   await tx.done;
   return next;
 }
 
+/** Discards a ticket (the customer's choice) or forgets a delivered one. */
 export async function removeRecord(key: string): Promise<void> {
   await (await db()).delete('outbox', key);
 }

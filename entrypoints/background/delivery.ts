@@ -1,87 +1,57 @@
 /**
- * Delivery of the outbox, owned by the worker so that the popup may close at once. Each
- * ticket keeps its idempotency key across retries, so a retry after a lost answer cannot
- * create a second ticket. Retries are scheduled with an alarm, which survives the worker
- * being stopped and the browser restarting; a timer covers the short delays meanwhile.
+ * Delivery of the outbox, owned by the worker so that the popup may close at once. The loop
+ * itself is `outbox-delivery.ts`; this module wires it to the extension: the API address from
+ * config, an alarm as the retry backstop, and the three moments a flush starts: the worker
+ * starting, a `flushOutbox` message (a ticket was queued, or the form opened), and the alarm.
  */
 import { browser } from 'wxt/browser';
-import { allRecords, updateRecord, type OutboxRecord } from '../../utils/outbox';
-import { sendTicket } from '../../utils/api-client';
-import { DELIVERY, retryDelayMs } from '../../utils/delivery-policy';
 import { supportApiUrl } from '../../utils/config';
+import { DELIVERY } from '../../utils/delivery-policy';
 import { onMessage } from '../../utils/messaging';
+import { createDelivery, type Delivery } from './outbox-delivery';
+import { installOutboxTestHook } from './outbox-test-hook';
 
 const ALARM = 'outbox-retry';
-let running: Promise<void> | undefined;
-let again = false;
-let timer: ReturnType<typeof setTimeout> | undefined;
 
-/** Delivers every ticket that is due; concurrent calls coalesce into one more pass. */
-export function flushOutbox(): Promise<void> {
-  if (running) {
-    again = true;
-    return running;
-  }
-  running = (async () => {
-    do {
-      again = false;
-      await deliverDue();
-    } while (again);
-  })().finally(() => {
-    running = undefined;
+let delivery: Delivery | undefined;
+
+/** The worker's delivery loop (one per worker lifetime). */
+export function workerDelivery(): Delivery {
+  delivery ??= createDelivery({
+    // Bound late: a test or a polyfill may replace globalThis.fetch after start-up.
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    random: () => Math.random(),
+    apiUrl: supportApiUrl,
+    timeoutMs: DELIVERY.timeoutMs,
+    policy: DELIVERY,
+    alarm: {
+      async set(when) {
+        // Chrome fires an alarm set in the past at once; packed builds clamp it to ≥ 30 s,
+        // which is fine for a backstop: the in-memory timer serves the short delays.
+        await browser.alarms.create(ALARM, { when: Math.max(when, Date.now() + 1_000) });
+      },
+      async clear() {
+        await browser.alarms.clear(ALARM);
+      },
+    },
   });
-  return running;
+  return delivery;
 }
 
-async function deliverDue(): Promise<void> {
-  const now = Date.now();
-  const due = (await allRecords())
-    .filter((r) => (r.state === 'queued' || r.state === 'sending') && r.nextAttemptAt <= now)
-    .sort((a, b) => a.createdAt - b.createdAt);
-  for (const record of due) await deliver(record);
-  await scheduleNext();
-}
-
-async function deliver(record: OutboxRecord): Promise<void> {
-  await updateRecord(record.key, (r) => ({ ...r, state: 'sending', progress: 0 }));
-  const outcome = await sendTicket(await supportApiUrl(), record.ticket, record.screenshots, { timeoutMs: DELIVERY.timeoutMs });
-  if (outcome.kind === 'created') {
-    // Delivered: the screenshots are the API's now; keep the answer for "My tickets".
-    await updateRecord(record.key, (r) => ({ ...r, state: 'sent', result: outcome.result, screenshots: [], progress: 1, lastError: undefined }));
-  } else if (outcome.kind === 'retry') {
-    await updateRecord(record.key, (r) => ({
-      ...r,
-      state: 'queued',
-      attempts: r.attempts + 1,
-      nextAttemptAt: Date.now() + retryDelayMs(r.attempts + 1, outcome.retryAfterMs, Math.random()),
-      lastError: { code: outcome.reason === 'http' ? 'http' : outcome.reason, status: outcome.status, message: outcome.message },
-      progress: undefined,
-    }));
-  } else {
-    await updateRecord(record.key, (r) => ({ ...r, state: 'attention', attempts: r.attempts + 1, lastError: { ...outcome.error, status: outcome.status }, progress: undefined }));
-  }
-}
-
-async function scheduleNext(): Promise<void> {
-  const pending = (await allRecords()).filter((r) => r.state === 'queued');
-  if (timer) clearTimeout(timer);
-  timer = undefined;
-  if (pending.length === 0) {
-    await browser.alarms.clear(ALARM);
-    return;
-  }
-  const next = Math.min(...pending.map((r) => r.nextAttemptAt));
-  await browser.alarms.create(ALARM, { when: Math.max(next, Date.now() + 1000) });
-  timer = setTimeout(() => void flushOutbox(), Math.max(0, next - Date.now()));
-}
-
+/** Starts delivery in the worker: listeners first (so no wake-up event is missed), then a flush. */
 export function registerDelivery(): void {
+  const loop = workerDelivery();
   onMessage('flushOutbox', () => {
-    void flushOutbox();
+    void loop.flush();
+  });
+  onMessage('retryTicket', ({ data }) => {
+    void loop.retryNow(data.key);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void flushOutbox();
+    if (alarm.name === ALARM) void loop.flush();
   });
-  // The worker may have been stopped mid-delivery: whatever it held is picked up again here.
-  void flushOutbox();
+  if (import.meta.env.MODE !== 'production') installOutboxTestHook(loop);
+  // The worker may have been stopped mid-delivery: the first pass picks up what it held.
+  void loop.flush();
 }

@@ -1,0 +1,188 @@
+/**
+ * The outbox's delivery loop, free of extension APIs: fetch, clock, randomness, API address
+ * and alarms are injected, so that unit tests drive it with a local HTTP server and fake time.
+ * `delivery.ts` wires it to the worker.
+ *
+ * Rules: one pass at a time, one ticket at a time, oldest first. Only a 2xx removes a ticket
+ * from the queue; a retryable failure (network, timeout, 408, 429, 5xx) puts it back with a
+ * backoff delay and pauses the whole queue until then (an API that just failed one ticket will
+ * fail the next one too, and a hanging API would otherwise cost one timeout per ticket); a
+ * refusal (other 4xx) parks the ticket for the customer ('attention'). The idempotency key
+ * never changes, so a retry after a lost answer gets the first answer back, not a duplicate.
+ */
+import { allRecords, removeRecord, updateRecord, type OutboxFailure, type OutboxRecord } from '../../utils/outbox';
+import { sendTicket, type SendOutcome } from '../../utils/api-client';
+import { DELIVERY, retryDelayMs, type RetryPolicy } from '../../utils/delivery-policy';
+
+/** What the delivery loop needs from its surroundings. */
+export interface DeliveryDeps {
+  fetch: typeof fetch;
+  /** Epoch ms. */
+  now: () => number;
+  /** Uniform in [0, 1). */
+  random: () => number;
+  /** Base URL of the support API, read before every attempt (dev/e2e builds may change it). */
+  apiUrl: () => Promise<string>;
+  timeoutMs: number;
+  policy: RetryPolicy;
+  /** The backstop that survives the worker being stopped and the browser restarting. */
+  alarm: { set(when: number): Promise<void>; clear(): Promise<void> };
+  /** How long a delivered ticket's record (its reference) is kept for the status view. */
+  sentRetentionMs?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Delivery {
+  /** Delivers every due ticket; concurrent calls coalesce into (at most) one more pass. */
+  flush(): Promise<void>;
+  /** Makes one ticket (queued or needing attention) due now, lifts the pause, and flushes. */
+  retryNow(key: string): Promise<void>;
+  /** Epoch ms of the next planned pass, if any (for tests and diagnostics). */
+  nextPassAt(): number | undefined;
+  /** Cancels the in-memory timer (the alarm stays: it is the backstop). */
+  stop(): void;
+}
+
+const DEFAULT_SENT_RETENTION_MS = 7 * 24 * 60 * 60_000;
+
+/** Creates the delivery loop. The first pass recovers tickets a stopped worker left in 'sending'. */
+export function createDelivery(deps: DeliveryDeps): Delivery {
+  const log = deps.log ?? ((message: string, error?: unknown) => console.warn(`[outbox] ${message}`, error ?? ''));
+  let running: Promise<void> | undefined;
+  let again = false;
+  let recovered = false;
+  /** No attempt before this (epoch ms): set after a retryable failure, for the whole queue. */
+  let pausedUntil = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let plannedAt: number | undefined;
+
+  function flush(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await pass();
+        } catch (error) {
+          // IndexedDB refused (quota, shutdown): nothing is lost, the alarm or the next
+          // message brings us back.
+          log('delivery pass failed', error);
+        }
+      } while (again);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  async function pass(): Promise<void> {
+    if (!recovered) {
+      await recoverInterrupted();
+      recovered = true;
+    }
+    await forgetOldSent();
+    const now = deps.now();
+    if (now >= pausedUntil) {
+      const due = (await allRecords()).filter((r) => r.state === 'queued' && r.nextAttemptAt <= now);
+      for (const record of due) {
+        const after = await deliver(record);
+        if (after?.state === 'queued') {
+          pausedUntil = after.nextAttemptAt;
+          break;
+        }
+      }
+    }
+    await schedule();
+  }
+
+  /**
+   * A record in 'sending' when this worker starts was being uploaded by a worker that was
+   * stopped (idle timeout, crash, browser closed). The upload may even have reached the API:
+   * sending it again with the same key is safe, the API answers with the first ticket.
+   */
+  async function recoverInterrupted(): Promise<void> {
+    const now = deps.now();
+    for (const record of await allRecords()) {
+      if (record.state !== 'sending') continue;
+      await updateRecord(record.key, (r) =>
+        r.state === 'sending' ? { ...r, state: 'queued', stage: undefined, attempts: r.attempts + 1, nextAttemptAt: now, lastError: { code: 'interrupted' } } : r,
+      );
+    }
+  }
+
+  async function forgetOldSent(): Promise<void> {
+    const cutoff = deps.now() - (deps.sentRetentionMs ?? DEFAULT_SENT_RETENTION_MS);
+    for (const record of await allRecords()) {
+      if (record.state === 'sent' && record.updatedAt < cutoff) await removeRecord(record.key);
+    }
+  }
+
+  async function deliver(record: OutboxRecord): Promise<OutboxRecord | undefined> {
+    const claimed = await updateRecord(record.key, (r) => (r.state === 'queued' ? { ...r, state: 'sending', stage: 'preparing' } : r));
+    // Discarded by the customer meanwhile, or no longer queued: nothing to send.
+    if (!claimed || claimed.state !== 'sending') return claimed;
+    let outcome: SendOutcome;
+    try {
+      outcome = await sendTicket(await deps.apiUrl(), claimed.ticket, claimed.screenshots, {
+        timeoutMs: deps.timeoutMs,
+        fetch: deps.fetch,
+        onStage: (stage) => void updateRecord(record.key, (r) => (r.state === 'sending' ? { ...r, stage } : r)).catch(() => {}),
+      });
+    } catch (error) {
+      // sendTicket does not throw; reading a screenshot blob can (a profile being wiped).
+      outcome = { kind: 'retry', reason: 'network', message: error instanceof Error ? error.message : String(error) };
+    }
+    return updateRecord(record.key, (r) => applyOutcome(r, outcome, deps.now(), deps.random(), deps.policy));
+  }
+
+  async function schedule(): Promise<void> {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    plannedAt = undefined;
+    const queued = (await allRecords()).filter((r) => r.state === 'queued');
+    if (queued.length === 0) {
+      await deps.alarm.clear();
+      return;
+    }
+    const next = Math.max(pausedUntil, Math.min(...queued.map((r) => r.nextAttemptAt)));
+    plannedAt = next;
+    // The timer serves short delays while the worker lives; the alarm (clamped to ≥ 30 s in
+    // packed extensions) wakes a stopped worker or a restarted browser.
+    await deps.alarm.set(next);
+    timer = setTimeout(() => void flush(), Math.max(0, next - deps.now()));
+  }
+
+  return {
+    flush,
+    async retryNow(key) {
+      pausedUntil = 0;
+      await updateRecord(key, (r) => (r.state === 'queued' || r.state === 'attention' ? { ...r, state: 'queued', nextAttemptAt: deps.now() } : r));
+      await flush();
+    },
+    nextPassAt: () => plannedAt,
+    stop() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
+/** The record after one attempt: the state machine's transitions out of 'sending'. */
+export function applyOutcome(record: OutboxRecord, outcome: SendOutcome, now: number, random: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'> = DELIVERY): OutboxRecord {
+  const base = { ...record, stage: undefined };
+  if (outcome.kind === 'created') {
+    // Delivered: the screenshots are the API's now; the answer stays for the status view.
+    return { ...base, state: 'sent', result: outcome.result, screenshots: [], lastError: undefined };
+  }
+  if (outcome.kind === 'retry') {
+    const attempts = record.attempts + 1;
+    const lastError: OutboxFailure = { code: outcome.reason, status: outcome.status, message: outcome.message };
+    return { ...base, state: 'queued', attempts, nextAttemptAt: now + retryDelayMs(attempts, outcome.retryAfterMs, random, policy), lastError };
+  }
+  return { ...base, state: 'attention', attempts: record.attempts + 1, lastError: { ...outcome.error, status: outcome.status } };
+}
+
+export const DEFAULT_POLICY: RetryPolicy = DELIVERY;
