@@ -24,10 +24,12 @@ export function ticketFormData(ticket: Ticket, screenshots: Blob[]): FormData {
 
 /** Parses a Retry-After header (seconds or HTTP date) into milliseconds from now. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Only an HTTP date (it names a weekday and month): V8's Date.parse reads "-5" as a year.
+  if (!/[a-z]{3}/i.test(text)) return undefined;
+  const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
