@@ -1,0 +1,83 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ScreenshotEditor } from './screenshot-editor';
+import { formatBytes, SCREENSHOT_MESSAGES } from './screenshot-messages';
+import { ScreenshotPanel, type FormScreenshot } from './screenshot-panel';
+
+const shots: FormScreenshot[] = [
+  { id: 'one', blob: new Blob(['x']), meta: { source: 'visible', type: 'image/jpeg', width: 1280, height: 800, bytes: 250_000, edited: false } },
+  { id: 'two', blob: new Blob(['y']), meta: { source: 'attachment', type: 'image/png', width: 640, height: 480, bytes: 1_572_864, edited: true } },
+];
+const panel = (locale: 'fr' | 'en', over: Partial<Parameters<typeof ScreenshotPanel>[0]> = {}) =>
+  renderToStaticMarkup(createElement(ScreenshotPanel, { screenshots: shots, onChange: () => {}, locale, ...over }));
+
+describe('ScreenshotPanel markup', () => {
+  it('lists each screenshot with alt text, size and labelled Edit/Remove buttons', () => {
+    const html = panel('en');
+    expect(html).toContain('alt="Screenshot 1: visible part of the page"');
+    expect(html).toContain('alt="Screenshot 2: attached image"');
+    expect(html).toContain('1280×800 · 244 KB');
+    expect(html).toContain('640×480 · 1.5 MB · marked up');
+    expect(html).toContain('aria-label="Edit screenshot 2"');
+    expect(html).toContain('aria-label="Remove screenshot 1"');
+    expect(html).toContain('(2 of 6)');
+  });
+
+  it('has a real file input named by a visible label, and live regions for status and refusals', () => {
+    const html = panel('en');
+    const input = /<input id="([^"]+)"[^>]*type="file"[^>]*>/.exec(html);
+    expect(input?.[0]).toContain('accept="image/png,image/jpeg,image/webp"');
+    expect(html).toContain(`<label for="${input![1]}" class="shots-button shots-file__label">Add an image</label>`);
+    expect(html).toMatch(/<p role="status"[^>]*data-testid="screenshot-status"/);
+    expect(html).toMatch(/<p role="alert"[^>]*data-testid="screenshot-error"/);
+  });
+
+  it('speaks French, and shows the full-page button and popup hint only when asked', () => {
+    const html = panel('fr', { onCaptureFullPage: async () => ({ error: 'x' }), inToolbarPopup: true, onOpenInWindow: () => {} });
+    expect(html).toContain('Ajouter une image');
+    expect(html).toContain('Capturer la page entière');
+    expect(html).toContain('Ouvrir dans une fenêtre');
+    expect(html).toContain('aria-label="Modifier la capture 1"');
+    expect(html).toContain('1,5 Mo');
+    const plain = panel('en');
+    expect(plain).not.toContain('Capture the whole page');
+    expect(plain).not.toContain('toolbar popup');
+    expect(panel('en', { screenshots: [] })).toContain('No screenshot attached.');
+  });
+});
+
+describe('ScreenshotEditor markup', () => {
+  it('is a labelled modal dialog with pressed-state tools, a keyboard hint and a focusable canvas', () => {
+    const html = renderToStaticMarkup(createElement(ScreenshotEditor, { screenshot: shots[0]!, position: 1, locale: 'en', onSave: () => {}, onCancel: () => {} }));
+    const titleId = /<h2 id="([^"]+)"/.exec(html)![1];
+    expect(html).toMatch(new RegExp(`<dialog class="shots-editor" aria-modal="true" aria-labelledby="${titleId}"`));
+    expect(html).toContain('>Mark up screenshot 1</h2>');
+    expect(html).toContain('aria-pressed="true">Highlight box</button>');
+    expect(html).toContain('aria-pressed="false">Black out</button>');
+    expect(html).toContain('Enter keeps it, Delete drops it. Escape closes without saving.');
+    expect(html).toMatch(/<canvas[^>]*tabindex="0"[^>]*role="application"[^>]*aria-label="Screenshot being marked up. Tool: Highlight box."/);
+    expect(html).toContain('>Save</button>');
+  });
+});
+
+describe('screenshot messages', () => {
+  it('has every key in both languages, each saying something', () => {
+    const leaves = (value: unknown, path = ''): string[] =>
+      typeof value === 'object' && value ? Object.entries(value).flatMap(([key, child]) => leaves(child, `${path}.${key}`)) : [path];
+    expect(leaves(SCREENSHOT_MESSAGES.fr)).toEqual(leaves(SCREENSHOT_MESSAGES.en));
+    for (const locale of ['fr', 'en'] as const) {
+      const m = SCREENSHOT_MESSAGES[locale];
+      expect(m.refused.type('notes.png')).toContain('notes.png');
+      expect(m.refused.count(6)).toContain('6');
+      expect(m.alt(3, 'fullpage')).toContain('3');
+    }
+    expect(SCREENSHOT_MESSAGES.fr.refused.size('big.png')).toContain('20 Mo');
+  });
+
+  it('formats sizes in the locale', () => {
+    expect(formatBytes(512, 'en')).toBe('512 B');
+    expect(formatBytes(2048, 'fr')).toBe('2 Ko');
+    expect(formatBytes(4 * 1024 * 1024, 'en')).toBe('4 MB');
+  });
+});
