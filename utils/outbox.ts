@@ -44,7 +44,7 @@ export interface OutboxRecord {
    * reports no upload progress (see SendStage).
    */
   stage?: 'preparing' | SendStage;
-  /** Total bytes of the screenshots, for "sending 1.2 MB"; kept after they are emptied. */
+  /** Bytes to upload (ticket JSON and screenshots), for "sending 1.2 MB"; kept once sent. */
   bytes?: number;
   createdAt: number;
   updatedAt: number;
@@ -77,7 +77,7 @@ export async function enqueue(ticket: Ticket, screenshots: Blob[], now = Date.no
     await tx.done;
     return existing;
   }
-  const bytes = screenshots.reduce((sum, blob) => sum + blob.size, 0);
+  const bytes = new TextEncoder().encode(JSON.stringify(ticket)).length + screenshots.reduce((sum, blob) => sum + blob.size, 0);
   const record: OutboxRecord = { key: ticket.idempotencyKey, ticket, screenshots, state: 'queued', attempts: 0, nextAttemptAt: now, bytes, createdAt: now, updatedAt: now };
   await tx.store.put(record);
   await tx.done;
