@@ -1,0 +1,40 @@
+/** The options page's strings, French and English; the type makes a missing translation an error. */
+import type { Locale } from '../../utils/contract';
+
+const en = {
+  title: 'Osortoo Support — Options',
+  heading: 'Options',
+  intro: 'These choices apply to every support form you open.',
+  language: 'Language',
+  languageAuto: 'Automatic — the browser’s language ({language})',
+  languageHint: 'The language of the support form and of this page.',
+  browserLanguage: { fr: 'French', en: 'English' } as Record<Locale, string>,
+  defaultEmail: 'Default e-mail',
+  defaultEmailHint: 'Fills the form’s e-mail when the draw page does not show your account e-mail. Leave empty for none.',
+  attachScreenshot: 'Attach a screenshot by default',
+  attachScreenshotHint: 'You can still remove it from any ticket before sending.',
+  saved: 'Saved at {time}.',
+  saveFailed: 'Could not save: {reason}',
+  loading: 'Loading…',
+};
+
+export type OptionsMessages = typeof en;
+
+const fr: OptionsMessages = {
+  title: 'Support Osortoo — Options',
+  heading: 'Options',
+  intro: 'Ces choix s’appliquent à chaque formulaire de support que vous ouvrez.',
+  language: 'Langue',
+  languageAuto: 'Automatique — la langue du navigateur ({language})',
+  languageHint: 'La langue du formulaire de support et de cette page.',
+  browserLanguage: { fr: 'français', en: 'anglais' },
+  defaultEmail: 'Courriel par défaut',
+  defaultEmailHint: 'Remplit le courriel du formulaire quand la page du tirage n’affiche pas celui de votre compte. Laissez vide pour aucun.',
+  attachScreenshot: 'Joindre une capture d’écran par défaut',
+  attachScreenshotHint: 'Vous pourrez toujours la retirer d’une demande avant l’envoi.',
+  saved: 'Enregistré à {time}.',
+  saveFailed: 'Enregistrement impossible : {reason}',
+  loading: 'Chargement…',
+};
+
+export const OPTIONS_MESSAGES: Record<Locale, OptionsMessages> = { en, fr };
