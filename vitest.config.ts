@@ -6,6 +6,7 @@ import './scripts/node20-polyfills.ts';
 // the built extension (npm run build:e2e) in real Chromium against the real API.
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       {
         extends: true,
