@@ -146,6 +146,8 @@ describe('outbox delivery', () => {
     const pass = delivery.flush();
     await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 2_000 });
     expect((await getRecord(t.idempotencyKey))!.state).toBe('sending');
+    // While the request is in flight, the alarm would wake a worker stopped mid-upload.
+    expect(alarmAt).toBe(T0 + 5_000 + 1_000);
     await vi.advanceTimersByTimeAsync(5_000);
     await pass;
     const record = (await getRecord(t.idempotencyKey))!;

@@ -124,6 +124,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     const claimed = await updateRecord(record.key, (r) => (r.state === 'queued' ? { ...r, state: 'sending', stage: 'preparing' } : r));
     // Discarded by the customer meanwhile, or no longer queued: nothing to send.
     if (!claimed || claimed.state !== 'sending') return claimed;
+    // If the worker is stopped mid-upload, nothing else would wake it: the alarm does, once
+    // the request would have timed out anyway, and the next worker resends the record.
+    await deps.alarm.set(deps.now() + deps.timeoutMs + 1_000);
     let outcome: SendOutcome;
     try {
       outcome = await sendTicket(await deps.apiUrl(), claimed.ticket, claimed.screenshots, {
