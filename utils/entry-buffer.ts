@@ -81,7 +81,7 @@ export function createEntryBuffer({ maxEntries, maxBytes, now = () => performanc
       const t = typeof e.t == 'number' ? e.t : now();
       const kind = e.kind;
       // Errors for the badge: all but console warnings and answered (< 400) requests.
-      if (kind == 'console' ? e.level == 'error' : kind != 'network' || !(e.status > 0 && e.status < 400)) errors += count;
+      if (e.level != 'warn' && !(e.status > 0 && e.status < 400)) errors += count;
       retained += count;
       const key = foldKey(e);
       let slot = head.get(key) || tail.get(key);

@@ -33,7 +33,13 @@ const PAIR_VALUE = String.raw`(?:[^&#\s"'<>;,)\]}\\%]|%(?!26|23|3D)[\dA-F]{2})`;
 
 type Rule = [RegExp, string | ((...groups: string[]) => string)];
 
-const RULES: Rule[] = [
+/**
+ * Built on first use rather than at load: `new RegExp` at module level is a side effect that
+ * bundlers keep, and it would drag this module into the page hook's script, which only
+ * imports the page match patterns from osortoo-pages.ts.
+ */
+let RULES: Rule[] | undefined;
+const rules = (): Rule[] => (RULES ||= [
   // Cookie headers and labelled cookie strings: the whole value, it is nothing but credentials.
   [
     new RegExp(String.raw`(?<![\w-])((?:set-)?cookies?|document\.cookie)(["']?\s*[:=]\s*["']?)${NOT_DONE}(?=[^\s;="']+=)[^\r\n"']*`, 'gi'),
@@ -72,7 +78,7 @@ const RULES: Rule[] = [
   [/(?<![\w-])AIza[\w-]{35}/g, removed('Google API key')],
   [/(?<![\w-])ya29\.[\w-]{20,}/g, removed('Google token')],
   [/(?<![\w.,])[2-6](?:[ -]?\d){12,18}(?!\d|[.,]\d)/g, (m) => (luhn(m.replace(/\D/g, '')) ? removed('card number') : m)],
-];
+]);
 
 /** The Luhn checksum that every payment card number satisfies (and 9 in 10 other numbers fail). */
 function luhn(digits: string): boolean {
@@ -88,7 +94,7 @@ function luhn(digits: string): boolean {
 /** Removes credentials, tokens, cookies and card numbers from free text. Idempotent. */
 export function scrubText(text: string): string {
   if (typeof text != 'string' || !text) return text;
-  for (const [pattern, replacement] of RULES) text = text.replace(pattern, replacement as string);
+  for (const [pattern, replacement] of rules()) text = text.replace(pattern, replacement as string);
   return text;
 }
 
