@@ -42,7 +42,9 @@ if (display && chromium) {
   const profile = resolve(dataDir, 'chromium-profile');
   if (!existsSync(profile)) mkdirSync(profile, { recursive: true });
   console.log(`Opening ${chromium} with the extension on the demo page…`);
-  const browser = spawn(chromium, [`--user-data-dir=${profile}`, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-first-run', demo.drawUrl], { stdio: 'ignore', detached: false });
+  // Chromium refuses to run as root with its sandbox (containers, CI boxes): say so and go on.
+  const rootFlags = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  const browser = spawn(chromium, [...rootFlags, `--user-data-dir=${profile}`, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-first-run', demo.drawUrl], { stdio: 'ignore', detached: false });
   browser.on('exit', () => console.log('Chromium closed; the API and the demo page keep serving (Ctrl+C to stop).'));
 } else {
   console.log(`No ${display ? 'Chromium' : 'display'} found, so no browser is opened. To try the extension by hand:
