@@ -10,7 +10,7 @@
  * refusal (other 4xx) parks the ticket for the customer ('attention'). The idempotency key
  * never changes, so a retry after a lost answer gets the first answer back, not a duplicate.
  */
-import { allRecords, removeRecord, updateRecord, type OutboxFailure, type OutboxRecord } from '../../utils/outbox';
+import { allRecords, updateRecord, type OutboxFailure, type OutboxRecord } from '../../utils/outbox';
 import { sendTicket, type SendOutcome } from '../../utils/api-client';
 import { DELIVERY, retryDelayMs, type RetryPolicy } from '../../utils/delivery-policy';
 
@@ -27,8 +27,6 @@ export interface DeliveryDeps {
   policy: RetryPolicy;
   /** The backstop that survives the worker being stopped and the browser restarting. */
   alarm: { set(when: number): Promise<void>; clear(): Promise<void> };
-  /** How long a delivered ticket's record (its reference) is kept for the status view. */
-  sentRetentionMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -42,8 +40,6 @@ export interface Delivery {
   /** Cancels the in-memory timer (the alarm stays: it is the backstop). */
   stop(): void;
 }
-
-const DEFAULT_SENT_RETENTION_MS = 7 * 24 * 60 * 60_000;
 
 /** Creates the delivery loop. The first pass recovers tickets a stopped worker left in 'sending'. */
 export function createDelivery(deps: DeliveryDeps): Delivery {
@@ -83,7 +79,6 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       await recoverInterrupted();
       recovered = true;
     }
-    await forgetOldSent();
     const now = deps.now();
     if (now >= pausedUntil) {
       const due = (await allRecords()).filter((r) => r.state === 'queued' && r.nextAttemptAt <= now);
@@ -110,13 +105,6 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       await updateRecord(record.key, (r) =>
         r.state === 'sending' ? { ...r, state: 'queued', stage: undefined, attempts: r.attempts + 1, nextAttemptAt: now, lastError: { code: 'interrupted' } } : r,
       );
-    }
-  }
-
-  async function forgetOldSent(): Promise<void> {
-    const cutoff = deps.now() - (deps.sentRetentionMs ?? DEFAULT_SENT_RETENTION_MS);
-    for (const record of await allRecords()) {
-      if (record.state === 'sent' && record.updatedAt < cutoff) await removeRecord(record.key);
     }
   }
 
@@ -177,7 +165,8 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
 export function applyOutcome(record: OutboxRecord, outcome: SendOutcome, now: number, random: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'> = DELIVERY): OutboxRecord {
   const base = { ...record, stage: undefined };
   if (outcome.kind === 'created') {
-    // Delivered: the screenshots are the API's now; the answer stays for the status view.
+    // Delivered: the screenshots are the API's now; the record and its answer stay, for the
+    // status view and "My tickets" (utils/my-tickets.ts), which lists the outbox.
     return { ...base, state: 'sent', result: outcome.result, screenshots: [], lastError: undefined };
   }
   if (outcome.kind === 'retry') {
