@@ -1,0 +1,186 @@
+/**
+ * Accessibility of what a customer sees, in English and in French (Chromium's UI language, so
+ * the extension's automatic language follows it): the form on the demo draw page, the options
+ * page and the review step. axe-core must find nothing serious or critical; every violation is
+ * printed so that minor ones get fixed too. Beyond axe: every control has a name in Chromium's
+ * accessibility tree, the send button is reachable with Tab, every Tab stop shows a focus ring,
+ * and status changes land in live regions.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { EXTENSION_ID, launchBrowser, openForm, startDemo, startTestApi, tabIdOf, type Api, type Browser } from '../support/harness';
+import type { DemoServer } from '../../fixtures/demo-server';
+import { blocking, describeViolations, formFieldCount, runAxe, tabTo, unnamedControls, type Violation } from './axe';
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+const LOCALES = [
+  {
+    locale: 'en',
+    other: 'fr',
+    submit: /^(Send to support|Review before sending)$/,
+    review: /^Review before sending$/,
+    reviewTitle: /^Check what will be sent$/,
+    send: /^Send to support$/,
+    description: /^Description$/,
+    email: /^E-mail$/,
+    defaultEmail: /^Default e-mail$/,
+    attach: /^Attach a screenshot by default$/,
+    language: /^Language$/,
+    otherLanguageHeading: /^Langue$/,
+    saved: /^Saved at /,
+    emailError: /valid e-mail address/,
+  },
+  {
+    locale: 'fr',
+    other: 'en',
+    submit: /^(Envoyer au support|Vérifier avant l’envoi)$/,
+    review: /^Vérifier avant l’envoi$/,
+    reviewTitle: /^Vérifiez ce qui sera envoyé$/,
+    send: /^Envoyer au support$/,
+    description: /^Description$/,
+    email: /^Courriel$/,
+    defaultEmail: /^Courriel par défaut$/,
+    attach: /^Joindre une capture d’écran par défaut$/,
+    language: /^Langue$/,
+    otherLanguageHeading: /^Language$/,
+    saved: /^Enregistré à /,
+    emailError: /adresse courriel valide/,
+  },
+] as const;
+
+let api: Api;
+let demo: DemoServer;
+/** Every axe result of the run, printed at the end as one summary. */
+const report: string[] = [];
+
+beforeAll(async () => {
+  [api, demo] = await Promise.all([startTestApi(), startDemo()]);
+});
+
+afterAll(async () => {
+  console.log(report.join('\n'));
+  await Promise.all([api?.close(), demo?.close()]);
+});
+
+function record(where: string, violations: Violation[]): Violation[] {
+  report.push(describeViolations(where, violations));
+  return blocking(violations);
+}
+
+describe.each(LOCALES)('accessibility, browser in $locale', (strings) => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ apiUrl: api.url, locale: strings.locale });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The form for the demo draw page, once the page's data has been captured; opened once, shared by the form and review cases. */
+  let drawForm: Page | undefined;
+  async function openDrawForm(): Promise<Page> {
+    if (drawForm && !drawForm.isClosed()) return drawForm;
+    const draw = await browser.context.newPage();
+    await draw.goto(demo.drawUrl);
+    await draw.waitForLoadState('load');
+    const form = await openForm(browser, await tabIdOf(browser.worker, demo.drawUrl));
+    await form.getByTestId('page-url').waitFor({ timeout: 15_000 });
+    // The screenshot arrives a little after the rest; check the form as the customer sees it.
+    await form.locator('main img').first().waitFor({ timeout: 10_000 });
+    drawForm = form;
+    return form;
+  }
+
+  it('the form: no serious axe violation, every control named, Tab reaches the send button with a visible ring', async () => {
+    const form = await openDrawForm();
+    expect(await form.locator('html').getAttribute('lang')).toBe(strings.locale);
+
+    const where = `popup form (${strings.locale})`;
+    expect(record(where, await runAxe(form))).toEqual([]);
+    expect(await formFieldCount(form)).toBeGreaterThanOrEqual(3);
+    expect(await unnamedControls(form)).toEqual([]);
+
+    const { reached, stops } = await tabTo(form, form.getByRole('button', { name: strings.submit }));
+    expect(reached, `Tab stops: ${stops.map((s) => s.element).join(' → ')}`).toBe(true);
+    expect(stops.filter((s) => !s.focusVisible || !s.ringVisible)).toEqual([]);
+  });
+
+  it('the options page: named, keyboard-operable, saves with an announced status, errors in the page’s language', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    const language = page.getByRole('combobox', { name: strings.language });
+    await language.waitFor();
+    // Automatic language: the browser's.
+    expect(await page.locator('html').getAttribute('lang')).toBe(strings.locale);
+
+    const where = `options page (${strings.locale})`;
+    expect(record(where, await runAxe(page))).toEqual([]);
+    expect(await unnamedControls(page)).toEqual([]);
+
+    // Keyboard only: Tab to the checkbox, Space toggles it, "Saved" is announced and stored.
+    const checkbox = page.getByRole('checkbox', { name: strings.attach });
+    const { reached, stops } = await tabTo(page, checkbox);
+    expect(reached).toBe(true);
+    expect(stops.filter((s) => !s.focusVisible || !s.ringVisible)).toEqual([]);
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(strings.saved);
+    const stored = () => browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown> | undefined);
+    expect(await stored()).toMatchObject({ attachScreenshotByDefault: false, schemaVersion: 2 });
+
+    // A wrong default e-mail: said on leaving the field, in the page's language, tied to the field.
+    const email = page.getByRole('textbox', { name: strings.defaultEmail });
+    await email.fill('marie@');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(strings.emailError);
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    expect(await email.evaluate((el) => el.getAttribute('aria-describedby')?.split(' ').map((id) => document.getElementById(id)?.textContent).join(' '))).toMatch(strings.emailError);
+    const whereError = `options page with an e-mail error (${strings.locale})`;
+    expect(record(whereError, await runAxe(page))).toEqual([]);
+    expect((await stored())?.defaultEmail).toBe('');
+
+    await email.fill('marie@example.com');
+    await page.keyboard.press('Tab');
+    await expect.poll(async () => (await stored())?.defaultEmail).toBe('marie@example.com');
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    // Choosing the other language switches the page at once; a change made elsewhere (here the
+    // service worker) is followed live, and back to automatic means the browser's language again.
+    await language.selectOption(strings.other);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(strings.other);
+    await page.getByRole('combobox', { name: strings.otherLanguageHeading }).waitFor();
+    await browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(strings.locale);
+    expect(await page.getByRole('checkbox', { name: strings.attach }).isChecked()).toBe(true);
+    await page.close();
+  });
+
+  // The review step is being built by the form developer (a "Review before sending" button that
+  // shows exactly what will be sent). Skipped until it lands in the popup; enable it then.
+  it.skip('the review step: no serious axe violation, named controls, Tab reaches send, sending is announced', async () => {
+    const form = await openDrawForm();
+    await form.getByRole('textbox', { name: strings.description }).fill('Les commentaires Instagram ne se chargent pas.');
+    await form.getByRole('textbox', { name: strings.email }).fill('marie@example.com');
+    await form.getByRole('button', { name: strings.review }).click();
+    await form.getByRole('heading', { name: strings.reviewTitle }).waitFor();
+
+    const where = `review step (${strings.locale})`;
+    expect(record(where, await runAxe(form))).toEqual([]);
+    expect(await unnamedControls(form)).toEqual([]);
+
+    const send = form.getByRole('button', { name: strings.send });
+    const { reached, stops } = await tabTo(form, send);
+    expect(reached, `Tab stops: ${stops.map((s) => s.element).join(' → ')}`).toBe(true);
+    expect(stops.filter((s) => !s.focusVisible || !s.ringVisible)).toEqual([]);
+
+    // Send with the keyboard; the reference appears inside a live region, so it is announced.
+    await form.keyboard.press('Enter');
+    const reference = form.getByTestId('ticket-reference');
+    await reference.waitFor({ timeout: 15_000 });
+    expect(await reference.evaluate((el) => Boolean(el.closest('[role=status], [role=alert], [aria-live]')))).toBe(true);
+    const whereSent = `sent confirmation (${strings.locale})`;
+    expect(record(whereSent, await runAxe(form))).toEqual([]);
+    await form.close();
+  });
+});
