@@ -3,7 +3,7 @@ import type { Locale } from '../../utils/contract';
 
 const en = {
   title: 'Osortoo Support — Options',
-  heading: 'Options',
+  heading: 'Osortoo Support options',
   intro: 'These choices apply to every support form you open.',
   language: 'Language',
   languageAuto: 'Automatic — the browser’s language ({language})',
@@ -22,7 +22,7 @@ export type OptionsMessages = typeof en;
 
 const fr: OptionsMessages = {
   title: 'Support Osortoo — Options',
-  heading: 'Options',
+  heading: 'Options de Support Osortoo',
   intro: 'Ces choix s’appliquent à chaque formulaire de support que vous ouvrez.',
   language: 'Langue',
   languageAuto: 'Automatique — la langue du navigateur ({language})',
