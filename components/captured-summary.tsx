@@ -1,23 +1,13 @@
-import { useEffect, useState } from 'react';
 import type { Locale } from '../utils/contract';
-import type { Captured, CapturedScreenshot } from '../utils/diagnose';
+import type { Captured } from '../utils/diagnose';
 import { MESSAGES, plural } from '../utils/i18n';
 
-/** Shows the customer what was collected for support, before anything is sent. */
-export function CapturedSummary({ captured, screenshot, locale, onRemoveScreenshot }: {
-  captured: Captured;
-  screenshot: CapturedScreenshot | undefined;
-  locale: Locale;
-  onRemoveScreenshot: () => void;
-}) {
+/**
+ * Shows the customer what was collected from the page for support (the screenshots have their
+ * own panel). Off an Osortoo page it says why there are no page diagnostics.
+ */
+export function CapturedSummary({ captured, locale }: { captured: Captured; locale: Locale }) {
   const t = MESSAGES[locale];
-  const [previewUrl, setPreviewUrl] = useState<string>();
-  useEffect(() => {
-    if (!screenshot) return setPreviewUrl(undefined);
-    const url = URL.createObjectURL(screenshot.blob);
-    setPreviewUrl(url);
-    return () => URL.revokeObjectURL(url);
-  }, [screenshot]);
 
   const env = captured.environment;
   const errorCount = captured.diagnostics.entries.reduce((sum, entry) => sum + entry.count, 0);
@@ -25,7 +15,8 @@ export function CapturedSummary({ captured, screenshot, locale, onRemoveScreensh
   return (
     <section className="captured" aria-labelledby="captured-title">
       <h2 id="captured-title">{captured.onOsortooPage ? t.capturedTitle : t.noPageTitle}</h2>
-      {!captured.onOsortooPage && <p className="muted">{t.noPage}</p>}
+      {!captured.onOsortooPage && <p className="muted" data-testid="no-page">{t.noPage}</p>}
+      {captured.screenshotError && <p className="muted">{t.screenshotMissing}</p>}
       <dl>
         {captured.context.url && (
           <>
@@ -52,19 +43,6 @@ export function CapturedSummary({ captured, screenshot, locale, onRemoveScreensh
           </ul>
         </details>
       )}
-      <figure className="screenshot">
-        {previewUrl ? (
-          <>
-            <img src={previewUrl} alt={t.screenshotAlt} data-testid="screenshot-preview" />
-            <figcaption>
-              {t.screenshot} · {screenshot?.meta.width}×{screenshot?.meta.height}
-              <button type="button" className="link-button" onClick={onRemoveScreenshot}>{t.removeScreenshot}</button>
-            </figcaption>
-          </>
-        ) : (
-          captured.screenshotError && <figcaption className="muted">{t.screenshotMissing}</figcaption>
-        )}
-      </figure>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import type { DiagnosticEntry } from './contract';
 const consoleError: DiagnosticEntry = { kind: 'console', level: 'error', message: 'Impossible de charger les participants', t: 1, count: 1 };
 const consoleWarn: DiagnosticEntry = { kind: 'console', level: 'warn', message: 'rate limit at 80%', t: 2, count: 1 };
 
-function input(overrides: Partial<CompletenessInput> & { form?: Partial<CompletenessInput['form']> } = {}): CompletenessInput {
+function input(overrides: Omit<Partial<CompletenessInput>, 'form'> & { form?: Partial<CompletenessInput['form']> } = {}): CompletenessInput {
   return {
     category: 'bug',
     context: {},

@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SupportForm } from '../../components/support-form';
-import { MESSAGES, pickLocale } from '../../utils/i18n';
+import { MyTickets } from '../../components/my-tickets';
+import { useSettings } from '../../components/use-settings';
+import { MESSAGES } from '../../utils/i18n';
+import { browserUiLanguage, resolveLocale } from '../../utils/settings';
 import { supportApiUrl } from '../../utils/config';
+
+/** How often "My tickets" re-reads the live statuses (shorter in e2e builds). */
+const STATUS_REFRESH_MS = Number(import.meta.env.STATUS_REFRESH_MS) || 60_000;
 
 /** `popup.html?tabId=N` diagnoses tab N (the "open in a window" form, and the e2e tests). */
 async function targetTabId(): Promise<number | undefined> {
@@ -12,18 +18,26 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+type View = 'form' | 'tickets';
+
 export function App() {
-  const locale = pickLocale(browser.i18n.getUILanguage());
+  const settings = useSettings();
+  // The options page's language, or the browser's for "automatic".
+  const locale = resolveLocale(settings?.language ?? 'auto', browserUiLanguage());
   const t = MESSAGES[locale];
   const [tabId, setTabId] = useState<number | undefined | null>(null);
   const [apiUrl, setApiUrl] = useState<string>();
+  const [view, setView] = useState<View>(() => (new URLSearchParams(location.search).get('view') === 'tickets' ? 'tickets' : 'form'));
 
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t.appTitle;
+  }, [locale, t.appTitle]);
+
+  useEffect(() => {
     void targetTabId().then(setTabId);
     void supportApiUrl().then(setApiUrl);
-  }, [locale, t.appTitle]);
+  }, []);
 
   const inWindow = new URLSearchParams(location.search).has('tabId');
   const openInWindow = async () => {
@@ -31,6 +45,8 @@ export function App() {
     await browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`), type: 'popup', width: 520, height: 760 });
     window.close();
   };
+
+  const loading = tabId === null || apiUrl === undefined || settings === undefined;
 
   return (
     <main className="app">
@@ -42,7 +58,39 @@ export function App() {
           </button>
         )}
       </header>
-      {tabId === null || apiUrl === undefined ? <p role="status">{t.loading}</p> : <SupportForm tabId={tabId} locale={locale} apiUrl={apiUrl} />}
+      <nav className="app-nav" aria-label={t.nav}>
+        {(['form', 'tickets'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            className="app-nav__item"
+            aria-pressed={view === name}
+            onClick={() => setView(name)}
+          >
+            {name === 'form' ? t.writeTab : t.myTicketsTab}
+          </button>
+        ))}
+      </nav>
+      {loading ? (
+        <p role="status">{t.loading}</p>
+      ) : (
+        <>
+          {/* The form stays mounted while "My tickets" is shown, so nothing typed is lost. */}
+          <div hidden={view !== 'form'}>
+            <SupportForm
+              tabId={tabId}
+              locale={locale}
+              apiUrl={apiUrl}
+              defaults={settings}
+              inToolbarPopup={!inWindow}
+              onOpenInWindow={() => void openInWindow()}
+            />
+          </div>
+          <div hidden={view !== 'tickets'}>
+            <MyTickets apiUrl={apiUrl} locale={locale} refreshMs={STATUS_REFRESH_MS} active={view === 'tickets'} />
+          </div>
+        </>
+      )}
     </main>
   );
 }

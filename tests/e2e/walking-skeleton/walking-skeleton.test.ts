@@ -32,12 +32,14 @@ describe('walking skeleton', () => {
     const tabId = await tabIdOf(browser.worker, demo.drawUrl);
 
     const form = await openForm(browser, tabId);
-    await form.getByTestId('screenshot-preview').waitFor();
+    await form.getByTestId('screenshot-thumb').waitFor();
     expect(await form.getByTestId('page-url').textContent()).toContain('/giveaways/8f3k2/results');
     expect(await form.getByTestId('environment').textContent()).toMatch(/Chrom/);
 
     await form.getByLabel('Description').fill('Les commentaires Instagram ne se chargent pas.');
     await form.getByLabel(/^(E-mail|Courriel)$/).fill('marie@example.com');
+    // The form's button opens the review; sending happens from there.
+    await form.getByRole('button', { name: /Review before sending|Vérifier avant l’envoi/ }).click();
     await form.getByRole('button', { name: /Send|Envoyer/ }).click();
 
     const reference = await form.getByTestId('ticket-reference').textContent({ timeout: 15_000 });
