@@ -34,6 +34,11 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
   const [notice, setNotice] = useState<Notice>();
   const [busy, setBusy] = useState<'reading' | 'fullpage'>();
   const [dragging, setDragging] = useState(false);
+  // After a removal, focus goes to the screenshot now at that place (else the add button),
+  // rather than being lost with the removed button.
+  const [focusAfterRemove, setFocusAfterRemove] = useState<number>();
+  const sectionRef = useRef<HTMLElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   // Files are read asynchronously: the latest list and callback must be used when they are done.
   const latest = useRef({ screenshots, onChange });
   latest.current = { screenshots, onChange };
@@ -61,11 +66,15 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
   const refusalText = (reason: RefusalReason, name: string) => (reason === 'count' ? t.refused.count(LIMITS.screenshots) : t.refused[reason](name));
   const addFilesRef = useRef(addFiles);
   addFilesRef.current = addFiles;
+  const editingRef = useRef(false);
+  editingRef.current = editingId !== undefined;
 
   // Paste works anywhere in the form's document, but only image files are taken: pasting
   // text into the description must keep working as usual.
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
+      // While the editor is open, a paste is not meant as a new attachment.
+      if (editingRef.current) return;
       const files = [...(event.clipboardData?.items ?? [])].flatMap((item) => {
         const file = item.kind === 'file' && item.type.startsWith('image/') ? item.getAsFile() : null;
         return file ? [file] : [];
@@ -74,9 +83,27 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
       event.preventDefault();
       void addFilesRef.current(files);
     };
+    // A file dropped beside the panel would otherwise replace the whole form with the image.
+    const keepForm = (event: globalThis.DragEvent) => {
+      if (event.dataTransfer && [...event.dataTransfer.types].includes('Files')) event.preventDefault();
+    };
     document.addEventListener('paste', onPaste);
-    return () => document.removeEventListener('paste', onPaste);
+    document.addEventListener('dragover', keepForm);
+    document.addEventListener('drop', keepForm);
+    return () => {
+      document.removeEventListener('paste', onPaste);
+      document.removeEventListener('dragover', keepForm);
+      document.removeEventListener('drop', keepForm);
+    };
   }, []);
+
+  useEffect(() => {
+    if (focusAfterRemove === undefined) return;
+    setFocusAfterRemove(undefined);
+    const items = sectionRef.current?.querySelectorAll<HTMLElement>('[data-testid="screenshot-item"]') ?? [];
+    const item = items[Math.min(focusAfterRemove, items.length - 1)];
+    (item?.querySelector<HTMLElement>('button') ?? inputRef.current)?.focus();
+  }, [screenshots, focusAfterRemove]);
 
   const hasFiles = (event: DragEvent) => [...event.dataTransfer.types].includes('Files');
   const onDragOver = (event: DragEvent<HTMLElement>) => {
@@ -94,6 +121,7 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
 
   const remove = (shot: FormScreenshot, position: number) => {
     onChange(removeScreenshot(screenshots, shot.id));
+    setFocusAfterRemove(position - 1);
     setNotice({ kind: 'status', text: t.removed(position) });
   };
 
@@ -120,6 +148,7 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
 
   return (
     <section
+      ref={sectionRef}
       className={`shots${dragging ? ' shots--dragging' : ''}`}
       aria-labelledby={ids.title}
       data-testid="screenshot-panel"
@@ -172,6 +201,7 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
       <div className="shots__add">
         <span className="shots-file">
           <input
+            ref={inputRef}
             id={ids.input}
             className="shots-file__input"
             type="file"

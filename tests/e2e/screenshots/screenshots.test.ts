@@ -306,6 +306,8 @@ describe('screenshots panel', () => {
     await page.getByRole('button', { name: 'Remove screenshot 2' }).click();
     expect((await shots()).length).toBe(LIMITS.screenshots - 1);
     expect(await page.getByTestId('screenshot-status').textContent()).toBe('Screenshot 2 removed.');
+    // Focus is not lost with the removed button: it goes to the screenshot now in that place.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit screenshot 2');
   });
 
   it('refuses in French for a French customer', async () => {
