@@ -1,5 +1,6 @@
 /**
- * The screenshots panel in real Chromium, as an extension page of (a copy of) the e2e build:
+ * The screenshots panel in real Chromium, as an extension page of (a copy of) the e2e build,
+ * and then in the real form, through to the screenshot support reads back from the API:
  * a blackout drawn with the mouse is burned into the saved bytes (every pixel in it pure
  * black, every other pixel unchanged), the editor works by keyboard alone and closes on
  * Escape, images are attached by file picker, paste and drop, bad files are refused in the
@@ -10,21 +11,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { LIMITS } from '../../../utils/limits';
 import { MAX_INPUT_BYTES, type ScreenshotEdit } from '../../../utils/image-edit';
-import { removeDir } from '../support/harness';
+import { EXTENSION_ID, fetchScreenshot, listTickets, openForm, removeDir, setApiUrl, startDemo, startTestApi, tabIdOf, type Api } from '../support/harness';
+import type { DemoServer } from '../../fixtures/demo-server';
 import { buildLabExtension, LAB_URL, launchWithLab } from './lab-extension';
 
 let extensionDir: string;
 let userDataDir: string;
 let context: BrowserContext;
 let page: Page;
+let worker: Worker;
+let api: Api;
+let demo: DemoServer;
 
 beforeAll(async () => {
-  extensionDir = await buildLabExtension();
+  let lab: string;
+  [lab, api, demo] = await Promise.all([buildLabExtension(), startTestApi(), startDemo()]);
+  extensionDir = lab;
   userDataDir = mkdtempSync(join(tmpdir(), 'oso-shots-profile-'));
+  // The copy is the whole e2e extension plus the lab page: the real form runs in it too.
   context = await launchWithLab(extensionDir, userDataDir);
+  worker = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID)) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(EXTENSION_ID), timeout: 15_000 }));
+  await setApiUrl(worker, api.url);
   page = await context.newPage();
   await page.goto(LAB_URL);
   await page.getByTestId('screenshot-thumb').first().waitFor();
@@ -32,6 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
+  await Promise.all([api?.close(), demo?.close()]);
   if (extensionDir) removeDir(extensionDir);
   if (userDataDir) removeDir(userDataDir);
 });
@@ -319,3 +330,98 @@ describe('screenshots panel', () => {
     await fr.close();
   });
 });
+
+describe('screenshots in the real form', () => {
+  it('sends a blacked-out capture and an attached image; the stored capture is black there', async () => {
+    const drawUrl = `${demo.drawUrl}?quiet=1`;
+    const tab = await context.newPage();
+    await tab.goto(drawUrl);
+    await tab.waitForLoadState('load');
+    const tabId = await tabIdOf(worker, drawUrl);
+    const form = await openForm({ context, worker, userDataDir, close: async () => {} }, tabId);
+    await form.getByTestId('screenshot-thumb').first().waitFor();
+
+    await form.getByRole('button', { name: 'Edit screenshot 1' }).click();
+    const dialog = form.getByRole('dialog', { name: 'Mark up screenshot 1' });
+    await expect.poll(() => dialog.getByRole('button', { name: 'Save' }).isEnabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Black out' }).click();
+    const canvas = form.getByTestId('screenshot-canvas');
+    const box = (await canvas.boundingBox())!;
+    const [left, top, right, bottom] = [0.1, 0.1, 0.6, 0.4];
+    await form.mouse.move(box.x + box.width * left, box.y + box.height * top);
+    await form.mouse.down();
+    await form.mouse.move(box.x + box.width * right, box.y + box.height * bottom, { steps: 5 });
+    await form.mouse.up();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('dialog').waitFor({ state: 'detached' });
+    await form.getByText('marked up').waitFor();
+
+    await form.getByLabel('Add an image').setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: await imageBytes('image/png', 300, 200) });
+    await expect.poll(() => form.getByTestId('screenshot-item').count()).toBe(2);
+
+    await form.getByLabel('Description').fill('Le tirage affiche des participants en double.');
+    await form.getByLabel(/^(E-mail|Courriel)$/).fill('marie@example.com');
+    await form.getByRole('button', { name: /Review before sending/ }).click();
+    await form.getByRole('button', { name: /^Send/ }).click();
+    await form.getByTestId('ticket-reference').waitFor({ timeout: 20_000 });
+
+    const [stored] = await waitForTicket();
+    const metas = stored!.ticket.screenshots;
+    expect(metas.map((m) => [m.index, m.source, m.type, m.edited])).toEqual([
+      [0, 'visible', 'image/png', true],
+      [1, 'attachment', 'image/png', false],
+    ]);
+    const first = await fetchScreenshot(api, stored!.id, 0);
+    expect(first.bytes.length).toBe(metas[0]!.bytes);
+    const second = await fetchScreenshot(api, stored!.id, 1);
+    expect([metas[1]!.width, metas[1]!.height]).toEqual([300, 200]);
+    expect(second.type).toBe('image/png');
+
+    // Decoded by the browser: inside the dragged area (less a rounding margin) every pixel is
+    // opaque pure black; around it the page is still there.
+    const check = await form.evaluate(
+      async ({ base64, fractions }) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+        const [l, t, r, b] = [fractions[0]! * bitmap.width, fractions[1]! * bitmap.height, fractions[2]! * bitmap.width, fractions[3]! * bitmap.height].map(Math.round) as [number, number, number, number];
+        const black = (x: number, y: number) => {
+          const i = (y * bitmap.width + x) * 4;
+          return data[i] === 0 && data[i + 1] === 0 && data[i + 2] === 0 && data[i + 3] === 255;
+        };
+        let inside = 0;
+        let notBlack = 0;
+        for (let y = t + 3; y < b - 3; y += 1)
+          for (let x = l + 3; x < r - 3; x += 1) {
+            inside += 1;
+            if (!black(x, y)) notBlack += 1;
+          }
+        let ring = 0;
+        let ringBlack = 0;
+        for (let x = l - 8; x < r + 8; x += 1)
+          for (const y of [t - 8, b + 8]) {
+            ring += 1;
+            if (black(x, y)) ringBlack += 1;
+          }
+        return { size: [bitmap.width, bitmap.height], inside, notBlack, ring, ringBlack };
+      },
+      { base64: first.bytes.toString('base64'), fractions: [left, top, right, bottom] },
+    );
+    expect(check.size).toEqual([metas[0]!.width, metas[0]!.height]);
+    expect(check.inside).toBeGreaterThan(50_000);
+    expect(check.notBlack).toBe(0);
+    expect(check.ringBlack).toBeLessThan(check.ring);
+    await Promise.all([form.close(), tab.close()]);
+  });
+});
+
+/** The one ticket the API stored (delivery is asynchronous after the reference shows). */
+function waitForTicket() {
+  return expect
+    .poll(async () => (await listTickets(api)).length, { timeout: 20_000 })
+    .toBe(1)
+    .then(() => listTickets(api));
+}
