@@ -156,10 +156,8 @@ describe.each(LOCALES)('accessibility, browser in $locale', (strings) => {
     await page.close();
   });
 
-  // The review step is being built by the form developer (a "Review before sending" button that
-  // shows exactly what will be sent). Skipped until it is committed; it passes against their
-  // work in progress.
-  it.skip('the review step: no serious axe violation, named controls, Tab reaches send, sending is announced', async () => {
+  // The review step: "Review before sending" shows exactly what will be sent, then Send.
+  it('the review step: no serious axe violation, named controls, Tab reaches send, sending is announced', async () => {
     const form = await openDrawForm();
     await form.getByRole('textbox', { name: strings.description }).fill('Les commentaires Instagram ne se chargent pas.');
     await form.getByRole('textbox', { name: strings.email }).fill('marie@example.com');
