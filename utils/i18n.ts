@@ -286,10 +286,13 @@ export function format(template: string, params: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
-/** Picks the plural form for `count` in `locale` and fills `{count}`. */
+/** Picks the plural form for `count` in `locale` and fills `{count}` and the other placeholders. */
 export function plural(locale: Locale, forms: Plural, count: number, params: Record<string, string | number> = {}): string {
   const rule = new Intl.PluralRules(locale).select(count);
-  return format(rule === 'one' ? forms.one : forms.other, { count: new Intl.NumberFormat(locale).format(count), ...params });
+  const numbers = new Intl.NumberFormat(locale);
+  // Every number in the sentence is written the locale's way (1 200 in French, 1,200 in English).
+  const filled = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'number' ? numbers.format(value) : value]));
+  return format(rule === 'one' ? forms.one : forms.other, { count: numbers.format(count), ...filled });
 }
 
 /**
