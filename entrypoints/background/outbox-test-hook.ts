@@ -22,6 +22,8 @@ export interface OutboxTestHook {
   enqueue(ticket: Ticket, shots: TestShot[]): Promise<{ key: string; sha256: string[] }>;
   records(): Promise<{ key: string; state: string; attempts: number; lastError?: unknown; sha256: string[] }[]>;
   flush(): Promise<void>;
+  /** The customer's "try now": lifts the queue's pause. Does not wait for the delivery. */
+  retryNow(key: string): void;
 }
 
 async function sha256(blob: Blob): Promise<string> {
@@ -68,6 +70,9 @@ export function installOutboxTestHook(loop: Delivery): void {
       );
     },
     flush: () => loop.flush(),
+    retryNow(key) {
+      void loop.retryNow(key);
+    },
   };
   (globalThis as unknown as { __osortooTest: OutboxTestHook }).__osortooTest = hook;
 }
