@@ -53,11 +53,16 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
 
   // Opens as a modal (the rest of the page becomes inert) and gives focus back to whatever
   // opened it when it goes away.
+  // The opener is remembered once: under StrictMode the effect runs twice, the second time
+  // with focus already inside the dialog.
+  const openerRef = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
     const dialog = dialogRef.current;
+    const active = document.activeElement;
+    if (!openerRef.current && active instanceof HTMLElement && !dialog?.contains(active)) openerRef.current = active;
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
+      const opener = openerRef.current;
       if (opener?.isConnected) opener.focus();
     };
   }, []);

@@ -24,7 +24,9 @@ export async function buildLabExtension(): Promise<string> {
     format: 'esm',
     jsx: 'automatic',
     outdir: dir,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // Development React, like the e2e build's popup: StrictMode then runs effects twice,
+    // which is what once broke giving focus back when the editor closed.
+    define: { 'process.env.NODE_ENV': '"development"' },
     logLevel: 'error',
   });
   writeFileSync(

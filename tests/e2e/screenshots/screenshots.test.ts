@@ -355,6 +355,7 @@ describe('screenshots in the real form', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await form.getByRole('dialog').waitFor({ state: 'detached' });
     await form.getByText('marked up').waitFor();
+    expect(await form.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit screenshot 1');
 
     await form.getByLabel('Add an image').setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: await imageBytes('image/png', 300, 200) });
     await expect.poll(() => form.getByTestId('screenshot-item').count()).toBe(2);
