@@ -22,6 +22,7 @@ const LOCALES = [
     review: /^Review before sending$/,
     reviewTitle: /^Check what will be sent$/,
     send: /^Send to support$/,
+    myTickets: /^My tickets$/,
     description: /^Description$/,
     email: /^E-mail$/,
     defaultEmail: /^Default e-mail$/,
@@ -38,6 +39,7 @@ const LOCALES = [
     review: /^Vérifier avant l’envoi$/,
     reviewTitle: /^Vérifiez ce qui sera envoyé$/,
     send: /^Envoyer au support$/,
+    myTickets: /^Mes demandes$/,
     description: /^Description$/,
     email: /^Courriel$/,
     defaultEmail: /^Courriel par défaut$/,
@@ -84,11 +86,11 @@ describe.each(LOCALES)('accessibility, browser in $locale', (strings) => {
     if (drawForm && !drawForm.isClosed()) return drawForm;
     const draw = await browser.context.newPage();
     await draw.goto(demo.drawUrl);
-    await draw.waitForLoadState('load');
     const form = await openForm(browser, await tabIdOf(browser.worker, demo.drawUrl));
-    await form.getByTestId('page-url').waitFor({ timeout: 15_000 });
+    // Generous limits: they cost nothing when the machine is idle, and 2 shared cores can be slow.
+    await form.getByTestId('page-url').waitFor({ timeout: 30_000 });
     // The screenshot arrives a little after the rest; check the form as the customer sees it.
-    await form.locator('main img').first().waitFor({ timeout: 10_000 });
+    await form.locator('main img').first().waitFor({ timeout: 20_000 });
     drawForm = form;
     return form;
   }
@@ -157,7 +159,7 @@ describe.each(LOCALES)('accessibility, browser in $locale', (strings) => {
   });
 
   // The review step: "Review before sending" shows exactly what will be sent, then Send.
-  it('the review step: no serious axe violation, named controls, Tab reaches send, sending is announced', async () => {
+  it('the review step, then the sent confirmation and My tickets: no serious axe violation, named controls, Tab reaches send, sending is announced', async () => {
     const form = await openDrawForm();
     await form.getByRole('textbox', { name: strings.description }).fill('Les commentaires Instagram ne se chargent pas.');
     await form.getByRole('textbox', { name: strings.email }).fill('marie@example.com');
@@ -181,6 +183,13 @@ describe.each(LOCALES)('accessibility, browser in $locale', (strings) => {
     await expect.poll(async () => (await form.locator('[role=status], [role=alert], [aria-live]').allTextContents()).join(' ')).toContain(reference);
     const whereSent = `sent confirmation (${strings.locale})`;
     expect(record(whereSent, await runAxe(form))).toEqual([]);
+
+    // The popup's other view, with the ticket just sent in it.
+    await form.getByRole('button', { name: strings.myTickets }).click();
+    await form.getByTestId('my-ticket').first().waitFor({ timeout: 10_000 });
+    const whereTickets = `my tickets (${strings.locale})`;
+    expect(record(whereTickets, await runAxe(form))).toEqual([]);
+    expect(await unnamedControls(form)).toEqual([]);
     await form.close();
   });
 });

@@ -81,7 +81,7 @@ export interface FocusStop {
 
 /**
  * Presses Tab until `target` has focus (or `maxStops` presses), recording every stop and whether
- * it showed a focus ring. Returns undefined for `reached` if the target was never focused.
+ * it showed a focus ring; `reached` is false if the target was never focused.
  */
 export async function tabTo(page: Page, target: Locator, maxStops = 40): Promise<{ reached: boolean; stops: FocusStop[] }> {
   await page.bringToFront();
@@ -91,24 +91,31 @@ export async function tabTo(page: Page, target: Locator, maxStops = 40): Promise
     window.getSelection()?.removeAllRanges();
   });
   const stops: FocusStop[] = [];
+  const handle = await target.elementHandle();
+  if (!handle) return { reached: false, stops };
   for (let i = 0; i < maxStops; i++) {
     await page.keyboard.press('Tab');
-    const stop = await page.evaluate(() => {
+    // One round trip per stop: the focused element's ring, and whether it is the target.
+    const { stop, reached } = await page.evaluate((goal) => {
       const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return undefined;
+      if (!el || el === document.body) return { stop: undefined, reached: false };
       const style = getComputedStyle(el);
       const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
       const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
       const label = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? '';
+      const type = (el as HTMLInputElement).type;
       return {
-        element: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${(el as HTMLInputElement).type ? `[type=${(el as HTMLInputElement).type}]` : ''} "${label}"`,
-        focusVisible: el.matches(':focus-visible'),
-        ringVisible: outline || shadow,
-        ring: `outline: ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}; box-shadow: ${style.boxShadow}`,
+        stop: {
+          element: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${type ? `[type=${type}]` : ''} "${label}"`,
+          focusVisible: el.matches(':focus-visible'),
+          ringVisible: outline || shadow,
+          ring: `outline: ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}; box-shadow: ${style.boxShadow}`,
+        },
+        reached: el === goal,
       };
-    });
+    }, handle);
     if (stop) stops.push(stop);
-    if (await target.evaluate((el) => el === document.activeElement)) return { reached: true, stops };
+    if (reached) return { reached: true, stops };
   }
   return { reached: false, stops };
 }
