@@ -1,7 +1,10 @@
 import type { Locale, ResponsePromise } from '../utils/contract';
 import { MESSAGES, format } from '../utils/i18n';
 
-/** "What happens next", after sending: who replies, where, and how to follow the ticket. */
+/**
+ * "What happens next", after sending: who replies, how (acknowledgment first for complex cases),
+ * where, and how to follow the ticket. The reference itself is shown by DeliveryStatus above.
+ */
 export function NextSteps({ promise, email, locale }: { promise: ResponsePromise; email: string; locale: Locale }) {
   const t = MESSAGES[locale];
   return (
@@ -11,7 +14,6 @@ export function NextSteps({ promise, email, locale }: { promise: ResponsePromise
         <li>{t.nextReceived}</li>
         {promise.acknowledgmentFirst && <li>{t.nextAcknowledge}</li>}
         <li>{format(t.nextReply, { email })}</li>
-        <li>{t.nextReference}</li>
         <li>{t.nextFollow}</li>
       </ol>
     </section>

@@ -122,7 +122,6 @@ const en = {
   nextReceived: 'Support receives your ticket with everything shown in the review.',
   nextAcknowledge: 'This kind of problem needs investigating: you will first get a quick acknowledgment, then a detailed answer.',
   nextReply: 'The answer comes by e-mail to {email}.',
-  nextReference: 'Quote the reference above if you write again about this problem.',
   nextFollow: 'You can follow its status under “My tickets”.',
   // My tickets.
   myTicketsTitle: 'My tickets',
@@ -254,7 +253,6 @@ const fr: Messages = {
   nextReceived: 'Le support reçoit votre demande avec tout ce que montrait la vérification.',
   nextAcknowledge: 'Ce type de problème demande une analyse : vous recevrez d’abord un accusé de réception rapide, puis une réponse détaillée.',
   nextReply: 'La réponse arrivera par courriel à {email}.',
-  nextReference: 'Indiquez la référence ci-dessus si vous écrivez de nouveau à propos de ce problème.',
   nextFollow: 'Vous pouvez suivre son état dans « Mes demandes ».',
   myTicketsTitle: 'Mes demandes',
   myTicketsEmpty: 'Aucune demande envoyée depuis ce navigateur pour l’instant.',
