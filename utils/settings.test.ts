@@ -152,6 +152,13 @@ describe('migration v1 → v2', () => {
     expect((await raw()).settings).toMatchObject({ language: 'auto', defaultEmail: 'marie@example.com' });
   });
 
+  it('keeps a value that already says it is v2 even when its version meta is missing', async () => {
+    const v2 = { schemaVersion: 2, language: 'fr', defaultEmail: 'marie@example.com', attachScreenshotByDefault: false };
+    await seed(v2);
+    expect(await defineSettingsItem().getValue()).toEqual(v2);
+    expect((await raw()).settings$).toEqual({ v: 2 });
+  });
+
   it('leaves a current v2 value untouched', async () => {
     const v2 = { schemaVersion: 2, language: 'fr', defaultEmail: '', attachScreenshotByDefault: false };
     await seed(v2, 2);

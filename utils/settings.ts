@@ -55,6 +55,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ language: 'a
  * failing the whole migration, which would leave the user with an unreadable item.
  */
 export function migrateV1ToV2(stored: unknown): StoredSettings {
+  // WXT takes a value without version meta for v1. A value that says it is v2 (its meta lost, or
+  // written by a context that never set it) is kept: "migrating" it would erase the user's choices.
+  const already = StoredSettingsSchema.safeParse(stored);
+  if (already.success) return already.data;
   const v1 = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
   const lang = StoredSettingsV1Schema.shape.lang.safeParse(v1.lang);
   const email = DefaultEmailSchema.safeParse(v1.email);
