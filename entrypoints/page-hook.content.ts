@@ -5,7 +5,7 @@ import { INJECTED_MARKER } from '../utils/page-hook-protocol';
 
 /**
  * Runs in the page's own world before any page script, so that errors logged while the page
- * boots are recorded too. Frames are covered: same-origin frames feed the top window's buffer.
+ * boots are recorded too. Frames are covered: each keeps its own buffer, which the top window's content script reads.
  *
  * The hook runs as page code (an inline script) because a wrapper defined by an extension
  * script makes every console.error call several times slower. Where the page's CSP refuses
@@ -20,11 +20,11 @@ export default defineContentScript({
   main() {
     try {
       const script = document.createElement('script');
-      script.textContent = `${INJECTED_MARKER}(${osortooPageHook.toString()})()`;
-      (document.head ?? document.documentElement).append(script);
+      script.textContent = `${INJECTED_MARKER}(${osortooPageHook})()`;
+      document.documentElement.append(script);
       script.remove();
     } catch {
-      // No document element yet, or the page forbids it: the fallback below installs it.
+      // No document element yet (an unusual document): the fallback below installs it.
     }
     // Installs only if the inline script did not run (the hook is idempotent per window).
     osortooPageHook();
