@@ -44,7 +44,14 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
   const [loadFailed, setLoadFailed] = useState(false);
   const [edits, setEdits] = useState<ScreenshotEdit[]>(() => [...(screenshot.edits ?? [])]);
   const [pending, setPending] = useState<ScreenshotEdit>();
-  const [drag, setDrag] = useState<{ start: Point; end: Point; pointerId: number }>();
+  const [drag, setDragState] = useState<{ start: Point; end: Point; pointerId: number }>();
+  // Pointer events can arrive faster than React re-renders: handlers read the ref, not a
+  // possibly stale `drag` from their closure.
+  const dragRef = useRef<typeof drag>(undefined);
+  const setDrag = (next: typeof drag) => {
+    dragRef.current = next;
+    setDragState(next);
+  };
   const [tool, setTool] = useState<EditKind>('highlight');
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
@@ -123,12 +130,14 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
     setDrag({ start: point, end: point, pointerId: event.pointerId });
   };
   const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
-    if (!drag || drag.pointerId !== event.pointerId) return;
-    setDrag({ ...drag, end: toImagePoint(event) });
+    const current = dragRef.current;
+    if (!current || current.pointerId !== event.pointerId) return;
+    setDrag({ ...current, end: toImagePoint(event) });
   };
   const onPointerUp = (event: PointerEvent<HTMLCanvasElement>) => {
-    if (!drag || drag.pointerId !== event.pointerId) return;
-    const edit = editFromDrag(tool, drag.start, toImagePoint(event));
+    const current = dragRef.current;
+    if (!current || current.pointerId !== event.pointerId) return;
+    const edit = editFromDrag(tool, current.start, toImagePoint(event));
     setDrag(undefined);
     if (edit) commit(edit);
   };

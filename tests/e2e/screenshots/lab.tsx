@@ -34,13 +34,23 @@ async function makeCapture(): Promise<FormScreenshot> {
   return { id: crypto.randomUUID(), blob, meta: { source: 'visible', type: 'image/png', width: 1600, height: 1000, bytes: blob.size, edited: false } };
 }
 
+/** `?fullpage=1`: a "Full page" button whose first capture works and whose second falls back. */
+let fullPageCalls = 0;
+async function captureFullPage(): Promise<FormScreenshot | { error: string }> {
+  fullPageCalls += 1;
+  if (fullPageCalls > 1) return { error: 'page too tall' };
+  const shot = await makeCapture();
+  return { ...shot, meta: { ...shot.meta, source: 'fullpage' } };
+}
+
 function Lab({ initial, locale }: { initial: FormScreenshot[]; locale: 'fr' | 'en' }) {
   const [shots, setShots] = useState(initial);
   window.labShots = shots;
+  const withFullPage = new URLSearchParams(location.search).has('fullpage');
   return (
     <main style={{ padding: 16, maxWidth: 720 }}>
       <h1 style={{ fontSize: '1.2rem' }}>Screenshot lab</h1>
-      <ScreenshotPanel screenshots={shots} onChange={setShots} locale={locale} />
+      <ScreenshotPanel screenshots={shots} onChange={setShots} locale={locale} onCaptureFullPage={withFullPage ? captureFullPage : undefined} />
     </main>
   );
 }

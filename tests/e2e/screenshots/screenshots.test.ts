@@ -139,6 +139,8 @@ describe('screenshots panel', () => {
   it('burns a blackout drawn with the mouse into the saved image: pure black inside, unchanged outside', async () => {
     await page.getByRole('button', { name: 'Edit screenshot 1' }).click();
     const dialog = page.getByRole('dialog', { name: 'Mark up screenshot 1' });
+    // The canvas takes shapes once the image is decoded, which is when Save is enabled.
+    await expect.poll(() => dialog.getByRole('button', { name: 'Save' }).isEnabled()).toBe(true);
     await dialog.getByRole('button', { name: 'Black out' }).click();
     expect(await dialog.getByRole('button', { name: 'Black out' }).getAttribute('aria-pressed')).toBe('true');
     const canvas = page.getByTestId('screenshot-canvas');
@@ -321,12 +323,19 @@ describe('screenshots panel', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit screenshot 2');
   });
 
-  it('refuses in French for a French customer', async () => {
+  it('refuses in French for a French customer, and reports a full-page capture that fell back', async () => {
     const fr = await context.newPage();
-    await fr.goto(`${LAB_URL}?locale=fr`);
+    await fr.goto(`${LAB_URL}?locale=fr&fullpage=1`);
     await fr.getByTestId('screenshot-thumb').first().waitFor();
     await fr.getByLabel('Ajouter une image').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('pas une image') });
     await expect.poll(() => fr.getByTestId('screenshot-error').textContent()).toBe("notes.png n'est pas une image PNG, JPEG ou WebP : il n'a pas été joint.");
+    const fullPage = fr.getByRole('button', { name: 'Capturer la page entière' });
+    await fullPage.click();
+    await expect.poll(() => fr.evaluate(() => window.labShots.map((shot) => shot.meta.source))).toEqual(['visible', 'fullpage']);
+    expect(await fr.getByRole('img', { name: 'Capture 2 : page entière' }).count()).toBe(1);
+    await fullPage.click();
+    await expect.poll(() => fr.getByTestId('screenshot-error').textContent()).toBe("La page entière n'a pas pu être capturée (page too tall).");
+    expect(await fr.evaluate(() => window.labShots.length)).toBe(2);
     await fr.close();
   });
 });
