@@ -109,7 +109,8 @@ export interface Figures {
   duplicated: number;
   screenshots: number;
   screenshotMismatches: number;
-  requests: number;
+  /** Ticket POSTs that reached the proxy (refused connections never do). */
+  requestsSeenByProxy: number;
 }
 
 /** Compares the API's tickets with the queued ones: one copy each, identical screenshot bytes. */
@@ -142,7 +143,7 @@ export async function checkDelivered(api: Api, name: string, queued: Queued[], r
     duplicated: [...copies.values()].reduce((sum, list) => sum + list.length - 1, 0),
     screenshots,
     screenshotMismatches: mismatches,
-    requests,
+    requestsSeenByProxy: requests,
   };
   console.log(`[fault-matrix] ${JSON.stringify(figures)}`);
   return figures;
