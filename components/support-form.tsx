@@ -97,6 +97,7 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
   const [step, setStep] = useState<'form' | 'review'>('form');
   const [review, setReview] = useState<{ key: string; now: Date }>();
   const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<string>();
   const [sent, setSent] = useState<{ key: string; promise: ResponsePromise; email: string }>();
   const support = useSupportStatus(apiUrl, STATUS_REFRESH_MS);
 
@@ -238,8 +239,13 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
     const built = buildTicket(draft, { idempotencyKey: review.key, now, locale });
     if (!built.ok) return backToForm();
     setSending(true);
+    setSendError(undefined);
     try {
       await enqueue(built.ticket, screenshots.map((s) => s.blob));
+    } catch {
+      // Nothing was handed over: the draft stays, and the customer can try again.
+      setSendError(t.sendFailed);
+      return;
     } finally {
       setSending(false);
     }
@@ -303,6 +309,7 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
         blobs={screenshots.map((s) => s.blob)}
         locale={locale}
         sending={sending}
+        error={sendError}
         onBack={backToForm}
         onSend={() => void send()}
       />

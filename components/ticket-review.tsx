@@ -12,6 +12,8 @@ export interface ReviewProps {
   blobs: Blob[];
   locale: Locale;
   sending: boolean;
+  /** Set when the last attempt to hand the ticket over failed (announced). */
+  error?: string;
   onBack: () => void;
   onSend: () => void;
 }
@@ -38,7 +40,7 @@ export function entryText(entry: DiagnosticEntry): string {
  * to leave it out, and the screenshots as they will be sent. Focus lands on its heading so that
  * keyboard and screen-reader users start at the top of what they are checking.
  */
-export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending, onBack, onSend }: ReviewProps) {
+export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending, error, onBack, onSend }: ReviewProps) {
   const t = MESSAGES[locale];
   const ids = { title: useId(), entries: useId(), shots: useId() };
   const heading = useRef<HTMLHeadingElement>(null);
@@ -112,6 +114,7 @@ export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending
         </ul>
       )}
 
+      <p role="alert" className="field-error">{error ?? ''}</p>
       <div className="review__actions">
         <button type="button" className="secondary" onClick={onBack} disabled={sending}>{t.backToForm}</button>
         <button type="button" className="primary" onClick={onSend} disabled={sending} aria-busy={sending}>

@@ -117,6 +117,7 @@ const en = {
   noScreenshots: 'No screenshot will be sent.',
   reviewScreenshotAlt: 'Screenshot {index} as it will be sent',
   reviewEnvironment: 'Browser and device',
+  sendFailed: 'The ticket could not be stored for sending on this device. Your draft is kept: try again.',
   // After sending.
   nextTitle: 'What happens next',
   nextReceived: 'Support receives your ticket with everything shown in the review.',
@@ -249,6 +250,7 @@ const fr: Messages = {
   noScreenshots: 'Aucune capture d’écran ne sera envoyée.',
   reviewScreenshotAlt: 'Capture d’écran {index} telle qu’elle sera envoyée',
   reviewEnvironment: 'Navigateur et appareil',
+  sendFailed: 'La demande n’a pas pu être enregistrée pour l’envoi sur cet appareil. Votre brouillon est conservé : réessayez.',
   nextTitle: 'Et maintenant ?',
   nextReceived: 'Le support reçoit votre demande avec tout ce que montrait la vérification.',
   nextAcknowledge: 'Ce type de problème demande une analyse : vous recevrez d’abord un accusé de réception rapide, puis une réponse détaillée.',
