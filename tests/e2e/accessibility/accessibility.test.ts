@@ -23,6 +23,7 @@ const LOCALES = [
     reviewTitle: /^Check what will be sent$/,
     send: /^Send to support$/,
     myTickets: /^My tickets$/,
+    editShot: /^Edit screenshot 1$/,
     description: /^Description$/,
     email: /^E-mail$/,
     defaultEmail: /^Default e-mail$/,
@@ -40,6 +41,7 @@ const LOCALES = [
     reviewTitle: /^Vérifiez ce qui sera envoyé$/,
     send: /^Envoyer au support$/,
     myTickets: /^Mes demandes$/,
+    editShot: /^Modifier la capture 1$/,
     description: /^Description$/,
     email: /^Courriel$/,
     defaultEmail: /^Courriel par défaut$/,
@@ -95,7 +97,7 @@ describe.each(LOCALES)('accessibility, browser in $locale', (strings) => {
     return form;
   }
 
-  it('the form: no serious axe violation, every control named, Tab reaches the send button with a visible ring', async () => {
+  it('the form and its screenshot editor: no serious axe violation, every control named, Tab reaches the send button with a visible ring', async () => {
     const form = await openDrawForm();
     expect(await form.locator('html').getAttribute('lang')).toBe(strings.locale);
 
@@ -107,6 +109,16 @@ describe.each(LOCALES)('accessibility, browser in $locale', (strings) => {
     const { reached, stops } = await tabTo(form, form.getByRole('button', { name: strings.submit }));
     expect(reached, `Tab stops: ${stops.map((s) => s.element).join(' → ')}`).toBe(true);
     expect(stops.filter((s) => !s.focusVisible || !s.ringVisible)).toEqual([]);
+
+    // The screenshot editor is a modal dialog of the form: same checks, then Escape closes it.
+    await form.getByRole('button', { name: strings.editShot }).click();
+    const editor = form.getByRole('dialog');
+    await editor.waitFor();
+    const whereEditor = `screenshot editor (${strings.locale})`;
+    expect(record(whereEditor, await runAxe(form))).toEqual([]);
+    expect(await unnamedControls(form)).toEqual([]);
+    await form.keyboard.press('Escape');
+    await editor.waitFor({ state: 'hidden' });
   });
 
   it('the options page: named, keyboard-operable, saves with an announced status, errors in the page’s language', async () => {
