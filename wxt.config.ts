@@ -28,7 +28,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'storage', 'alarms'],
+    permissions: ['activeTab', 'storage', 'alarms', 'scripting'],
     host_permissions: mode === 'e2e' ? ['<all_urls>'] : [],
     action: { default_title: '__MSG_actionTitle__' },
     ...(mode === 'production' ? {} : { key: DEV_PUBLIC_KEY }),
