@@ -90,7 +90,9 @@ export function DeliveryStatusView({ record, loaded, locale, onNewTicket, onRetr
         <progress max={3} value={step} aria-label={fill(t.stepOf, { step })} aria-valuetext={`${fill(t.stepOf, { step })}: ${headline}`} />
       )}
       {record?.state === 'sent' && record.result && (
-        <p className="reference" aria-label={t.referenceLabel} data-testid="ticket-reference">
+        // No aria-label: a paragraph may not be named (axe: aria-prohibited-attr); the live
+        // headline above already reads "your ticket reference is …".
+        <p className="reference" data-testid="ticket-reference">
           {record.result.reference}
         </p>
       )}
