@@ -225,4 +225,34 @@ describe('diagnostics', () => {
     expect(entries.some((e) => e.kind === 'csp' && e.blockedUrl === 'inline')).toBe(false);
     await page.close();
   });
+
+  it('captures the full page on request with progress, and says why when it cannot (oklch() CSS)', async () => {
+    type Result = { ok: boolean; reason?: string; meta?: { source: string; type: string; width: number; height: number; bytes: number }; progress: number[] };
+    const run = async (url: string): Promise<Result> => {
+      const { page, tabId } = await openPage(url, (p) => p.waitForTimeout(100));
+      const form = await openForm(browser, tabId);
+      // e2e builds expose the popup-side capture (utils/diagnose.ts); it runs for real here.
+      await form.waitForFunction(() => 'osortooTest' in globalThis);
+      const result = await form.evaluate(async (id) => {
+        const progress: number[] = [];
+        const api = (globalThis as unknown as { osortooTest: { captureFullPage: (tabId: number, o: object) => Promise<{ ok: boolean; reason?: string; meta?: Result['meta'] }> } }).osortooTest;
+        const r = await api.captureFullPage(id, { budgetMs: 8000, onProgress: (f: number) => progress.push(f) });
+        return { ok: r.ok, reason: r.reason, meta: r.meta, progress };
+      }, tabId);
+      await form.close();
+      await page.close();
+      return result;
+    };
+    const big = await run(`${demo.drawUrl}?comments=2000&quiet=1`);
+    expect(big.ok).toBe(true);
+    expect(big.meta).toMatchObject({ source: 'fullpage', width: 1280 });
+    expect(big.meta!.height).toBeGreaterThan(800);
+    expect(big.meta!.bytes).toBeLessThanOrEqual(LIMITS.screenshotBytes);
+    expect(big.progress[0]).toBe(0);
+    expect(big.progress.at(-1)).toBe(1);
+    expect(big.progress).toEqual([...big.progress].sort((a, b) => a - b));
+
+    const modern = await run(`${demo.drawUrl}?oklch=1&quiet=1&frame=0`);
+    expect(modern).toMatchObject({ ok: false, reason: 'unsupported-css' });
+  });
 });
