@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEven
 import { browser } from 'wxt/browser';
 import { CategorySchema, type Category, type DiagnosticEntry, type Locale, type ResponsePromise, type Ticket } from '../utils/contract';
 import { diagnoseTab, type Captured } from '../utils/diagnose';
+import { captureFullPage } from '../utils/fullpage-capture';
 import { buildTicket, type TicketDraft } from '../utils/ticket-builder';
 import { enqueue } from '../utils/outbox';
 import { sendMessage } from '../utils/messaging';
@@ -316,6 +317,15 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
     );
   }
 
+  // Only where there is a page to draw (a general ticket's tab may be anything).
+  const onCaptureFullPage =
+    tabId !== undefined && captured?.onOsortooPage
+      ? async (): Promise<FormScreenshot | { error: string }> => {
+          const result = await captureFullPage(tabId);
+          return result.ok ? { id: crypto.randomUUID(), blob: result.blob, meta: result.meta } : { error: t.fullPageReasons[result.reason] };
+        }
+      : undefined;
+
   const context = captured?.context;
   const accountKind = context?.platform ?? 'unknown';
   const askDrawLink = ready && !context?.url;
@@ -391,7 +401,14 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
       )}
 
       {ready && (
-        <ScreenshotPanel screenshots={screenshots} onChange={changeScreenshots} locale={locale} inToolbarPopup={inToolbarPopup} onOpenInWindow={onOpenInWindow} />
+        <ScreenshotPanel
+          screenshots={screenshots}
+          onChange={changeScreenshots}
+          locale={locale}
+          onCaptureFullPage={onCaptureFullPage}
+          inToolbarPopup={inToolbarPopup}
+          onOpenInWindow={onOpenInWindow}
+        />
       )}
 
       {captured ? <CapturedSummary captured={captured} locale={locale} /> : <p role="status" className="muted">{t.loading}</p>}

@@ -117,6 +117,12 @@ const en = {
   noScreenshots: 'No screenshot will be sent.',
   reviewScreenshotAlt: 'Screenshot {index} as it will be sent',
   reviewEnvironment: 'Browser and device',
+  fullPageReasons: {
+    timeout: 'it took too long',
+    failed: 'the page could not be drawn',
+    'unsupported-css': 'the page uses styles that cannot be drawn',
+    'no-permission': 'the browser did not allow it on this page',
+  },
   sendFailed: 'The ticket could not be stored for sending on this device. Your draft is kept: try again.',
   // After sending.
   nextTitle: 'What happens next',
@@ -250,6 +256,12 @@ const fr: Messages = {
   noScreenshots: 'Aucune capture d’écran ne sera envoyée.',
   reviewScreenshotAlt: 'Capture d’écran {index} telle qu’elle sera envoyée',
   reviewEnvironment: 'Navigateur et appareil',
+  fullPageReasons: {
+    timeout: 'c’était trop long',
+    failed: 'la page n’a pas pu être dessinée',
+    'unsupported-css': 'la page utilise des styles impossibles à dessiner',
+    'no-permission': 'le navigateur ne l’a pas permis sur cette page',
+  },
   sendFailed: 'La demande n’a pas pu être enregistrée pour l’envoi sur cet appareil. Votre brouillon est conservé : réessayez.',
   nextTitle: 'Et maintenant ?',
   nextReceived: 'Le support reçoit votre demande avec tout ce que montrait la vérification.',
