@@ -6,11 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, startDemo, startTestApi, tabIdOf, waitFor, type Api, type Browser } from '../support/harness';
+import { launchBrowser, listTickets, startDemo, startTestApi, tabIdOf, waitFor, type Api, type Browser } from '../support/harness';
 import type { DemoServer } from '../../fixtures/demo-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
-import { checkDelivered, outboxRecords, queueViaForm, queueViaHook, waitForDelivery, type Queued } from '../support/fault-matrix';
-import type { TestShot } from '../../../entrypoints/background/outbox-test-hook';
+import { checkDelivered, outboxRecords, queueViaForm, queueViaHook, testTicket, waitForDelivery, type Queued } from '../support/fault-matrix';
+import type { OutboxTestHook, TestShot } from '../../../entrypoints/background/outbox-test-hook';
+
+declare const __osortooTest: OutboxTestHook;
 
 let api: Api;
 let demo: DemoServer;
@@ -86,5 +88,22 @@ describe('fault matrix: outage', () => {
     expect(figures).toMatchObject({ created: 10, delivered: 10, lost: 0, duplicated: 0, screenshotMismatches: 0 });
     await first.form.close();
     await second.form.close();
+  });
+
+  it('a ticket the API refuses (400) needs the customer: kept with the reason, never retried on its own', async () => {
+    await proxy.setMode('pass');
+    const worker = browser.worker;
+    // The hook does not validate (the form does): an e-mail the API's contract refuses.
+    const ticket = { ...testTicket('refused'), email: 'not-an-email' };
+    const key = await worker.evaluate(async (t) => {
+      const { key } = await __osortooTest.enqueue(t, [{ label: 'refused' }]);
+      return key;
+    }, ticket);
+    const record = await waitFor(async () => (await outboxRecords(browser)).find((r) => r.key === key && r.state === 'attention'), 15_000);
+    expect(record.lastError).toMatchObject({ code: 'validation_failed', status: 400, issues: [expect.objectContaining({ path: 'ticket.email' })] });
+    expect(record.sha256).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(proxy.log.filter((e) => e.key === key)).toHaveLength(1);
+    expect((await listTickets(api)).some((t) => t.ticket.idempotencyKey === key)).toBe(false);
   });
 });
