@@ -64,7 +64,7 @@ const en = {
 export type ScreenshotMessages = typeof en;
 
 const fr: ScreenshotMessages = {
-  title: "Captures d'écran",
+  title: 'Captures d’écran',
   count: (count, max) => `${count} sur ${max}`,
   empty: "Aucune capture d'écran jointe.",
   alt: (index, source) =>

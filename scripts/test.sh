@@ -9,5 +9,6 @@ export TMPDIR="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scra
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 # The e2e build re-reads support's status every 1.5 s so a mode change is seen within a test.
-STATUS_REFRESH_MS="${STATUS_REFRESH_MS:-1500}" npx wxt build --mode e2e
+# and gives up on a hanging upload after 3 s, so the fault matrix sees timeouts within a test.
+STATUS_REFRESH_MS="${STATUS_REFRESH_MS:-1500}" DELIVERY_TIMEOUT_MS="${DELIVERY_TIMEOUT_MS:-3000}" npx wxt build --mode e2e
 npx vitest run "$@"

@@ -10,6 +10,7 @@ type Plural = { one: string; other: string };
 const en = {
   appTitle: 'Osortoo Support',
   openInWindow: 'Open in a window',
+  openOptions: 'Options',
   openInWindowHint: 'Use a separate window to attach files: the toolbar popup closes when it loses focus.',
   loading: 'Collecting what support needs…',
   capturedTitle: 'Already collected for support',
@@ -154,6 +155,7 @@ export type Messages = typeof en;
 const fr: Messages = {
   appTitle: 'Support Osortoo',
   openInWindow: 'Ouvrir dans une fenêtre',
+  openOptions: 'Options',
   openInWindowHint: 'Pour joindre des fichiers, utilisez une fenêtre séparée : la fenêtre de l’extension se ferme quand elle perd le focus.',
   loading: 'Collecte des informations utiles au support…',
   capturedTitle: 'Déjà recueilli pour le support',

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SupportForm } from '../../components/support-form';
 import { MyTickets } from '../../components/my-tickets';
+import { OutboxList } from '../../components/delivery-status';
 import { useSettings } from '../../components/use-settings';
 import { MESSAGES } from '../../utils/i18n';
 import { browserUiLanguage, resolveLocale } from '../../utils/settings';
@@ -52,11 +53,16 @@ export function App() {
     <main className="app">
       <header className="app-header">
         <h1>{t.appTitle}</h1>
-        {!inWindow && tabId != null && (
-          <button type="button" className="link-button" onClick={openInWindow} title={t.openInWindowHint}>
-            {t.openInWindow}
+        <span className="app-header__actions">
+          {!inWindow && tabId != null && (
+            <button type="button" className="link-button" onClick={openInWindow} title={t.openInWindowHint}>
+              {t.openInWindow}
+            </button>
+          )}
+          <button type="button" className="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t.openOptions}
           </button>
-        )}
+        </span>
       </header>
       <nav className="app-nav" aria-label={t.nav}>
         {(['form', 'tickets'] as const).map((name) => (
@@ -77,6 +83,9 @@ export function App() {
         <>
           {/* The form stays mounted while "My tickets" is shown, so nothing typed is lost. */}
           <div hidden={view !== 'form'}>
+            {/* Tickets still waiting or refused come first; showing the list also asks the
+                worker to deliver what is queued, so opening the form flushes the outbox. */}
+            {view === 'form' && <OutboxList locale={locale} />}
             <SupportForm
               tabId={tabId}
               locale={locale}
