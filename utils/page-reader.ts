@@ -58,7 +58,8 @@ const text = (value: unknown, max: number): string | undefined => (typeof value 
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined);
 
 function absolute(value: unknown, base: string): unknown {
-  if (typeof value !== 'string' || !value || /^(data|blob|inline|eval|about):/i.test(value)) return value;
+  // CSP keywords ('inline', 'eval', 'wasm-eval'…) and data/blob/about URLs are kept as they are.
+  if (typeof value !== 'string' || !value || /^[a-z-]+$|^(data|blob|about):/i.test(value)) return value;
   try {
     return new URL(value, base).href;
   } catch {
@@ -143,8 +144,10 @@ export function recordDomEvents(win: Window & typeof globalThis = window): Entry
   win.addEventListener(
     'securitypolicyviolation',
     (event) => {
-      // Our own inline injection, refused by a strict page: the fallback took over, nothing to report.
-      if (event.sample.startsWith(INJECTED_MARKER) || event.sourceFile.startsWith('chrome-extension:')) return;
+      // Our own inline injection, refused by a strict page: the fallback took over, nothing to
+      // report. Chromium names its source "chrome-extension" (no colon, no URL) and, with
+      // 'report-sample', the sample starts with our marker.
+      if (event.sample.startsWith(INJECTED_MARKER) || event.sourceFile.startsWith('chrome-extension')) return;
       buffer.add({ kind: 'csp', t: win.performance.now(), count: 1, directive: event.effectiveDirective || event.violatedDirective, blockedUrl: event.blockedURI, message: '' });
     },
     true,
