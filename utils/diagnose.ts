@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { DiagnosticEntrySchema, DrawContextSchema, type Diagnostics, type DrawContext, type Environment, type ScreenshotMeta } from './contract';
 import { sendMessage, type PageSnapshot } from './messaging';
-import { collectEnvironment } from './environment';
+import { collectEnvironment, HIGH_ENTROPY_HINTS, type HighEntropyValues } from './environment';
 import { LIMITS } from './limits';
 import { fitUnderCap } from './screenshot-encode';
 import { captureFullPage } from './fullpage-capture';
@@ -68,10 +68,18 @@ async function screenshotOf(tabId: number): Promise<{ screenshot?: CapturedScree
   return { screenshot: { blob, meta } };
 }
 
+/** The high-entropy client hints (real OS version, device model), within 300 ms; none elsewhere. */
+async function clientHints(): Promise<HighEntropyValues | undefined> {
+  const data = (navigator as { userAgentData?: { getHighEntropyValues?(hints: string[]): Promise<HighEntropyValues> } }).userAgentData;
+  if (!data?.getHighEntropyValues) return undefined;
+  return Promise.race([data.getHighEntropyValues([...HIGH_ENTROPY_HINTS]).catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, 300))]);
+}
+
 /** Collects everything about the tab, in parallel. */
 export async function diagnoseTab(tabId: number): Promise<Captured> {
   const started = performance.now();
-  const [snapshot, shot] = await Promise.all([snapshotOf(tabId), screenshotOf(tabId)]);
+  // The browser's client hints are asked for alongside, not after: they were the slowest step.
+  const [snapshot, shot, highEntropy] = await Promise.all([snapshotOf(tabId), screenshotOf(tabId), clientHints()]);
   // The browser is the same as the page's; the viewport and screen are the page's own.
   const page = snapshot?.page;
   const environment = await collectEnvironment({
@@ -79,6 +87,7 @@ export async function diagnoseTab(tabId: number): Promise<Captured> {
     screen: page?.screen ?? { width: screen.width, height: screen.height },
     window: { innerWidth: page?.viewport.width ?? innerWidth, innerHeight: page?.viewport.height ?? innerHeight, devicePixelRatio: page?.devicePixelRatio ?? devicePixelRatio },
     extensionVersion: browser.runtime.getManifest().version,
+    highEntropy: highEntropy ?? {},
   });
   const parsedContext = DrawContextSchema.safeParse(snapshot?.context);
   const context: DrawContext = snapshot
