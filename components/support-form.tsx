@@ -12,7 +12,7 @@ import { assessCompleteness, looksLikeLink } from '../utils/completeness';
 import { deleteDraft, draftUrl, entryFingerprint, findDraft, saveDraftFields, saveDraftScreenshots, type DraftFields, type DraftPlace } from '../utils/drafts';
 import { CapturedSummary } from './captured-summary';
 import { CompletenessChecklist } from './completeness-checklist';
-import { DeliveryStatus } from './delivery-status';
+import { DeliveryStatus, OutboxList } from './delivery-status';
 import { ResponseBanner } from './response-banner';
 import { PromiseSummary } from './promise-summary';
 import { ScreenshotPanel, type FormScreenshot } from './screenshot-panel';
@@ -333,96 +333,101 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
   const drawLinkInvalid = fields.drawLink.trim() !== '' && !looksLikeLink(fields.drawLink);
 
   return (
-    <form className="support-form" onSubmit={openReview} noValidate aria-busy={!ready}>
-      <ResponseBanner status={support.status} statusSource={support.source} category={fields.category} locale={locale} timeZone={TIME_ZONE} />
-      <p role="status" className="muted form-notice" data-testid="form-notice">
-        {saveFailed ? t.draftSaveFailed : notice ?? ''}
-      </p>
+    <>
+      {/* Tickets still waiting or refused come first; showing the list also asks the worker to
+          deliver what is queued, so opening the form flushes the outbox. */}
+      <OutboxList locale={locale} />
+      <form className="support-form" onSubmit={openReview} noValidate aria-busy={!ready}>
+        <ResponseBanner status={support.status} statusSource={support.source} category={fields.category} locale={locale} timeZone={TIME_ZONE} />
+        <p role="status" className="muted form-notice" data-testid="form-notice">
+          {saveFailed ? t.draftSaveFailed : notice ?? ''}
+        </p>
 
-      <label htmlFor={ids.category}>{t.category}</label>
-      <select id={ids.category} value={fields.category} onChange={(e) => change({ category: e.target.value as Category })}>
-        {CategorySchema.options.map((value) => (
-          <option key={value} value={value}>
-            {t.categories[value]}
-          </option>
-        ))}
-      </select>
+        <label htmlFor={ids.category}>{t.category}</label>
+        <select id={ids.category} value={fields.category} onChange={(e) => change({ category: e.target.value as Category })}>
+          {CategorySchema.options.map((value) => (
+            <option key={value} value={value}>
+              {t.categories[value]}
+            </option>
+          ))}
+        </select>
 
-      {ready && <CompletenessChecklist completeness={completeness} locale={locale} />}
+        {ready && <CompletenessChecklist completeness={completeness} locale={locale} />}
 
-      <label htmlFor={ids.description}>{t.description}</label>
-      <textarea
-        id={ids.description}
-        ref={refs.description}
-        rows={5}
-        value={fields.description}
-        onChange={(e) => change({ description: e.target.value })}
-        aria-invalid={Boolean(errors.description)}
-        aria-describedby={`${ids.description}-hint${errors.description ? ` ${ids.description}-error` : ''}`}
-      />
-      <p id={`${ids.description}-hint`} className="hint">{t.descriptionHint}</p>
-      {errors.description && <p id={`${ids.description}-error`} className="field-error" role="alert">{errors.description}</p>}
-
-      <label htmlFor={ids.email}>{t.email}</label>
-      <input
-        id={ids.email}
-        ref={refs.email}
-        type="email"
-        autoComplete="email"
-        value={fields.email}
-        onChange={(e) => change({ email: e.target.value })}
-        aria-invalid={Boolean(errors.email)}
-        aria-describedby={`${ids.email}-hint${errors.email ? ` ${ids.email}-error` : ''}`}
-      />
-      <p id={`${ids.email}-hint`} className="hint">{t.emailHint}</p>
-      {errors.email && <p id={`${ids.email}-error`} className="field-error" role="alert">{errors.email}</p>}
-
-      {askDrawLink && (
-        <>
-          <label htmlFor={ids.drawLink}>{t.drawLink}</label>
-          <input
-            id={ids.drawLink}
-            type="url"
-            inputMode="url"
-            value={fields.drawLink}
-            onChange={(e) => change({ drawLink: e.target.value })}
-            aria-invalid={drawLinkInvalid}
-            aria-describedby={`${ids.drawLink}-hint`}
-          />
-          <p id={`${ids.drawLink}-hint`} className={drawLinkInvalid ? 'field-error' : 'hint'}>{drawLinkInvalid ? t.drawLinkInvalid : t.drawLinkHint}</p>
-        </>
-      )}
-      {askAccount && (
-        <>
-          <label htmlFor={ids.account}>{t.accountName[accountKind]}</label>
-          <input id={ids.account} type="text" value={fields.pageOrUsername} onChange={(e) => change({ pageOrUsername: e.target.value })} aria-describedby={`${ids.account}-hint`} />
-          <p id={`${ids.account}-hint`} className="hint">{t.accountNameHint}</p>
-        </>
-      )}
-
-      {ready && (
-        <ScreenshotPanel
-          screenshots={screenshots}
-          onChange={changeScreenshots}
-          locale={locale}
-          onCaptureFullPage={onCaptureFullPage}
-          inToolbarPopup={inToolbarPopup}
-          onOpenInWindow={onOpenInWindow}
+        <label htmlFor={ids.description}>{t.description}</label>
+        <textarea
+          id={ids.description}
+          ref={refs.description}
+          rows={5}
+          value={fields.description}
+          onChange={(e) => change({ description: e.target.value })}
+          aria-invalid={Boolean(errors.description)}
+          aria-describedby={`${ids.description}-hint${errors.description ? ` ${ids.description}-error` : ''}`}
         />
-      )}
+        <p id={`${ids.description}-hint`} className="hint">{t.descriptionHint}</p>
+        {errors.description && <p id={`${ids.description}-error`} className="field-error" role="alert">{errors.description}</p>}
 
-      {captured ? <CapturedSummary captured={captured} locale={locale} /> : <p role="status" className="muted">{t.loading}</p>}
+        <label htmlFor={ids.email}>{t.email}</label>
+        <input
+          id={ids.email}
+          ref={refs.email}
+          type="email"
+          autoComplete="email"
+          value={fields.email}
+          onChange={(e) => change({ email: e.target.value })}
+          aria-invalid={Boolean(errors.email)}
+          aria-describedby={`${ids.email}-hint${errors.email ? ` ${ids.email}-error` : ''}`}
+        />
+        <p id={`${ids.email}-hint`} className="hint">{t.emailHint}</p>
+        {errors.email && <p id={`${ids.email}-error`} className="field-error" role="alert">{errors.email}</p>}
 
-      <div className="form-actions">
-        <button type="submit" className="primary" ref={refs.review} disabled={!ready}>
-          {t.review}
-        </button>
-        {touched && (
-          <button type="button" className="link-button" onClick={discard}>
-            {t.discardDraft}
-          </button>
+        {askDrawLink && (
+          <>
+            <label htmlFor={ids.drawLink}>{t.drawLink}</label>
+            <input
+              id={ids.drawLink}
+              type="url"
+              inputMode="url"
+              value={fields.drawLink}
+              onChange={(e) => change({ drawLink: e.target.value })}
+              aria-invalid={drawLinkInvalid}
+              aria-describedby={`${ids.drawLink}-hint`}
+            />
+            <p id={`${ids.drawLink}-hint`} className={drawLinkInvalid ? 'field-error' : 'hint'}>{drawLinkInvalid ? t.drawLinkInvalid : t.drawLinkHint}</p>
+          </>
         )}
-      </div>
-    </form>
+        {askAccount && (
+          <>
+            <label htmlFor={ids.account}>{t.accountName[accountKind]}</label>
+            <input id={ids.account} type="text" value={fields.pageOrUsername} onChange={(e) => change({ pageOrUsername: e.target.value })} aria-describedby={`${ids.account}-hint`} />
+            <p id={`${ids.account}-hint`} className="hint">{t.accountNameHint}</p>
+          </>
+        )}
+
+        {ready && (
+          <ScreenshotPanel
+            screenshots={screenshots}
+            onChange={changeScreenshots}
+            locale={locale}
+            onCaptureFullPage={onCaptureFullPage}
+            inToolbarPopup={inToolbarPopup}
+            onOpenInWindow={onOpenInWindow}
+          />
+        )}
+
+        {captured ? <CapturedSummary captured={captured} locale={locale} /> : <p role="status" className="muted">{t.loading}</p>}
+
+        <div className="form-actions">
+          <button type="submit" className="primary" ref={refs.review} disabled={!ready}>
+            {t.review}
+          </button>
+          {touched && (
+            <button type="button" className="link-button" onClick={discard}>
+              {t.discardDraft}
+            </button>
+          )}
+        </div>
+      </form>
+    </>
   );
 }

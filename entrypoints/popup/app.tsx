@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SupportForm } from '../../components/support-form';
 import { MyTickets } from '../../components/my-tickets';
-import { OutboxList } from '../../components/delivery-status';
 import { useSettings } from '../../components/use-settings';
 import { MESSAGES } from '../../utils/i18n';
 import { browserUiLanguage, resolveLocale } from '../../utils/settings';
@@ -83,9 +82,6 @@ export function App() {
         <>
           {/* The form stays mounted while "My tickets" is shown, so nothing typed is lost. */}
           <div hidden={view !== 'form'}>
-            {/* Tickets still waiting or refused come first; showing the list also asks the
-                worker to deliver what is queued, so opening the form flushes the outbox. */}
-            {view === 'form' && <OutboxList locale={locale} />}
             <SupportForm
               tabId={tabId}
               locale={locale}
