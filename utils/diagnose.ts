@@ -5,10 +5,9 @@
  */
 import { browser } from 'wxt/browser';
 import { DiagnosticEntrySchema, DrawContextSchema, type Diagnostics, type DrawContext, type Environment, type ScreenshotMeta } from './contract';
-import { sendMessage, type PageSnapshot } from './messaging';
-import { collectEnvironment, HIGH_ENTROPY_HINTS, type HighEntropyValues } from './environment';
+import { askTab, takeEarlyAnswers } from './diagnose-early';
+import { collectEnvironment } from './environment';
 import { LIMITS } from './limits';
-import { fitUnderCap } from './screenshot-encode';
 import { captureFullPage } from './fullpage-capture';
 
 export interface CapturedScreenshot {
@@ -41,45 +40,11 @@ export function validateDiagnostics(raw: unknown): Diagnostics {
   return { entries, dropped, leftOut: 0 };
 }
 
-/** How long the form waits for the page's content script. */
-const SNAPSHOT_TIMEOUT_MS = 3000;
-
-async function snapshotOf(tabId: number): Promise<PageSnapshot | undefined> {
-  try {
-    const answer = await Promise.race([
-      sendMessage('getPageSnapshot', undefined, { tabId, frameId: 0 }),
-      // Generous: a busy page (or machine) can answer late, and without the snapshot the
-      // ticket loses every diagnostic; an unanswered tab (not an Osortoo page) costs this wait.
-      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SNAPSHOT_TIMEOUT_MS)),
-    ]);
-    return answer ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function screenshotOf(tabId: number): Promise<{ screenshot?: CapturedScreenshot; error?: string }> {
-  const result = await sendMessage('captureVisible', { tabId }).catch((error: unknown) => ({ ok: false as const, reason: 'failed' as const, detail: String(error) }));
-  if (!result.ok) return { error: result.reason };
-  // Under the size cap (≤ 300 KB at 1280×800), re-encoded only when the capture is over it.
-  const fitted = await fitUnderCap(await (await fetch(result.dataUrl)).blob());
-  const blob = fitted.blob;
-  const meta = { source: 'visible' as const, type: fitted.type, width: fitted.width, height: fitted.height, bytes: blob.size, edited: false };
-  return { screenshot: { blob, meta } };
-}
-
-/** The high-entropy client hints (real OS version, device model), within 300 ms; none elsewhere. */
-async function clientHints(): Promise<HighEntropyValues | undefined> {
-  const data = (navigator as { userAgentData?: { getHighEntropyValues?(hints: string[]): Promise<HighEntropyValues> } }).userAgentData;
-  if (!data?.getHighEntropyValues) return undefined;
-  return Promise.race([data.getHighEntropyValues([...HIGH_ENTROPY_HINTS]).catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, 300))]);
-}
-
 /** Collects everything about the tab, in parallel. */
 export async function diagnoseTab(tabId: number): Promise<Captured> {
   const started = performance.now();
-  // The browser's client hints are asked for alongside, not after: they were the slowest step.
-  const [snapshot, shot, highEntropy] = await Promise.all([snapshotOf(tabId), screenshotOf(tabId), clientHints()]);
+  // The popup started asking before its UI loaded (utils/diagnose-early.ts); a new ticket asks again.
+  const { snapshot, screenshot: shot, hints: highEntropy } = (await takeEarlyAnswers(tabId)) ?? (await askTab(tabId));
   // The browser is the same as the page's; the viewport and screen are the page's own.
   const page = snapshot?.page;
   const environment = await collectEnvironment({
@@ -101,8 +66,8 @@ export async function diagnoseTab(tabId: number): Promise<Captured> {
     context,
     diagnostics: snapshot ? validateDiagnostics(snapshot.diagnostics) : { entries: [], dropped: 0, leftOut: 0 },
     environment,
-    screenshot: shot.screenshot,
-    screenshotError: shot.error,
+    screenshot: shot.ok ? { blob: shot.image.blob, meta: { source: 'visible', type: shot.image.type, width: shot.image.width, height: shot.image.height, bytes: shot.image.blob.size, edited: false } } : undefined,
+    screenshotError: shot.ok ? undefined : shot.reason,
     readyMs: markReady(started),
   };
 }

@@ -10,25 +10,9 @@
 import { UAParser } from 'ua-parser-js';
 import type { Environment } from './contract';
 import { LIMITS } from './limits';
+import { askClientHints, type HighEntropyValues, type UserAgentDataLike } from './client-hints';
 
-/** The high-entropy hints asked for (architecture and bitness have no field in the contract yet). */
-export const HIGH_ENTROPY_HINTS = ['platformVersion', 'model', 'fullVersionList', 'architecture', 'bitness'] as const;
-
-export interface HighEntropyValues {
-  platform?: string;
-  platformVersion?: string;
-  model?: string;
-  mobile?: boolean;
-  fullVersionList?: { brand: string; version: string }[];
-  architecture?: string;
-  bitness?: string;
-}
-
-interface UserAgentDataLike {
-  mobile?: boolean;
-  platform?: string;
-  getHighEntropyValues?(hints: string[]): Promise<HighEntropyValues>;
-}
+export { HIGH_ENTROPY_HINTS, type HighEntropyValues } from './client-hints';
 
 export interface EnvironmentSources {
   navigator: {
@@ -71,21 +55,6 @@ const BRANDS: Record<string, RegExp> = {
   Yandex: /^Yandex$/i,
 };
 
-async function askHints(ua: UserAgentDataLike | undefined, timeoutMs: number): Promise<HighEntropyValues | undefined> {
-  if (!ua || typeof ua.getHighEntropyValues != 'function') return undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    return await Promise.race([
-      ua.getHighEntropyValues([...HIGH_ENTROPY_HINTS]),
-      new Promise<undefined>((resolve) => (timer = setTimeout(resolve, timeoutMs, undefined))),
-    ]);
-  } catch {
-    return undefined;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** Windows 11 reports platformVersion 13 or more, Windows 10 1 to 10, Windows 7/8/8.1 0. */
 function windowsVersion(platformVersion: string): string | undefined {
   const major = parseInt(platformVersion, 10);
@@ -105,7 +74,7 @@ export async function collectEnvironment(src: EnvironmentSources): Promise<Envir
   const userAgent = String(nav.userAgent || '');
   const parsed = new UAParser(userAgent).getResult();
   const uaData = nav.userAgentData;
-  const hints = src.highEntropy ?? (await askHints(uaData, src.timeoutMs ?? 300)) ?? {};
+  const hints = src.highEntropy ?? (await askClientHints(uaData, src.timeoutMs ?? 300)) ?? {};
 
   const browser = { name: parsed.browser.name, version: parsed.browser.version };
   const engine = { name: parsed.engine.name, version: parsed.engine.version };

@@ -5,6 +5,7 @@
  * ladder, WebP first (sharper text than JPEG at the same size), then scaled down as a last
  * resort. Runs in the popup (OffscreenCanvas, createImageBitmap); no extension APIs.
  */
+import { imageSize } from './image-size';
 
 /** Visible-area target: ≤ 300 KB at 1280×800 keeps text legible and uploads fast. */
 export const VISIBLE_MAX_BYTES = 300 * 1024;
@@ -35,6 +36,15 @@ function typeOf(blob: Blob): EncodedType {
  * at 0.75× scale steps (never under 640 px wide). Width and height are the returned image's.
  */
 export async function fitUnderCap(blob: Blob, maxBytes: number = VISIBLE_MAX_BYTES): Promise<Encoded> {
+  if (blob.size <= maxBytes) {
+    // The usual case: no need to decode the image just to learn its size.
+    try {
+      const { width, height } = imageSize(new Uint8Array(await blob.slice(0, 64 * 1024).arrayBuffer()));
+      return { blob, type: typeOf(blob), width, height };
+    } catch {
+      // An unusual header: decoding below tells.
+    }
+  }
   const bitmap = await createImageBitmap(blob);
   try {
     const { width, height } = bitmap;

@@ -6,17 +6,10 @@ import { useSettings } from '../../components/use-settings';
 import { MESSAGES } from '../../utils/i18n';
 import { browserUiLanguage, resolveLocale } from '../../utils/settings';
 import { supportApiUrl } from '../../utils/config';
+import { earlyTabId } from '../../utils/diagnose-early';
 
 /** How often "My tickets" re-reads the live statuses (shorter in e2e builds). */
 const STATUS_REFRESH_MS = Number(import.meta.env.STATUS_REFRESH_MS) || 60_000;
-
-/** `popup.html?tabId=N` diagnoses tab N (the "open in a window" form, and the e2e tests). */
-async function targetTabId(): Promise<number | undefined> {
-  const param = new URLSearchParams(location.search).get('tabId');
-  if (param && /^\d+$/.test(param)) return Number(param);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
 
 type View = 'form' | 'tickets';
 
@@ -35,7 +28,7 @@ export function App() {
   }, [locale, t.appTitle]);
 
   useEffect(() => {
-    void targetTabId().then(setTabId);
+    void earlyTabId().then(setTabId);
     void supportApiUrl().then(setApiUrl);
   }, []);
 

@@ -1,10 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app';
-import './style.css';
+import { startEarly } from '../../utils/diagnose-early';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// Ask the tab, the worker and the browser right away, then load the interface: the answers
+// arrive while React and the schemas load, instead of after them.
+startEarly();
+void import('./mount');

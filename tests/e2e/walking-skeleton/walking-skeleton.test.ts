@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchScreenshot, launchBrowser, listTickets, openForm, startDemo, startTestApi, tabIdOf, type Api, type Browser } from '../support/harness';
-import { imageSize } from '../support/image-size';
+import { imageSize } from '../../../utils/image-size';
 import type { DemoServer } from '../../fixtures/demo-server';
 
 let api: Api;
