@@ -104,7 +104,6 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
 
   // Collect the diagnostics and look for a draft of this tab/page, then fill the form.
   useEffect(() => {
-    if (tabId === undefined) return;
     let live = true;
     void Promise.all([diagnoseTab(tabId), placeOf(tabId)]).then(async ([result, where]) => {
       const draft = await findDraft<FormScreenshot>(where).catch(() => undefined);

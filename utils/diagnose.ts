@@ -16,7 +16,7 @@ export interface CapturedScreenshot {
 }
 
 export interface Captured {
-  tabId: number;
+  tabId: number | undefined;
   /** False when the tab is not an Osortoo page (no content script answered). */
   onOsortooPage: boolean;
   context: DrawContext;
@@ -41,10 +41,12 @@ export function validateDiagnostics(raw: unknown): Diagnostics {
 }
 
 /** Collects everything about the tab, in parallel. */
-export async function diagnoseTab(tabId: number): Promise<Captured> {
+export async function diagnoseTab(tabId: number | undefined): Promise<Captured> {
   const started = performance.now();
-  // The popup started asking before its UI loaded (utils/diagnose-early.ts); a new ticket asks again.
-  const { snapshot, screenshot: shot, hints: highEntropy } = (await takeEarlyAnswers(tabId)) ?? (await askTab(tabId));
+  // The popup started asking before its UI loaded (utils/diagnose-early.ts); a new ticket asks
+  // again. Without a tab (a browser window with none), it is a general ticket.
+  const { snapshot, screenshot: shot, hints: highEntropy } =
+    tabId === undefined ? { snapshot: undefined, screenshot: { ok: false as const, reason: 'no-tab' }, hints: undefined } : ((await takeEarlyAnswers(tabId)) ?? (await askTab(tabId)));
   // The browser is the same as the page's; the viewport and screen are the page's own.
   const page = snapshot?.page;
   const environment = await collectEnvironment({
@@ -54,17 +56,17 @@ export async function diagnoseTab(tabId: number): Promise<Captured> {
     extensionVersion: browser.runtime.getManifest().version,
     highEntropy: highEntropy ?? {},
   });
+  // The page rules decide whether this is an Osortoo page: in development builds the content
+  // scripts also answer on any localhost page, which must not pass for a draw page.
   const parsedContext = DrawContextSchema.safeParse(snapshot?.context);
-  const context: DrawContext = snapshot
-    ? parsedContext.success
-      ? { ...parsedContext.data, onOsortooPage: true }
-      : { url: snapshot.url, onOsortooPage: true }
-    : { onOsortooPage: false, url: undefined };
+  const onOsortooPage = Boolean(snapshot) && parsedContext.success && parsedContext.data.onOsortooPage;
+  const context: DrawContext = onOsortooPage && parsedContext.success ? parsedContext.data : { onOsortooPage: false, url: undefined };
   return {
     tabId,
-    onOsortooPage: Boolean(snapshot),
+    onOsortooPage,
     context,
-    diagnostics: snapshot ? validateDiagnostics(snapshot.diagnostics) : { entries: [], dropped: 0, leftOut: 0 },
+    // Another site's errors are none of support's business: diagnostics come from Osortoo pages only.
+    diagnostics: onOsortooPage && snapshot ? validateDiagnostics(snapshot.diagnostics) : { entries: [], dropped: 0, leftOut: 0 },
     environment,
     screenshot: shot.ok ? { blob: shot.image.blob, meta: { source: 'visible', type: shot.image.type, width: shot.image.width, height: shot.image.height, bytes: shot.image.blob.size, edited: false } } : undefined,
     screenshotError: shot.ok ? undefined : shot.reason,
