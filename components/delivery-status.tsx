@@ -3,6 +3,7 @@ import type { Locale } from '../utils/contract';
 import { allRecords, getRecord, removeRecord, type OutboxRecord } from '../utils/outbox';
 import { sendMessage } from '../utils/messaging';
 import { DELIVERY_MESSAGES, attentionReasons, fill, stateHeadline, waitingReason } from './delivery-messages';
+import { TicketFixForm } from './ticket-fix-form';
 
 /**
  * How often the popup re-reads the outbox. The worker writes every state change to IndexedDB,
@@ -49,6 +50,7 @@ export function DeliveryStatusView({ record, loaded, locale, onNewTicket, onRetr
   onDiscard?: (key: string) => void;
 }) {
   const t = DELIVERY_MESSAGES[locale];
+  const [fixing, setFixing] = useState(false);
   // Before the first read the ticket was just handed over: it is being sent.
   const state = !loaded ? 'queued' : record ? record.state : 'discarded';
   const waiting = record?.state === 'queued' && record.attempts > 0;
@@ -104,7 +106,13 @@ export function DeliveryStatusView({ record, loaded, locale, onNewTicket, onRetr
           </code>
         </details>
       )}
+      {fixing && record?.state === 'attention' && <TicketFixForm record={record} locale={locale} onDone={() => setFixing(false)} />}
       <div className="delivery__actions">
+        {record?.state === 'attention' && onRetry && !fixing && (
+          <button type="button" onClick={() => setFixing(true)}>
+            {t.fix}
+          </button>
+        )}
         {record && (record.state === 'queued' || record.state === 'attention') && record.attempts > 0 && onRetry && (
           <button type="button" onClick={() => onRetry(record.key)}>
             {t.retryNow}

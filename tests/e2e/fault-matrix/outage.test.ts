@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, listTickets, startDemo, startTestApi, tabIdOf, waitFor, type Api, type Browser } from '../support/harness';
+import { launchBrowser, listTickets, openForm, startDemo, startTestApi, tabIdOf, waitFor, type Api, type Browser } from '../support/harness';
 import type { DemoServer } from '../../fixtures/demo-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { checkDelivered, outboxRecords, queueViaForm, queueViaHook, testTicket, waitForDelivery, type Queued } from '../support/fault-matrix';
@@ -90,7 +90,7 @@ describe('fault matrix: outage', () => {
     await second.form.close();
   });
 
-  it('a ticket the API refuses (400) needs the customer: kept with the reason, never retried on its own', async () => {
+  it('a ticket the API refuses (400) needs the customer: kept with the reason, never retried on its own, sent once fixed', async () => {
     await proxy.setMode('pass');
     const worker = browser.worker;
     // The hook does not validate (the form does): an e-mail the API's contract refuses.
@@ -105,5 +105,17 @@ describe('fault matrix: outage', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(proxy.log.filter((e) => e.key === key)).toHaveLength(1);
     expect((await listTickets(api)).some((t) => t.ticket.idempotencyKey === key)).toBe(false);
+
+    // The customer fixes it in the form's outbox list and sends it again: stored once, corrected.
+    const form = await openForm(browser, tabId);
+    const item = form.locator(`[data-ticket-key="${key}"]`).first();
+    await item.getByRole('button', { name: 'Fix and send again' }).click();
+    const fix = item.getByTestId('ticket-fix');
+    await fix.getByLabel('E-mail').fill('fixed@example.com');
+    await fix.getByRole('button', { name: 'Send again' }).click();
+    const stored = await waitFor(async () => (await listTickets(api)).find((t) => t.ticket.idempotencyKey === key), 15_000);
+    expect(stored.ticket.email).toBe('fixed@example.com');
+    expect((await listTickets(api)).filter((t) => t.ticket.idempotencyKey === key)).toHaveLength(1);
+    await form.close();
   });
 });
