@@ -5,6 +5,7 @@
  * the reason, only as a technical detail.
  */
 import type { ApiErrorCode, Locale } from '../utils/contract';
+import { format } from '../utils/i18n';
 import type { OutboxFailure, OutboxRecord } from '../utils/outbox';
 
 const en = {
@@ -128,10 +129,8 @@ const fr: DeliveryMessages = {
 
 export const DELIVERY_MESSAGES: Record<Locale, DeliveryMessages> = { en, fr };
 
-/** Fills `{name}` placeholders. */
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
-}
+/** Fills `{name}` placeholders: the form's own helper, under the name this module uses. */
+export const fill = format;
 
 /** "84 KB", "1.2 MB" in the customer's number format. */
 export function formatSize(bytes: number, locale: Locale): string {
