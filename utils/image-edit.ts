@@ -10,6 +10,7 @@
  */
 import type { ImageType, ScreenshotMeta } from './contract';
 import { LIMITS } from './limits';
+import { stripImageMetadata } from './image-metadata';
 
 /** One mark on a screenshot, in pixels of the original image. */
 export type ScreenshotEdit =
@@ -360,7 +361,8 @@ export async function readImageFile(file: Blob & { name?: string }, newId: () =>
     return { ok: false, reason: 'unreadable', name };
   }
   try {
-    let blob: Blob = new Blob([file], { type: checked.type });
+    // Sent as attached, minus what the customer cannot see: EXIF (GPS position…), XMP, comments.
+    let blob: Blob = new Blob([stripImageMetadata(new Uint8Array(await file.arrayBuffer()), checked.type)], { type: checked.type });
     let type = checked.type;
     let { width, height } = bitmap;
     const reduced = file.size > LIMITS.screenshotBytes || initialScale(bitmap) < 1;

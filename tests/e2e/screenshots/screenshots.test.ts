@@ -366,7 +366,15 @@ describe('screenshots in the real form', () => {
     await form.getByText('marked up').waitFor();
     expect(await form.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit screenshot 1');
 
-    await form.getByLabel('Add an image').setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: await imageBytes('image/png', 300, 200) });
+    // The attached photo carries a location in a text chunk, as phones write them: it must not
+    // leave with the ticket.
+    const photo = await imageBytes('image/png', 300, 200);
+    const location = Buffer.from('Location\0GPS 48.8566 N 2.3522 E');
+    const chunkHead = Buffer.alloc(8);
+    chunkHead.writeUInt32BE(location.length, 0);
+    chunkHead.write('tEXt', 4, 'ascii');
+    const withLocation = Buffer.concat([photo.subarray(0, 33), chunkHead, location, Buffer.alloc(4), photo.subarray(33)]);
+    await form.getByLabel('Add an image').setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: withLocation });
     await expect.poll(() => form.getByTestId('screenshot-item').count()).toBe(2);
 
     await form.getByLabel('Description').fill('Le tirage affiche des participants en double.');
@@ -386,6 +394,8 @@ describe('screenshots in the real form', () => {
     const second = await fetchScreenshot(api, stored!.id, 1);
     expect([metas[1]!.width, metas[1]!.height]).toEqual([300, 200]);
     expect(second.type).toBe('image/png');
+    expect(second.bytes.includes(Buffer.from('GPS 48.8566'))).toBe(false);
+    expect(second.bytes.length).toBe(Buffer.from(photo).length);
 
     // Decoded by the browser: inside the dragged area (less a rounding margin) every pixel is
     // opaque pure black; around it the page is still there.
