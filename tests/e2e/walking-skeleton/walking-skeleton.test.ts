@@ -4,9 +4,12 @@
  * a description and their e-mail, send, and see the reference. Support reads the ticket back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchScreenshot, launchBrowser, listTickets, openForm, startDemo, startTestApi, tabIdOf, type Api, type Browser } from '../support/harness';
+import { fetchScreenshot, launchBrowser, listTickets, openForm, startDemo, startTestApi, tabIdOf, waitFor, type Api, type Browser } from '../support/harness';
 import { imageSize } from '../../../utils/image-size';
 import type { DemoServer } from '../../fixtures/demo-server';
+
+/** The extension API inside the functions evaluated in the service worker. */
+declare const chrome: typeof import('wxt/browser').browser;
 
 let api: Api;
 let demo: DemoServer;
@@ -30,6 +33,13 @@ describe('walking skeleton', () => {
     // Let the page's asynchronous failures (fetch, rejection, timer) happen.
     await page.waitForTimeout(300);
     const tabId = await tabIdOf(browser.worker, demo.drawUrl);
+
+    // Before the form is even opened, the toolbar badge says the extension saw the page's errors.
+    const badge = await waitFor(async () => {
+      const text = await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      return Number(text) > 0 ? Number(text) : undefined;
+    });
+    expect(badge).toBeGreaterThanOrEqual(5);
 
     const form = await openForm(browser, tabId);
     await form.getByTestId('screenshot-thumb').waitFor();
