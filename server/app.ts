@@ -20,6 +20,7 @@ import { newAccessToken, newReference, newTicketId, secretsEqual, sha256, tokenM
 import { FixedWindowLimiter, type RateLimitOptions } from './rate-limit';
 import { buildSupportStatus, etagMatches, statusEtag } from './support-status';
 import { acceptTicket, parseIdempotencyHeader } from './ticket-intake';
+import type { ScheduleSettings } from './schedule-settings';
 
 /** Computes the response promise of a new ticket (utils/response-time.ts once it exists). */
 export type PromiseComputer = (input: {
@@ -38,8 +39,8 @@ export interface AppOptions {
   allowedOrigins: string[];
   rateLimit: RateLimitOptions;
   now: () => Date;
-  /** Overrides the schedule's timezone (SUPPORT_TIMEZONE). */
-  timezone?: string;
+  /** The schedule's settings: timezone, weekly hours, extra closed days. */
+  schedule?: ScheduleSettings;
   computePromise?: PromiseComputer;
   /** Where real server faults are logged. */
   log?: (message: string, error?: unknown) => void;
@@ -159,7 +160,7 @@ export function createApp(options: AppOptions): Hono {
   // --- Status -------------------------------------------------------------------------------
 
   app.get('/v1/status', (c) => {
-    const json = JSON.stringify(buildSupportStatus(db.getStatus(), now(), options.timezone));
+    const json = JSON.stringify(buildSupportStatus(db.getStatus(), now(), options.schedule));
     const etag = statusEtag(json);
     // Short: a customer opening the popup during an incident should learn it within a minute.
     c.header('Cache-Control', 'public, max-age=60');
@@ -176,7 +177,7 @@ export function createApp(options: AppOptions): Hono {
   app.put('/v1/status', support, smallBody, async (c) => {
     const body = await readJson(c, PutStatusSchema);
     db.setStatus({ ...body, updatedAt: now().toISOString() });
-    const json = JSON.stringify(buildSupportStatus(db.getStatus(), now(), options.timezone));
+    const json = JSON.stringify(buildSupportStatus(db.getStatus(), now(), options.schedule));
     return c.body(json, 200, { 'Content-Type': 'application/json; charset=UTF-8', 'Cache-Control': 'no-store' });
   });
 
@@ -265,7 +266,7 @@ function computePromise(
 ): ResponsePromise | undefined {
   if (!options.computePromise) return undefined;
   try {
-    const status = buildSupportStatus(options.db.getStatus(), now, options.timezone);
+    const status = buildSupportStatus(options.db.getStatus(), now, options.schedule);
     const promise = options.computePromise({ now, status, category, statusSource: 'live' });
     // A promise that breaks the contract is dropped rather than stored: the ticket matters more.
     const parsed = ResponsePromiseSchema.safeParse(promise);

@@ -1,4 +1,5 @@
 import { isKnownTimezone } from './support-status';
+import { parseClosedDays, parseSupportHours } from './schedule-settings';
 import type { StartApiOptions } from './start';
 
 /** The stable id of the dev/e2e builds (fixed by the manifest key). */
@@ -12,7 +13,8 @@ export interface EnvConfig {
 
 /**
  * Reads the API's settings from the environment (PORT, HOST, DATA_DIR, SUPPORT_TOKEN,
- * ALLOWED_ORIGINS, RATE_LIMIT_PER_MIN, SUPPORT_TIMEZONE). Pure, so it can be tested.
+ * ALLOWED_ORIGINS, RATE_LIMIT_PER_MIN, SUPPORT_TIMEZONE, SUPPORT_HOURS, SUPPORT_CLOSED_DAYS).
+ * Pure, so it can be tested.
  * @throws Error with a readable message on a value that cannot be used.
  */
 export function configFromEnv(env: Record<string, string | undefined>): EnvConfig {
@@ -33,6 +35,8 @@ export function configFromEnv(env: Record<string, string | undefined>): EnvConfi
   const perMinute = integer(env.RATE_LIMIT_PER_MIN ?? '30', 'RATE_LIMIT_PER_MIN', 0, 1_000_000);
   const timezone = env.SUPPORT_TIMEZONE?.trim() || undefined;
   if (timezone && !isKnownTimezone(timezone)) throw new Error(`SUPPORT_TIMEZONE: unknown timezone "${timezone}"`);
+  const week = env.SUPPORT_HOURS?.trim() ? parseSupportHours(env.SUPPORT_HOURS) : undefined;
+  const extraClosedDays = env.SUPPORT_CLOSED_DAYS?.trim() ? parseClosedDays(env.SUPPORT_CLOSED_DAYS) : undefined;
   return {
     options: {
       port,
@@ -43,6 +47,8 @@ export function configFromEnv(env: Record<string, string | undefined>): EnvConfi
       // 0 turns the limit off (load tests).
       rateLimit: perMinute === 0 ? false : { max: perMinute, windowMs: 60_000 },
       timezone,
+      week,
+      extraClosedDays,
     },
     warnings,
   };

@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { DEFAULT_ALLOWED_ORIGIN } from './config';
 import { SupportDb } from './db';
 import type { RateLimitOptions } from './rate-limit';
+import type { ScheduleSettings } from './schedule-settings';
 
 /** Options of {@link startApi}. */
 export interface StartApiOptions {
@@ -24,6 +25,9 @@ export interface StartApiOptions {
   now?: () => Date;
   /** Timezone written into the served schedule (SUPPORT_TIMEZONE). */
   timezone?: string;
+  /** Weekly hours (SUPPORT_HOURS) and extra closed days (SUPPORT_CLOSED_DAYS). */
+  week?: ScheduleSettings['week'];
+  extraClosedDays?: string[];
   /** Where server faults are logged; default console.error. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -52,7 +56,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     allowedOrigins: options.allowedOrigins ?? [DEFAULT_ALLOWED_ORIGIN],
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     now,
-    timezone: options.timezone,
+    schedule: { timezone: options.timezone, week: options.week, extraClosedDays: options.extraClosedDays },
     computePromise: computeResponsePromise,
     log: options.log,
   });

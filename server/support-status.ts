@@ -2,17 +2,20 @@ import { createHash } from 'node:crypto';
 import type { SupportStatus } from '../utils/contract';
 import { defaultSchedule } from '../utils/support-schedule';
 import type { StoredStatus } from './db';
+import { applyScheduleSettings, type ScheduleSettings } from './schedule-settings';
 
 /** How far ahead the served schedule lists closed days (about two months). */
 const SCHEDULE_DAYS = 60;
 
 /**
- * The status answered on GET /v1/status: the mode support set, plus the built-in schedule
- * from today on (optionally in another timezone, e.g. SUPPORT_TIMEZONE for a test team).
+ * The status answered on GET /v1/status: the mode support set, plus the schedule from today
+ * on: the built-in one with the API's settings (SUPPORT_TIMEZONE, SUPPORT_HOURS,
+ * SUPPORT_CLOSED_DAYS) applied.
  */
-export function buildSupportStatus(stored: StoredStatus, now: Date, timezone?: string): SupportStatus {
-  const schedule = defaultSchedule(now, SCHEDULE_DAYS);
-  return { ...stored, schedule: timezone ? { ...schedule, timezone } : schedule };
+export function buildSupportStatus(stored: StoredStatus, now: Date, settings?: ScheduleSettings): SupportStatus {
+  // A day of slack: whatever the support timezone, yesterday is past there too.
+  const fromDay = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+  return { ...stored, schedule: applyScheduleSettings(defaultSchedule(now, SCHEDULE_DAYS), settings, fromDay) };
 }
 
 /** A strong ETag over the exact JSON served; it changes when the mode or the closed days do. */
