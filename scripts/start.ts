@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startApi } from '../server/start';
+import { configFromEnv } from '../server/config';
 import { startDemoServer } from '../tests/fixtures/demo-server';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -23,8 +24,9 @@ console.log('Building the development extension…');
 const build = spawnSync('npx', ['wxt', 'build', '--mode', 'development'], { stdio: 'inherit', env: { ...process.env, SUPPORT_API_URL: apiUrl } });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? 'chrome-extension://olkiigammefckhmfmlfmbpaejfekofon').split(',');
-const api = await startApi({ port, dataDir, supportToken, allowedOrigins });
+// Every other API setting (origins, rate limit, schedule) is read as `npm run api` reads it.
+const { options } = configFromEnv({ ...process.env, PORT: String(port), DATA_DIR: dataDir, SUPPORT_TOKEN: supportToken });
+const api = await startApi(options);
 const demo = await startDemoServer(demoPort);
 
 console.log(`
