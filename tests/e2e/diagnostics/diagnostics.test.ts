@@ -9,26 +9,14 @@
  * junk is dropped or bounded, and nothing is sent until the customer presses Send.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, listTickets, openForm, startDemo, startTestApi, tabIdOf, waitFor, type Api, type Browser } from '../support/harness';
-import type { DemoServer } from '../../fixtures/demo-server';
+import { listTickets, openForm, tabIdOf, waitFor } from '../support/harness';
+import { useStack } from '../support/stack';
 import type { DiagnosticEntry, StoredTicket } from '../../../utils/contract';
 import { LIMITS } from '../../../utils/limits';
 
-let api: Api;
-let demo: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [api, demo] = await Promise.all([startTestApi(), startDemo()]);
-  browser = await launchBrowser({ apiUrl: api.url });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([api?.close(), demo?.close()]);
-});
+const stack = useStack();
 
 /** Secrets the demo page seeds; none may reach the stored ticket. */
 const SECRETS = [
@@ -47,17 +35,17 @@ const SECRETS = [
 
 /** Opens a page in its own tab and waits until its asynchronous failures have happened. */
 async function openPage(url: string, ready: (page: Page) => Promise<unknown>): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
+  const page = await stack.browser.context.newPage();
   await page.goto(url);
   await page.waitForLoadState('load');
   await ready(page);
-  return { page, tabId: await tabIdOf(browser.worker, url) };
+  return { page, tabId: await tabIdOf(stack.browser.worker, url) };
 }
 
 /** Files a ticket through the real form and returns what the API stored. */
 async function fileTicket(tabId: number, description: string, beforeSend?: (form: Page) => Promise<void>): Promise<StoredTicket> {
-  const before = (await listTickets(api)).length;
-  const form = await openForm(browser, tabId);
+  const before = (await listTickets(stack.api)).length;
+  const form = await openForm(stack.browser, tabId);
   // The visible-area screenshot is taken when the form opens (its preview's test id depends on the form's version).
   await form.locator('[data-testid="screenshot-preview"], [data-testid="screenshot-thumb"]').first().waitFor();
   await form.getByLabel('Description').fill(description);
@@ -69,7 +57,7 @@ async function fileTicket(tabId: number, description: string, beforeSend?: (form
   await form.getByRole('button', { name: /^(Send to support|Envoyer au support|Send|Envoyer)$/ }).click();
   await form.getByTestId('ticket-reference').waitFor({ timeout: 15_000 });
   const tickets = await waitFor(async () => {
-    const list = await listTickets(api);
+    const list = await listTickets(stack.api);
     return list.length > before ? list : undefined;
   });
   await form.close();
@@ -85,7 +73,7 @@ function positionOf(needle: string): { line: number; column: number } {
 
 describe('diagnostics', () => {
   it('stores every kind of error, word for word where support needs it, without any secret', async () => {
-    const { page, tabId } = await openPage(demo.drawUrl, (p) =>
+    const { page, tabId } = await openPage(stack.demo.drawUrl, (p) =>
       // The frame's widget and the timers have run once the frame's missing image was reported.
       p.waitForFunction(() => document.querySelector('iframe')?.contentDocument?.readyState === 'complete', null, { timeout: 10_000 }),
     );
@@ -119,7 +107,7 @@ describe('diagnostics', () => {
 
     // Uncaught error with its source, line and column; unhandled rejection of an Error.
     const uncaught = find('uncaught', (e) => e.message.includes('Winner index'));
-    expect(uncaught).toMatchObject({ message: 'RangeError: Winner index out of range: 12 of 11', source: `${demo.url}/demo/draw-errors.js`, ...positionOf('new RangeError') });
+    expect(uncaught).toMatchObject({ message: 'RangeError: Winner index out of range: 12 of 11', source: `${stack.demo.url}/demo/draw-errors.js`, ...positionOf('new RangeError') });
     expect(uncaught?.stack).toContain('RangeError: Winner index out of range');
     expect(find('rejection', () => true)?.message).toBe('Error: Draw animation failed: session [removed: JWT]');
 
@@ -129,7 +117,7 @@ describe('diagnostics', () => {
       api: 'fetch',
       method: 'GET',
       status: 403,
-      url: `${demo.url}/api/giveaways/8f3k2/comments?access_token=[removed: access_token]&limit=50`,
+      url: `${stack.demo.url}/api/giveaways/8f3k2/comments?access_token=[removed: access_token]&limit=50`,
       body: '{"error":"IG_PERMISSION_MISSING","message":"The Instagram account did not grant instagram_manage_comments."}',
       message: 'GET 403',
     });
@@ -143,17 +131,17 @@ describe('diagnostics', () => {
 
     // Resources that failed to load, and the CSP violation.
     for (const [tag, path] of [['img', '/missing/winner-badge.png'], ['script', '/missing/confetti.js'], ['link', '/missing/theme.css']]) {
-      expect(find('resource', (e) => e.url === `${demo.url}${path}`), path).toMatchObject({ tag, message: `Failed to load ${tag}` });
+      expect(find('resource', (e) => e.url === `${stack.demo.url}${path}`), path).toMatchObject({ tag, message: `Failed to load ${tag}` });
     }
-    const port = new URL(demo.url).port;
+    const port = new URL(stack.demo.url).port;
     expect(find('csp', (e) => e.blockedUrl.includes('pixel.gif'))).toMatchObject({ directive: 'img-src', blockedUrl: `http://localhost:${port}/pixel.gif?sid=[removed: sid]` });
 
     // The same-origin frame's own errors, marked with the frame's URL.
-    const frameUrl = `${demo.url}/widgets/countdown`;
+    const frameUrl = `${stack.demo.url}/widgets/countdown`;
     const inFrame = entries.filter((e) => e.frame === frameUrl);
     expect(inFrame.find((e) => e.kind === 'console')?.message).toBe('Countdown widget: end date missing');
     expect(inFrame.find((e) => e.kind === 'uncaught')?.message).toBe('ReferenceError: missingCountdownFunction is not defined');
-    expect(inFrame.find((e) => e.kind === 'resource')).toMatchObject({ tag: 'img', url: `${demo.url}/missing/countdown-bg.png` });
+    expect(inFrame.find((e) => e.kind === 'resource')).toMatchObject({ tag: 'img', url: `${stack.demo.url}/missing/countdown-bg.png` });
 
     // Times: milliseconds since the page started, in order, and plausible.
     for (const e of entries) {
@@ -173,7 +161,7 @@ describe('diagnostics', () => {
   it('treats everything from the page as data: forged hook events cannot break, flood or send a ticket', async () => {
     // A strict page (no inline scripts: the hook installs through its fallback) that forges
     // the hook's answers with junk, floods it, and tries to reach the extension.
-    const url = `${demo.drawUrl}?csp=strict&frame=0`;
+    const url = `${stack.demo.drawUrl}?csp=strict&frame=0`;
     const { page, tabId } = await openPage(url, (p) => p.waitForTimeout(300));
     await page.evaluate((limits) => {
       const huge = 'x'.repeat(300_000);
@@ -205,7 +193,7 @@ describe('diagnostics', () => {
       expect(await form.title()).not.toBe('1');
       // Nothing reached the API before Send, whatever the page did.
       await form.waitForTimeout(1000);
-      expect((await listTickets(api)).some((t) => t.ticket.description === description)).toBe(false);
+      expect((await listTickets(stack.api)).some((t) => t.ticket.description === description)).toBe(false);
     });
     const { entries, dropped } = stored.ticket.diagnostics;
     expect(entries.length).toBeLessThanOrEqual(LIMITS.entries);
@@ -230,7 +218,7 @@ describe('diagnostics', () => {
     type Result = { ok: boolean; reason?: string; meta?: { source: string; type: string; width: number; height: number; bytes: number }; progress: number[] };
     const run = async (url: string): Promise<Result> => {
       const { page, tabId } = await openPage(url, (p) => p.waitForTimeout(100));
-      const form = await openForm(browser, tabId);
+      const form = await openForm(stack.browser, tabId);
       // e2e builds expose the popup-side capture (utils/diagnose.ts); it runs for real here.
       await form.waitForFunction(() => 'osortooTest' in globalThis);
       const result = await form.evaluate(async (id) => {
@@ -243,7 +231,7 @@ describe('diagnostics', () => {
       await page.close();
       return result;
     };
-    const big = await run(`${demo.drawUrl}?comments=2000&quiet=1`);
+    const big = await run(`${stack.demo.drawUrl}?comments=2000&quiet=1`);
     expect(big.ok).toBe(true);
     expect(big.meta).toMatchObject({ source: 'fullpage', width: 1280 });
     expect(big.meta!.height).toBeGreaterThan(800);
@@ -252,7 +240,7 @@ describe('diagnostics', () => {
     expect(big.progress.at(-1)).toBe(1);
     expect(big.progress).toEqual([...big.progress].sort((a, b) => a - b));
 
-    const modern = await run(`${demo.drawUrl}?oklch=1&quiet=1&frame=0`);
+    const modern = await run(`${stack.demo.drawUrl}?oklch=1&quiet=1&frame=0`);
     expect(modern).toMatchObject({ ok: false, reason: 'unsupported-css' });
   });
 });

@@ -3,16 +3,14 @@
  * form follows without reloading the extension; the category changes the case; the promise
  * made when sending is shown on the confirmation and stored with the ticket.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUPPORT_TOKEN, setApiUrl, launchBrowser, listTickets, openForm, startDemo, startTestApi, tabIdOf, type Api, type Browser } from '../support/harness';
-import type { DemoServer } from '../../fixtures/demo-server';
+import { describe, expect, it } from 'vitest';
+import { SUPPORT_TOKEN, setApiUrl, listTickets, openForm, tabIdOf } from '../support/harness';
+import { useStack } from '../support/stack';
 
-let api: Api;
-let demo: DemoServer;
-let browser: Browser;
+const stack = useStack();
 
 async function setMode(mode: 'normal' | 'peak', message?: string): Promise<void> {
-  const response = await fetch(`${api.url}/v1/status`, {
+  const response = await fetch(`${stack.api.url}/v1/status`, {
     method: 'PUT',
     headers: { Authorization: `Bearer ${SUPPORT_TOKEN}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ mode, message }),
@@ -20,22 +18,13 @@ async function setMode(mode: 'normal' | 'peak', message?: string): Promise<void>
   expect(response.status).toBe(200);
 }
 
-beforeAll(async () => {
-  [api, demo] = await Promise.all([startTestApi(), startDemo()]);
-  browser = await launchBrowser({ apiUrl: api.url });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([api?.close(), demo?.close()]);
-});
 
 describe('expected response time', () => {
   it('follows support mode changes live, reflects the category, and is stored with the ticket', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${demo.drawUrl}?quiet=1`);
-    const tabId = await tabIdOf(browser.worker, `${demo.drawUrl}?quiet=1`);
-    const form = await openForm(browser, tabId);
+    const page = await stack.browser.context.newPage();
+    await page.goto(`${stack.demo.drawUrl}?quiet=1`);
+    const tabId = await tabIdOf(stack.browser.worker, `${stack.demo.drawUrl}?quiet=1`);
+    const form = await openForm(stack.browser, tabId);
     const banner = form.getByRole('region', { name: 'Expected response time' });
 
     // Normal mode, a general question: the standard 6–24 h window.
@@ -59,7 +48,7 @@ describe('expected response time', () => {
     await form.getByRole('button', { name: /Send/ }).click();
     await form.getByTestId('ticket-reference').waitFor({ timeout: 15_000 });
     expect(await form.getByTestId('sent-promise').textContent()).toMatch(/24.48\s?h/);
-    const [stored] = await listTickets(api);
+    const [stored] = await listTickets(stack.api);
     expect(stored!.ticket.promise).toMatchObject({ case: 'peak', mode: 'peak', acknowledgmentFirst: true, statusSource: 'live', window: { minHours: 24, maxHours: 48 } });
     expect(stored!.promise).toMatchObject({ case: 'peak', acknowledgmentFirst: true });
     expect(Date.parse(stored!.ticket.promise!.latestReplyAt)).toBeGreaterThan(Date.parse(stored!.ticket.promise!.clockStartsAt));
@@ -72,22 +61,22 @@ describe('expected response time', () => {
 
   it('falls back to the last known status, and says so, when the API cannot be reached', async () => {
     await setMode('peak', 'Instagram outage');
-    const page = await browser.context.newPage();
-    await page.goto(`${demo.drawUrl}?quiet=1&second`);
-    const tabId = await tabIdOf(browser.worker, `${demo.drawUrl}?quiet=1&second`);
-    const live = await openForm(browser, tabId);
+    const page = await stack.browser.context.newPage();
+    await page.goto(`${stack.demo.drawUrl}?quiet=1&second`);
+    const tabId = await tabIdOf(stack.browser.worker, `${stack.demo.drawUrl}?quiet=1&second`);
+    const live = await openForm(stack.browser, tabId);
     await expect.poll(() => live.getByRole('region', { name: 'Expected response time' }).getAttribute('data-case'), { timeout: 10_000 }).toBe('peak');
     await live.close();
 
     // The API goes away (a port nobody listens on): the form still opens at once with the
     // last known status, and warns that the estimate may be out of date.
-    await setApiUrl(browser.worker, 'http://127.0.0.1:9');
-    const offline = await openForm(browser, tabId);
+    await setApiUrl(stack.browser.worker, 'http://127.0.0.1:9');
+    const offline = await openForm(stack.browser, tabId);
     const banner = offline.getByRole('region', { name: 'Expected response time' });
     // (The very first render uses the built-in schedule, also marked as possibly out of date,
     // until the last known status is read from storage.)
     await expect.poll(() => banner.getAttribute('data-case'), { timeout: 10_000 }).toBe('peak');
     expect(await banner.textContent()).toMatch(/out of date/i);
-    await setApiUrl(browser.worker, api.url);
+    await setApiUrl(stack.browser.worker, stack.api.url);
   });
 });

@@ -3,45 +3,33 @@
  * filled with the page URL, a screenshot, the environment and the console errors; they type
  * a description and their e-mail, send, and see the reference. Support reads the ticket back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchScreenshot, launchBrowser, listTickets, openForm, startDemo, startTestApi, tabIdOf, waitFor, type Api, type Browser } from '../support/harness';
+import { describe, expect, it } from 'vitest';
+import { fetchScreenshot, listTickets, openForm, tabIdOf, waitFor } from '../support/harness';
+import { useStack } from '../support/stack';
 import { imageSize } from '../../../utils/image-size';
-import type { DemoServer } from '../../fixtures/demo-server';
 
 /** The extension API inside the functions evaluated in the service worker. */
 declare const chrome: typeof import('wxt/browser').browser;
 
-let api: Api;
-let demo: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [api, demo] = await Promise.all([startTestApi(), startDemo()]);
-  browser = await launchBrowser({ apiUrl: api.url });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([api?.close(), demo?.close()]);
-});
+const stack = useStack();
 
 describe('walking skeleton', () => {
   it('files a ticket from the draw page that support can read back, screenshot included', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(demo.drawUrl);
+    const page = await stack.browser.context.newPage();
+    await page.goto(stack.demo.drawUrl);
     await page.waitForLoadState('load');
     // Let the page's asynchronous failures (fetch, rejection, timer) happen.
     await page.waitForTimeout(300);
-    const tabId = await tabIdOf(browser.worker, demo.drawUrl);
+    const tabId = await tabIdOf(stack.browser.worker, stack.demo.drawUrl);
 
     // Before the form is even opened, the toolbar badge says the extension saw the page's errors.
     const badge = await waitFor(async () => {
-      const text = await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      const text = await stack.browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
       return Number(text) > 0 ? Number(text) : undefined;
     });
     expect(badge).toBeGreaterThanOrEqual(5);
 
-    const form = await openForm(browser, tabId);
+    const form = await openForm(stack.browser, tabId);
     await form.getByTestId('screenshot-thumb').waitFor();
     expect(await form.getByTestId('page-url').textContent()).toContain('/giveaways/8f3k2/results');
     expect(await form.getByTestId('environment').textContent()).toMatch(/Chrom/);
@@ -55,10 +43,10 @@ describe('walking skeleton', () => {
     const reference = await form.getByTestId('ticket-reference').textContent({ timeout: 15_000 });
     expect(reference).toMatch(/^OSO-[0-9A-Z]{5,8}$/);
 
-    const [stored] = await listTickets(api);
+    const [stored] = await listTickets(stack.api);
     expect(stored?.reference).toBe(reference);
     const ticket = stored!.ticket;
-    expect(ticket.context.url).toContain(`${demo.url}/giveaways/8f3k2/results`);
+    expect(ticket.context.url).toContain(`${stack.demo.url}/giveaways/8f3k2/results`);
     expect(ticket.description).toBe('Les commentaires Instagram ne se chargent pas.');
     expect(ticket.email).toBe('marie@example.com');
     expect(ticket.environment.browser.name).toMatch(/Chrom/);
@@ -67,7 +55,7 @@ describe('walking skeleton', () => {
     expect(messages).toContain('Impossible de charger les participants : délai dépassé');
 
     expect(ticket.screenshots).toHaveLength(1);
-    const shot = await fetchScreenshot(api, stored!.id, 0);
+    const shot = await fetchScreenshot(stack.api, stored!.id, 0);
     expect(shot.type).toBe(ticket.screenshots[0]!.type);
     const size = imageSize(shot.bytes);
     expect(size.type).toBe(shot.type);
