@@ -1,6 +1,7 @@
 import type { Locale } from '../utils/contract';
 import type { Captured } from '../utils/diagnose';
 import { MESSAGES, plural } from '../utils/i18n';
+import { describeEnvironment } from '../utils/environment';
 
 /**
  * Shows the customer what was collected from the page for support (the screenshots have their
@@ -26,8 +27,7 @@ export function CapturedSummary({ captured, locale }: { captured: Captured; loca
         )}
         <dt>{t.browserDevice}</dt>
         <dd data-testid="environment">
-          {env.browser.name} {env.browser.version} · {env.os.name} {env.os.version} · {env.device.type}
-          {env.device.model ? ` (${env.device.model})` : ''} · {env.viewport.width}×{env.viewport.height}
+          {describeEnvironment(env)}
         </dd>
       </dl>
       {captured.onOsortooPage && (

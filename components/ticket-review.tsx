@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DiagnosticEntry, Locale, Ticket } from '../utils/contract';
 import { MESSAGES, plural } from '../utils/i18n';
+import { describeEnvironment } from '../utils/environment';
 
 export interface ReviewProps {
   /** The ticket exactly as it will be sent (left-out entries already removed). */
@@ -77,8 +78,7 @@ export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending
         <dd>{context.pageOrUsername ?? none}</dd>
         <dt>{t.reviewEnvironment}</dt>
         <dd>
-          {env.browser.name} {env.browser.version} · {env.os.name} {env.os.version} · {env.device.type}
-          {env.device.model ? ` (${env.device.model})` : ''} · {env.viewport.width}×{env.viewport.height} · {env.languages.join(', ')} · {env.timezone}
+          {describeEnvironment(env)} · {env.languages.join(', ')} · {env.timezone}
         </dd>
       </dl>
 

@@ -172,3 +172,16 @@ describe('collectEnvironment', () => {
     expect(env.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 });
+
+describe('describeEnvironment', () => {
+  it('reads as one line and leaves out what the browser did not tell', async () => {
+    const { describeEnvironment } = await import('./environment');
+    const env = {
+      userAgent: 'x', browser: { name: 'Chrome', version: '131.0.6778.86' }, engine: { name: 'Blink', version: '131' },
+      os: { name: 'Linux', version: 'unknown' }, device: { type: 'mobile' as const, model: 'Pixel 8' },
+      screen: { width: 412, height: 915 }, viewport: { width: 412, height: 800 }, devicePixelRatio: 2.6,
+      languages: ['fr-FR'], timezone: 'Europe/Paris', online: true, extensionVersion: '0.1.0',
+    };
+    expect(describeEnvironment(env)).toBe('Chrome 131.0.6778.86 · Linux · mobile (Pixel 8) · 412×800');
+  });
+});

@@ -131,3 +131,13 @@ export async function collectEnvironment(src: EnvironmentSources): Promise<Envir
     extensionVersion: short(src.extensionVersion, 'unknown'),
   };
 }
+
+/**
+ * One line for people: "Chrome 131.0.6778.86 · Windows 11 · desktop (Pixel 8) · 1280×800".
+ * Values the browser did not tell ('unknown') are left out rather than shown.
+ */
+export function describeEnvironment(env: Environment): string {
+  const known = (...parts: string[]) => parts.filter((part) => part && part !== 'unknown').join(' ');
+  const device = known(env.device.type, env.device.model ? `(${env.device.model})` : '');
+  return [known(env.browser.name, env.browser.version), known(env.os.name, env.os.version), device, `${env.viewport.width}×${env.viewport.height}`].filter(Boolean).join(' · ');
+}
