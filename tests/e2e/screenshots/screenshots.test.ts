@@ -17,6 +17,7 @@ import { MAX_INPUT_BYTES, type ScreenshotEdit } from '../../../utils/image-edit'
 import { EXTENSION_ID, fetchScreenshot, listTickets, openForm, removeDir, setApiUrl, startDemo, startTestApi, tabIdOf, type Api } from '../support/harness';
 import type { DemoServer } from '../../fixtures/demo-server';
 import { buildLabExtension, LAB_URL, launchWithLab } from './lab-extension';
+import { imageBytes } from '../support/customer-walkthrough';
 
 let extensionDir: string;
 let userDataDir: string;
@@ -104,26 +105,6 @@ function compareWithOriginal(index: number, rect: Rect) {
     },
     { index, rect },
   );
-}
-
-/** A small image of `type` made in the page, as bytes for setInputFiles. */
-async function imageBytes(type: string, width: number, height: number): Promise<Buffer> {
-  const base64 = await page.evaluate(
-    async ({ type, width, height }) => {
-      const canvas = new OffscreenCanvas(width, height);
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#2a9d8f';
-      ctx.fillRect(0, 0, width, height);
-      ctx.fillStyle = '#e76f51';
-      ctx.fillRect(10, 10, width / 2, height / 2);
-      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type })).arrayBuffer());
-      let text = '';
-      for (const byte of bytes) text += String.fromCharCode(byte);
-      return btoa(text);
-    },
-    { type, width, height },
-  );
-  return Buffer.from(base64, 'base64');
 }
 
 describe('screenshots panel', () => {
@@ -231,7 +212,7 @@ describe('screenshots panel', () => {
   });
 
   it('attaches images by file picker, paste and drop', async () => {
-    await page.getByLabel('Add an image').setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: await imageBytes('image/png', 300, 200) });
+    await page.getByLabel('Add an image').setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: await imageBytes(page, 'image/png', 300, 200) });
     await expect.poll(async () => (await shots()).length).toBe(2);
     expect((await shots())[1]!.meta).toEqual({ source: 'attachment', type: 'image/png', width: 300, height: 200, bytes: expect.any(Number), edited: false });
     expect(await page.getByTestId('screenshot-status').textContent()).toBe('Image added.');
@@ -308,7 +289,7 @@ describe('screenshots panel', () => {
     expect(reduced.source).toBe('attachment');
     expect(await page.getByTestId('screenshot-status').textContent()).toBe('Image added. It was larger than 4 MB, so it was reduced to fit.');
 
-    const small = await imageBytes('image/png', 40, 30);
+    const small = await imageBytes(page, 'image/png', 40, 30);
     await page.getByLabel('Add an image').setInputFiles([
       { name: 'a.png', mimeType: 'image/png', buffer: small },
       { name: 'b.png', mimeType: 'image/png', buffer: small },
@@ -368,7 +349,7 @@ describe('screenshots in the real form', () => {
 
     // The attached photo carries a location in a text chunk, as phones write them: it must not
     // leave with the ticket.
-    const photo = await imageBytes('image/png', 300, 200);
+    const photo = await imageBytes(page, 'image/png', 300, 200);
     const location = Buffer.from('Location\0GPS 48.8566 N 2.3522 E');
     const chunkHead = Buffer.alloc(8);
     chunkHead.writeUInt32BE(location.length, 0);

@@ -68,24 +68,29 @@ export async function expectNoSeriousAxe(page: Page, where: string): Promise<voi
   expect(blocking(violations), describeViolations(where, violations)).toEqual([]);
 }
 
-/** A small PNG made in the page (green with an orange square), for the file picker. */
-export async function pngBytes(page: Page, width: number, height: number): Promise<Buffer> {
+/** A small image of `type` made in the page (green with an orange square), for the file picker. */
+export async function imageBytes(page: Page, type: string, width: number, height: number): Promise<Buffer> {
   const base64 = await page.evaluate(
-    async ({ width, height }) => {
+    async ({ type, width, height }) => {
       const canvas = new OffscreenCanvas(width, height);
       const ctx = canvas.getContext('2d')!;
       ctx.fillStyle = '#2a9d8f';
       ctx.fillRect(0, 0, width, height);
       ctx.fillStyle = '#e76f51';
       ctx.fillRect(10, 10, width / 2, height / 2);
-      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type })).arrayBuffer());
       let text = '';
       for (const byte of bytes) text += String.fromCharCode(byte);
       return btoa(text);
     },
-    { width, height },
+    { type, width, height },
   );
   return Buffer.from(base64, 'base64');
+}
+
+/** A small PNG made in the page, for the file picker. */
+export function pngBytes(page: Page, width: number, height: number): Promise<Buffer> {
+  return imageBytes(page, 'image/png', width, height);
 }
 
 /** Counts the pixels of `rect` in an image (bytes from the API) that are not opaque pure black. */
