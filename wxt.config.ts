@@ -35,6 +35,9 @@ export default defineConfig({
   }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
+      // The toolbar button has no popup of its own: a click reaches the worker, which starts
+      // the screenshot before opening the form (entrypoints/background/toolbar.ts).
+      if (manifest.action) delete manifest.action.default_popup;
       if (wxt.config.mode === 'production') return;
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...new Set([...(script.matches ?? []), ...DEV_PAGE_MATCHES])];

@@ -1,14 +1,12 @@
 /**
- * Gathers, from the form's side, everything support needs about a tab: the page's snapshot
- * (diagnostics and draw context, validated here since the page could have forged them), a
- * visible-area screenshot from the worker, and the browser/device description.
+ * Gathers, on the form's side, everything support needs about a tab: what the worker collected
+ * (the screenshot, and the page's context and diagnostics it validated) and the browser/device
+ * description. Holds no schema: the popup has its diagnostics before the contract's code loads.
  */
 import { browser } from 'wxt/browser';
-import { DiagnosticEntrySchema, DrawContextSchema, type Diagnostics, type DrawContext, type Environment, type ScreenshotMeta } from './contract';
-import { askTab, takeEarlyAnswers } from './diagnose-early';
+import type { Diagnostics, DrawContext, Environment, ScreenshotMeta } from './contract';
+import { askTab, earlyTabId, takeEarlyAnswers, unanswered } from './diagnose-early';
 import { collectEnvironment } from './environment';
-import { LIMITS } from './limits';
-import { captureFullPage } from './fullpage-capture';
 
 export interface CapturedScreenshot {
   blob: Blob;
@@ -24,20 +22,10 @@ export interface Captured {
   environment: Environment;
   screenshot?: CapturedScreenshot;
   screenshotError?: string;
+  /** When the worker started collecting the tab (epoch ms): at the toolbar click, or when asked. */
+  collectionStartedAt?: number;
   /** Milliseconds from the start of collection to everything ready (benchmarked). */
   readyMs: number;
-}
-
-/** Keeps the entries that match the contract; anything else the page sent is counted as dropped. */
-export function validateDiagnostics(raw: unknown): Diagnostics {
-  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as { entries?: unknown; dropped?: unknown };
-  const list = Array.isArray(input.entries) ? input.entries : [];
-  const entries = list.flatMap((entry) => {
-    const parsed = DiagnosticEntrySchema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  }).slice(0, LIMITS.entries);
-  const dropped = (typeof input.dropped === 'number' && Number.isSafeInteger(input.dropped) && input.dropped >= 0 ? input.dropped : 0) + (list.length - entries.length);
-  return { entries, dropped, leftOut: 0 };
 }
 
 /** Collects everything about the tab, in parallel. */
@@ -45,42 +33,64 @@ export async function diagnoseTab(tabId: number | undefined): Promise<Captured> 
   const started = performance.now();
   // The popup started asking before its UI loaded (utils/diagnose-early.ts); a new ticket asks
   // again. Without a tab (a browser window with none), it is a general ticket.
-  const { snapshot, screenshot: shot, hints: highEntropy } =
-    tabId === undefined ? { snapshot: undefined, screenshot: { ok: false as const, reason: 'no-tab' }, hints: undefined } : ((await takeEarlyAnswers(tabId)) ?? (await askTab(tabId)));
+  const answers = tabId === undefined ? unanswered('no-tab') : ((await takeEarlyAnswers(tabId)) ?? (await askTab(tabId)));
   // The browser is the same as the page's; the viewport and screen are the page's own.
-  const page = snapshot?.page;
+  const { page, screenshot: shot } = answers;
   const environment = await collectEnvironment({
     navigator: { userAgent: navigator.userAgent, language: navigator.language, languages: navigator.languages, onLine: page?.online ?? navigator.onLine, userAgentData: (navigator as { userAgentData?: never }).userAgentData },
     screen: page?.screen ?? { width: screen.width, height: screen.height },
     window: { innerWidth: page?.viewport.width ?? innerWidth, innerHeight: page?.viewport.height ?? innerHeight, devicePixelRatio: page?.devicePixelRatio ?? devicePixelRatio },
     extensionVersion: browser.runtime.getManifest().version,
-    highEntropy: highEntropy ?? {},
+    highEntropy: ('hints' in answers ? answers.hints : undefined) ?? {},
   });
-  // The page rules decide whether this is an Osortoo page: in development builds the content
-  // scripts also answer on any localhost page, which must not pass for a draw page.
-  const parsedContext = DrawContextSchema.safeParse(snapshot?.context);
-  const onOsortooPage = Boolean(snapshot) && parsedContext.success && parsedContext.data.onOsortooPage;
-  const context: DrawContext = onOsortooPage && parsedContext.success ? parsedContext.data : { onOsortooPage: false, url: undefined };
-  return {
+  const captured: Omit<Captured, 'readyMs'> = {
     tabId,
-    onOsortooPage,
-    context,
-    // Another site's errors are none of support's business: diagnostics come from Osortoo pages only.
-    diagnostics: onOsortooPage && snapshot ? validateDiagnostics(snapshot.diagnostics) : { entries: [], dropped: 0, leftOut: 0 },
+    onOsortooPage: answers.onOsortooPage,
+    context: answers.context,
+    diagnostics: answers.diagnostics,
     environment,
-    screenshot: shot.ok ? { blob: shot.image.blob, meta: { source: 'visible', type: shot.image.type, width: shot.image.width, height: shot.image.height, bytes: shot.image.blob.size, edited: false } } : undefined,
+    screenshot: shot.ok ? { blob: shot.blob, meta: { source: 'visible', type: shot.type, width: shot.width, height: shot.height, bytes: shot.blob.size, edited: false } } : undefined,
     screenshotError: shot.ok ? undefined : shot.reason,
-    readyMs: markReady(started),
+    collectionStartedAt: answers.startedAt,
   };
+  return { ...captured, readyMs: markReady(started, captured) };
 }
 
-/** Records when everything was ready, as a performance mark the benchmark reads from the form. */
-function markReady(started: number): number {
-  const now = performance.now();
-  performance.mark('osortoo:diagnostics-ready', { detail: { readyMs: now - started } });
-  return now - started;
+/** What the readiness mark tells (the benchmark and the e2e tests read it from the form). */
+export interface ReadyDetail {
+  readyMs: number;
+  tabId?: number;
+  onOsortooPage: boolean;
+  entries: number;
+  screenshot?: Omit<ScreenshotMeta, 'index'>;
+  screenshotError?: string;
+  collectionStartedAt?: number;
 }
 
-// e2e builds only: lets tests and the benchmark drive the collection and the full-page capture
-// from the form's page, where they run for real (never present in the release build).
-if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { osortooTest: { diagnoseTab, captureFullPage } });
+let early: Promise<Captured> | undefined;
+let formAsked = false;
+
+/**
+ * Diagnoses the tab the popup opened on as soon as this module has loaded, without waiting for
+ * the form to mount (popup/main.tsx calls it). Does nothing once the form has asked.
+ */
+export function diagnoseEarly(): void {
+  if (!formAsked) early = earlyTabId().then(diagnoseTab);
+}
+
+/** The form's diagnosis of `tabId`: the early one when it is about that tab, once; else a new one. */
+export async function diagnoseForForm(tabId: number | undefined): Promise<Captured> {
+  formAsked = true;
+  const pending = early;
+  early = undefined;
+  const captured = await pending;
+  return captured && captured.tabId === tabId ? captured : diagnoseTab(tabId);
+}
+
+/** Records when everything was ready, as a performance mark `osortoo:diagnostics-ready`. */
+function markReady(started: number, captured: Omit<Captured, 'readyMs'>): number {
+  const readyMs = performance.now() - started;
+  const detail: ReadyDetail = { readyMs, tabId: captured.tabId, onOsortooPage: captured.onOsortooPage, entries: captured.diagnostics.entries.length, screenshot: captured.screenshot?.meta, screenshotError: captured.screenshotError, collectionStartedAt: captured.collectionStartedAt };
+  performance.mark('osortoo:diagnostics-ready', { detail });
+  return readyMs;
+}

@@ -4,6 +4,8 @@
  * content script is page-controlled data and is validated by its receiver.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PageAnswers } from './page-answers';
+import type { EncodedType } from './screenshot-encode';
 
 /** What the content script of a tab knows about its page. */
 export interface PageSnapshot {
@@ -14,12 +16,15 @@ export interface PageSnapshot {
   /** Raw diagnostics `{ entries, dropped }`; validated with DiagnosticsSchema by the receiver. */
   diagnostics: unknown;
   /** What only the page knows of the environment. */
-  page: {
-    viewport: { width: number; height: number };
-    screen: { width: number; height: number };
-    devicePixelRatio: number;
-    online: boolean;
-  };
+  page: PageFacts;
+}
+
+/** The page's own measurements, for the ticket's environment (the form's window is not the page's). */
+export interface PageFacts {
+  viewport: { width: number; height: number };
+  screen: { width: number; height: number };
+  devicePixelRatio: number;
+  online: boolean;
 }
 
 /** A visible-area screenshot taken by the worker. */
@@ -27,11 +32,24 @@ export type CaptureResult =
   | { ok: true; dataUrl: string }
   | { ok: false; reason: 'not-visible' | 'no-permission' | 'failed'; detail?: string };
 
+/** What a tab that did not answer, or is not an Osortoo page, contributes. */
+export const NO_PAGE: PageAnswers = { onOsortooPage: false, context: { onOsortooPage: false, url: undefined }, diagnostics: { entries: [], dropped: 0, leftOut: 0 } };
+
+/** What the worker collected from a tab for the form: the page's answers validated, the screenshot under its size cap. */
+export interface CollectedTab extends PageAnswers {
+  /** When the worker started collecting (epoch ms): at the toolbar click, or when the form asked. */
+  startedAt: number;
+  screenshot: { ok: true; dataUrl: string; type: EncodedType; width: number; height: number } | { ok: false; reason: string };
+}
+
 interface ProtocolMap {
   /** popup → content script of the diagnosed tab. */
   getPageSnapshot(): PageSnapshot;
-  /** popup → worker: capture the visible area of the tab's window (the tab must be active). */
-  captureVisible(data: { tabId: number }): CaptureResult;
+  /**
+   * popup → worker: the tab's screenshot and page snapshot, collected since the toolbar click
+   * when the form was opened by it (the tab must be the active one of its window).
+   */
+  collectTab(data: { tabId: number }): CollectedTab;
   /** popup → worker: a ticket was added to the outbox, or the form opened: deliver what is queued. */
   flushOutbox(): void;
   /** popup → worker: the customer asked to try this ticket now (lifts the queue's backoff pause). */

@@ -4,7 +4,7 @@
  * than failing with MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND.
  */
 import { browser } from 'wxt/browser';
-import { onMessage, type CaptureResult } from '../../utils/messaging';
+import type { CaptureResult } from '../../utils/messaging';
 
 const MIN_SPACING_MS = 550;
 let nextSlot = 0;
@@ -35,8 +35,4 @@ export async function captureTab(tabId: number): Promise<CaptureResult> {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: /permission|activeTab|all_urls/i.test(detail) ? 'no-permission' : 'failed', detail };
   }
-}
-
-export function registerCapture(): void {
-  onMessage('captureVisible', ({ data }) => captureTab(data.tabId));
 }

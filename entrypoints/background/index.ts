@@ -1,11 +1,13 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerCapture } from './capture';
+import { registerToolbar } from './toolbar';
+import { registerCollect } from './collect';
 import { registerBadge } from './badge';
 import { registerDelivery } from './delivery';
 
 /** The worker only wires modules that each own one job. */
 export default defineBackground(() => {
-  registerCapture();
+  registerToolbar();
+  registerCollect();
   registerBadge();
   registerDelivery();
 });

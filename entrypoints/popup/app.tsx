@@ -7,6 +7,7 @@ import { MESSAGES } from '../../utils/i18n';
 import { browserUiLanguage, resolveLocale } from '../../utils/settings';
 import { supportApiUrl } from '../../utils/config';
 import { earlyTabId } from '../../utils/diagnose-early';
+import { openFormWindow } from '../../utils/form-window';
 
 /** How often "My tickets" re-reads the live statuses (shorter in e2e builds). */
 const STATUS_REFRESH_MS = Number(import.meta.env.STATUS_REFRESH_MS) || 60_000;
@@ -32,10 +33,12 @@ export function App() {
     void supportApiUrl().then(setApiUrl);
   }, []);
 
-  const inWindow = new URLSearchParams(location.search).has('tabId');
+  // A form about a given tab is in a window of its own, unless the toolbar's popup named the tab.
+  const query = new URLSearchParams(location.search);
+  const inWindow = query.has('tabId') && query.get('from') !== 'toolbar';
   const openInWindow = async () => {
     if (tabId == null) return;
-    await browser.windows.create({ url: browser.runtime.getURL(`/popup.html?tabId=${tabId}`), type: 'popup', width: 520, height: 760 });
+    await openFormWindow(tabId);
     window.close();
   };
 

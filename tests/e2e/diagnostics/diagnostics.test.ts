@@ -181,7 +181,7 @@ describe('diagnostics', () => {
       // (Kept short: Playwright's console reporting makes each call slow; the benchmark floods for real.)
       for (let i = 0; i < 3000; i++) console.error('flood', i % 7);
       window.postMessage({ type: 'flushOutbox' }, '*');
-      window.postMessage({ type: 'captureVisible', tabId: 1 }, '*');
+      window.postMessage({ type: 'collectTab', tabId: 1 }, '*');
       dispatchEvent(new CustomEvent('osortoo-support:snapshot', { detail: huge }));
       return limits;
     }, LIMITS);

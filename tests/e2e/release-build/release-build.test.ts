@@ -41,5 +41,11 @@ describe('release build', () => {
     expect(code).toContain('https://support-api.osortoo.com');
     expect(code).not.toContain('127.0.0.1:8787');
     expect(code).not.toContain('devApiUrl');
+    // The e2e doors (toolbar click, form reports, outbox) are compiled away.
+    for (const door of ['osortooToolbar', 'osortooTest']) expect(code).not.toContain(door);
+  });
+
+  it('gives the toolbar button no popup of its own, so that a click reaches the worker first', () => {
+    expect(manifest.action).toEqual({ default_title: 'Osortoo Support' });
   });
 });

@@ -98,6 +98,45 @@ export async function openForm(browser: Browser, tabId: number, query = ''): Pro
   return page;
 }
 
+/** What the form reports in e2e builds (entrypoints/popup/test-hook.ts). */
+export type FormReport = import('../../../entrypoints/popup/test-hook').FormReport;
+const REPORT_KEY = 'osortooTest:form';
+const CLOSE_KEY = 'osortooTest:closeForms';
+
+/**
+ * Does what a click on the toolbar button does, on `tabId` (headless tests cannot click the
+ * toolbar): the window is focused first, as the customer's click would. Returns how the form
+ * opened and when the click happened (epoch ms, the worker's clock). `plainPopup` opens the
+ * same popup without the click-time collection (the benchmark's comparison).
+ */
+export async function clickToolbar(browser: Browser, tabId: number, options: { focus?: boolean; plainPopup?: boolean } = {}): Promise<{ opened: 'popup' | 'window'; clickedAt: number }> {
+  return browser.worker.evaluate(
+    async ([id, focus, key, plain]) => {
+      await chrome.storage.session.remove(key);
+      const tab = await chrome.tabs.get(id);
+      if (focus) await chrome.windows.update(tab.windowId, { focused: true });
+      const clickedAt = performance.timeOrigin + performance.now();
+      type Open = (t: typeof tab) => Promise<'popup' | 'window'>;
+      const toolbar = (globalThis as unknown as { osortooToolbar: { openFormFor: Open; openPlainPopup: Open } }).osortooToolbar;
+      return { opened: await (plain ? toolbar.openPlainPopup(tab) : toolbar.openFormFor(tab)), clickedAt };
+    },
+    [tabId, options.focus ?? true, REPORT_KEY, options.plainPopup ?? false] as const,
+  );
+}
+
+/** The latest form's report, once it matches `until` (by default: its diagnostics are ready). */
+export async function formReport(browser: Browser, until: (report: FormReport) => boolean = () => true, timeoutMs = 15_000): Promise<FormReport> {
+  return waitFor(async () => {
+    const report = await browser.worker.evaluate((key) => chrome.storage.session.get(key).then((r) => r[key] as FormReport | undefined), REPORT_KEY);
+    return report && until(report) ? report : undefined;
+  }, timeoutMs, 25);
+}
+
+/** Closes every open form (the toolbar's popup cannot be reached by Playwright). */
+export async function closeForms(browser: Browser): Promise<void> {
+  await browser.worker.evaluate((key) => chrome.storage.session.set({ [key]: Date.now() }), CLOSE_KEY);
+}
+
 export async function startDemo(): Promise<DemoServer> {
   return startDemoServer(0);
 }
