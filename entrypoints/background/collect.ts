@@ -5,6 +5,7 @@
  * while the form is still opening, so the form finds it done; a form opened any other way
  * ("open in a window", a new ticket) asks here and the collection starts then.
  */
+import { browser } from 'wxt/browser';
 import { onMessage, sendMessage, type CollectedTab, type PageSnapshot } from '../../utils/messaging';
 import { validatePageAnswers } from '../../utils/page-answers';
 import { fitUnderCap } from '../../utils/screenshot-encode';
@@ -70,6 +71,19 @@ export function takeCollected(tabId: number): Promise<CollectedTab> {
   return early && Date.now() - early.at < FRESH_MS ? early.collected : collectTab(tabId);
 }
 
+/**
+ * Whether a message comes from one of the extension's own pages (the form). Content scripts
+ * are the extension's code too, but they run in the page's process: one a hostile page managed
+ * to subvert must not get screenshots of whatever tab it names.
+ */
+export function fromExtensionPage(senderUrl: string | undefined, extensionOrigin: string): boolean {
+  return typeof senderUrl === 'string' && senderUrl.startsWith(extensionOrigin);
+}
+
 export function registerCollect(): void {
-  onMessage('collectTab', ({ data }) => takeCollected(data.tabId));
+  const origin = browser.runtime.getURL('/');
+  onMessage('collectTab', ({ data, sender }) => {
+    if (!fromExtensionPage(sender.url, origin)) throw new Error('collectTab is answered to the extension\'s pages only');
+    return takeCollected(data.tabId);
+  });
 }
