@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { CategorySchema, type Category, type DiagnosticEntry, type Locale, type ResponsePromise, type Ticket } from '../utils/contract';
-import { diagnoseForForm, type Captured } from '../utils/diagnose';
+import type { Captured } from '../utils/diagnose';
+import { formStart } from '../utils/form-start';
 import { captureFullPage } from '../utils/fullpage-capture';
 import { buildTicket, type TicketDraft } from '../utils/ticket-builder';
 import { enqueue } from '../utils/outbox';
@@ -9,7 +10,7 @@ import { sendMessage } from '../utils/messaging';
 import { MESSAGES } from '../utils/i18n';
 import { computeResponsePromise } from '../utils/response-time';
 import { assessCompleteness, looksLikeLink } from '../utils/completeness';
-import { deleteDraft, draftUrl, entryFingerprint, findDraft, saveDraftFields, saveDraftScreenshots, type DraftFields, type DraftPlace } from '../utils/drafts';
+import { deleteDraft, entryFingerprint, saveDraftFields, saveDraftScreenshots, type DraftFields, type DraftPlace } from '../utils/drafts';
 import { CapturedSummary } from './captured-summary';
 import { CompletenessChecklist } from './completeness-checklist';
 import { DeliveryStatus, OutboxList } from './delivery-status';
@@ -24,8 +25,6 @@ import { useSupportStatus } from './support-status-hook';
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** How often an open form re-reads support's status (shorter in e2e builds, to test a change). */
 const STATUS_REFRESH_MS = Number(import.meta.env.STATUS_REFRESH_MS) || 60_000;
-/** storage.session key of this browser session's id: drafts trust tab ids only within it. */
-const SESSION_KEY = 'draftSession';
 
 type FieldErrors = Partial<Record<'description' | 'email', string>>;
 
@@ -43,25 +42,6 @@ export interface SupportFormProps {
   /** True in the toolbar popup, where a file picker may close the form. */
   inToolbarPopup?: boolean;
   onOpenInWindow?: () => void;
-}
-
-/** This browser session's id (storage.session is emptied when the browser quits). */
-async function sessionId(): Promise<string | undefined> {
-  try {
-    const stored = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY];
-    if (typeof stored === 'string') return stored;
-    const fresh = crypto.randomUUID();
-    await browser.storage.session.set({ [SESSION_KEY]: fresh });
-    return fresh;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Where the form is open, for drafts: the tab, its page URL and the browser session. */
-async function placeOf(tabId: number | undefined): Promise<DraftPlace> {
-  const [tab, session] = await Promise.all([tabId === undefined ? undefined : browser.tabs.get(tabId).catch(() => undefined), sessionId()]);
-  return { tabId, url: draftUrl(tab?.url), session };
 }
 
 function emptyFields(email: string): DraftFields {
@@ -105,8 +85,7 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
   // Collect the diagnostics and look for a draft of this tab/page, then fill the form.
   useEffect(() => {
     let live = true;
-    void Promise.all([diagnoseForForm(tabId), placeOf(tabId)]).then(async ([result, where]) => {
-      const draft = await findDraft<FormScreenshot>(where).catch(() => undefined);
+    void formStart<FormScreenshot>(tabId).then(({ captured: result, place: where, draft }) => {
       if (!live) return;
       setCaptured(result);
       setPlace(where);

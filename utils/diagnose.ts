@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Diagnostics, DrawContext, Environment, ScreenshotMeta } from './contract';
-import { askTab, earlyTabId, takeEarlyAnswers, unanswered } from './diagnose-early';
+import { askTab, takeEarlyAnswers, unanswered } from './diagnose-early';
 import { collectEnvironment } from './environment';
 
 export interface CapturedScreenshot {
@@ -65,26 +65,6 @@ export interface ReadyDetail {
   screenshot?: Omit<ScreenshotMeta, 'index'>;
   screenshotError?: string;
   collectionStartedAt?: number;
-}
-
-let early: Promise<Captured> | undefined;
-let formAsked = false;
-
-/**
- * Diagnoses the tab the popup opened on as soon as this module has loaded, without waiting for
- * the form to mount (popup/main.tsx calls it). Does nothing once the form has asked.
- */
-export function diagnoseEarly(): void {
-  if (!formAsked) early = earlyTabId().then(diagnoseTab);
-}
-
-/** The form's diagnosis of `tabId`: the early one when it is about that tab, once; else a new one. */
-export async function diagnoseForForm(tabId: number | undefined): Promise<Captured> {
-  formAsked = true;
-  const pending = early;
-  early = undefined;
-  const captured = await pending;
-  return captured && captured.tabId === tabId ? captured : diagnoseTab(tabId);
 }
 
 /** Records when everything was ready, as a performance mark `osortoo:diagnostics-ready`. */
