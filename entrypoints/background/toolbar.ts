@@ -9,28 +9,35 @@ import { browser, type Browser } from 'wxt/browser';
 import { openFormWindow } from '../../utils/form-window';
 import { startCollecting } from './collect';
 
+/**
+ * Opens the form as the button's popup for `tabId`. The popup is set for this tab only for the
+ * time of opening it, so that the next click comes to the worker again; a worker stopped in
+ * between leaves a plain popup, which still works (the form then asks for the collection
+ * itself). The tab rides in the address: the form need not ask the browser which tab it is about.
+ */
+async function showPopup(tabId: number, windowId: number): Promise<void> {
+  await browser.action.setPopup({ tabId, popup: `popup.html?tabId=${tabId}&from=toolbar` });
+  try {
+    await browser.action.openPopup({ windowId });
+  } finally {
+    await browser.action.setPopup({ tabId, popup: '' }).catch(() => undefined);
+  }
+}
+
 /** What a click on the toolbar button does, for the tab it was clicked on. */
 export async function openFormFor(tab: Browser.tabs.Tab): Promise<'popup' | 'window'> {
-  const tabId = tab.id;
-  if (tabId !== undefined && tabId >= 0) startCollecting(tabId);
-  try {
-    // The popup is set for this tab only for the time of opening it, so that the next click
-    // comes here again; a worker stopped in between leaves a plain popup, which still works
-    // (the form then asks for the collection itself).
-    if (tabId === undefined || tabId < 0) throw new Error('no tab');
-    // The tab rides in the address: the form need not ask the browser which tab it is about.
-    await browser.action.setPopup({ tabId, popup: `popup.html?tabId=${tabId}&from=toolbar` });
+  const tabId = tab.id !== undefined && tab.id >= 0 ? tab.id : undefined;
+  if (tabId !== undefined) {
+    startCollecting(tabId);
     try {
-      await browser.action.openPopup({ windowId: tab.windowId });
-    } finally {
-      await browser.action.setPopup({ tabId, popup: '' }).catch(() => undefined);
+      await showPopup(tabId, tab.windowId);
+      return 'popup';
+    } catch {
+      // No popup possible (a window without a toolbar, no focused window): a window instead.
     }
-    return 'popup';
-  } catch {
-    // No popup possible (no focused window, a browser without action.openPopup): a window.
-    await openFormWindow(tabId);
-    return 'window';
   }
+  await openFormWindow(tabId);
+  return 'window';
 }
 
 /**
@@ -38,12 +45,7 @@ export async function openFormFor(tab: Browser.tabs.Tab): Promise<'popup' | 'win
  * asks for it when its script runs), which the benchmark measures beside the real click.
  */
 async function openPlainPopup(tab: Browser.tabs.Tab): Promise<'popup'> {
-  await browser.action.setPopup({ tabId: tab.id!, popup: `popup.html?tabId=${tab.id}&from=toolbar` });
-  try {
-    await browser.action.openPopup({ windowId: tab.windowId });
-  } finally {
-    await browser.action.setPopup({ tabId: tab.id!, popup: '' });
-  }
+  await showPopup(tab.id!, tab.windowId);
   return 'popup';
 }
 
