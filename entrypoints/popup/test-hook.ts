@@ -4,28 +4,16 @@
  * - the toolbar's popup is not a page Playwright can attach to, so the form reports here, in
  *   `storage.session`, when its diagnostics were ready and what they held, and closes itself
  *   when a test asks; tests and the benchmark read the report from the worker;
- * - a form opened as a page (in a window) lets tests drive the collection and the full-page
- *   capture where they run for real.
+ * - a form opened as a page (in a window) lets tests drive the full-page capture where it
+ *   runs for real.
  */
 import { browser } from 'wxt/browser';
-import { diagnoseTab, type ReadyDetail } from '../../utils/diagnose';
+import type { ReadyDetail } from '../../utils/diagnose';
 import { captureFullPage } from '../../utils/fullpage-capture';
+import { CLOSE_KEY, REPORT_KEY, type FormReport } from './test-report';
 
-Object.assign(globalThis, { osortooTest: { diagnoseTab, captureFullPage } });
+Object.assign(globalThis, { osortooTest: { captureFullPage } });
 
-export const REPORT_KEY = 'osortooTest:form';
-export const CLOSE_KEY = 'osortooTest:closeForms';
-
-/** What a form reports once its diagnostics are ready (times in epoch ms, one clock). */
-export interface FormReport extends ReadyDetail {
-  url: string;
-  /** When the form's document started (its navigation). */
-  openedAt: number;
-  /** When its diagnostics were ready. */
-  readyAt: number;
-  /** The form's own `osortoo:*` performance marks, in ms since it opened. */
-  marks: Record<string, number>;
-}
 
 function ownMarks(): Record<string, number> {
   const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('osortoo:'));

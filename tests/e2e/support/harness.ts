@@ -11,6 +11,7 @@ import { startApi } from '../../../server/start';
 import { startDemoServer, type DemoServer } from '../../fixtures/demo-server';
 import { DEV_API_URL_KEY } from '../../../utils/config';
 import { StoredTicketSchema, type StoredTicket } from '../../../utils/contract';
+import { CLOSE_KEY, REPORT_KEY, type FormReport } from '../../../entrypoints/popup/test-report';
 
 /** The extension API inside the functions evaluated in the service worker. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -99,9 +100,7 @@ export async function openForm(browser: Browser, tabId: number, query = ''): Pro
 }
 
 /** What the form reports in e2e builds (entrypoints/popup/test-hook.ts). */
-export type FormReport = import('../../../entrypoints/popup/test-hook').FormReport;
-const REPORT_KEY = 'osortooTest:form';
-const CLOSE_KEY = 'osortooTest:closeForms';
+export type { FormReport };
 
 /**
  * Does what a click on the toolbar button does, on `tabId` (headless tests cannot click the
