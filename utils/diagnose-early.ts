@@ -22,7 +22,7 @@ export interface Answers extends PageAnswers {
 }
 
 /** What a tab that cannot be asked contributes (`reason`: why there is no screenshot). */
-export function unanswered(reason: string): Omit<Answers, 'hints'> {
+export function unanswered(reason: string): Answers {
   return { ...NO_PAGE, screenshot: { ok: false, reason } };
 }
 

@@ -24,13 +24,10 @@ export interface Captured {
   screenshotError?: string;
   /** When the worker started collecting the tab (epoch ms): at the toolbar click, or when asked. */
   collectionStartedAt?: number;
-  /** Milliseconds from the start of collection to everything ready (benchmarked). */
-  readyMs: number;
 }
 
 /** Collects everything about the tab, in parallel. */
 export async function diagnoseTab(tabId: number | undefined): Promise<Captured> {
-  const started = performance.now();
   // The popup started asking before its UI loaded (utils/diagnose-early.ts); a new ticket asks
   // again. Without a tab (a browser window with none), it is a general ticket.
   const answers = tabId === undefined ? unanswered('no-tab') : ((await takeEarlyAnswers(tabId)) ?? (await askTab(tabId)));
@@ -41,9 +38,9 @@ export async function diagnoseTab(tabId: number | undefined): Promise<Captured> 
     screen: page?.screen ?? { width: screen.width, height: screen.height },
     window: { innerWidth: page?.viewport.width ?? innerWidth, innerHeight: page?.viewport.height ?? innerHeight, devicePixelRatio: page?.devicePixelRatio ?? devicePixelRatio },
     extensionVersion: browser.runtime.getManifest().version,
-    highEntropy: ('hints' in answers ? answers.hints : undefined) ?? {},
+    highEntropy: answers.hints ?? {},
   });
-  const captured: Omit<Captured, 'readyMs'> = {
+  const captured: Captured = {
     tabId,
     onOsortooPage: answers.onOsortooPage,
     context: answers.context,
@@ -53,12 +50,12 @@ export async function diagnoseTab(tabId: number | undefined): Promise<Captured> 
     screenshotError: shot.ok ? undefined : shot.reason,
     collectionStartedAt: answers.startedAt,
   };
-  return { ...captured, readyMs: markReady(started, captured) };
+  markReady(captured);
+  return captured;
 }
 
 /** What the readiness mark tells (the benchmark and the e2e tests read it from the form). */
 export interface ReadyDetail {
-  readyMs: number;
   tabId?: number;
   onOsortooPage: boolean;
   entries: number;
@@ -68,9 +65,7 @@ export interface ReadyDetail {
 }
 
 /** Records when everything was ready, as a performance mark `osortoo:diagnostics-ready`. */
-function markReady(started: number, captured: Omit<Captured, 'readyMs'>): number {
-  const readyMs = performance.now() - started;
-  const detail: ReadyDetail = { readyMs, tabId: captured.tabId, onOsortooPage: captured.onOsortooPage, entries: captured.diagnostics.entries.length, screenshot: captured.screenshot?.meta, screenshotError: captured.screenshotError, collectionStartedAt: captured.collectionStartedAt };
+function markReady(captured: Captured): void {
+  const detail: ReadyDetail = { tabId: captured.tabId, onOsortooPage: captured.onOsortooPage, entries: captured.diagnostics.entries.length, screenshot: captured.screenshot?.meta, screenshotError: captured.screenshotError, collectionStartedAt: captured.collectionStartedAt };
   performance.mark('osortoo:diagnostics-ready', { detail });
-  return readyMs;
 }
