@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { DEV_PAGE_MATCHES } from './utils/osortoo-pages';
+import { DEV_PAGE_MATCHES } from './utils/page/osortoo-pages';
 import { pageHookPlugin } from './scripts/vite-page-hook';
 
 /**

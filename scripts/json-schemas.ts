@@ -1,11 +1,11 @@
 /**
  * Renders the contract's published schemas as JSON Schema files for docs/.
- * `npm run contract` writes them; utils/contract.test.ts fails when the committed ones are stale.
+ * `npm run contract` writes them; utils/contract/schemas.test.ts fails when the committed ones are stale.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { PUBLISHED_SCHEMAS } from '../utils/contract';
+import { PUBLISHED_SCHEMAS } from '../utils/contract/schemas';
 
 export const DOCS_DIR = fileURLToPath(new URL('../docs/', import.meta.url));
 

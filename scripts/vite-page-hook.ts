@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 const VIRTUAL_ID = 'virtual:osortoo-page-hook';
-const ENTRY = fileURLToPath(new URL('../utils/page-hook-entry.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../utils/page/hook/entry.ts', import.meta.url));
 
 export function pageHookPlugin(): Plugin {
   return {

@@ -9,8 +9,8 @@ import {
   TicketCreatedSchema,
   TicketListSchema,
   TicketPublicSchema,
-} from '../utils/contract';
-import { LIMITS } from '../utils/limits';
+} from '../utils/contract/schemas';
+import { LIMITS } from '../utils/contract/limits';
 import { sampleTicket } from '../tests/fixtures/sample-ticket';
 import { createApp } from './app';
 import { SupportDb } from './db';

@@ -12,8 +12,8 @@ import {
   type StoredTicket,
   type SupportStatus,
   type TicketPublic,
-} from '../utils/contract';
-import { LIMITS } from '../utils/limits';
+} from '../utils/contract/schemas';
+import { LIMITS } from '../utils/contract/limits';
 import type { SupportDb, TicketRow } from './db';
 import { ApiFailure, errorBody } from './errors';
 import { newAccessToken, newReference, newTicketId, secretsEqual, sha256, tokenMatchesHash } from './ids';
@@ -22,7 +22,7 @@ import { buildSupportStatus, etagMatches, statusEtag } from './support-status';
 import { acceptTicket, parseIdempotencyHeader } from './ticket-intake';
 import type { ScheduleSettings } from './schedule-settings';
 
-/** Computes the response promise of a new ticket (utils/response-time.ts once it exists). */
+/** Computes the response promise of a new ticket (utils/response-time/promise.ts once it exists). */
 export type PromiseComputer = (input: {
   now: Date;
   status: SupportStatus;

@@ -9,7 +9,7 @@ import type {
   Ticket,
   TicketCreated,
   TicketStatus,
-} from '../utils/contract';
+} from '../utils/contract/schemas';
 
 /** One screenshot file as it is stored. */
 export interface StoredScreenshot {

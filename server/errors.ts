@@ -1,4 +1,4 @@
-import type { ApiError, ApiErrorCode } from '../utils/contract';
+import type { ApiError, ApiErrorCode } from '../utils/contract/schemas';
 
 /** One failing field, e.g. `{ path: 'ticket.email', message: 'Invalid email address' }`. */
 export interface Issue {

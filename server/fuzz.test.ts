@@ -10,8 +10,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MULTIPART, TicketCreatedSchema, TicketSchema, type ImageType } from '../utils/contract';
-import { LIMITS } from '../utils/limits';
+import { MULTIPART, TicketCreatedSchema, TicketSchema, type ImageType } from '../utils/contract/schemas';
+import { LIMITS } from '../utils/contract/limits';
 import { sampleTicket } from '../tests/fixtures/sample-ticket';
 import {
   JPEG_2X2,

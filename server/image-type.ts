@@ -1,4 +1,4 @@
-import type { ImageType } from '../utils/contract';
+import type { ImageType } from '../utils/contract/schemas';
 
 /**
  * Detects PNG, JPEG and WebP from their magic bytes. The file name and the declared content

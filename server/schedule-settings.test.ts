@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyScheduleSettings, parseClosedDays, parseSupportHours } from './schedule-settings';
 import { configFromEnv } from './config';
 import { buildSupportStatus } from './support-status';
-import { computeResponsePromise } from '../utils/response-time';
+import { computeResponsePromise } from '../utils/response-time/promise';
 
 describe('support schedule settings', () => {
   it('reads weekly hours, with several ranges a day and days left closed', () => {

@@ -3,8 +3,8 @@
  * hours (SUPPORT_HOURS) and extra closed days (SUPPORT_CLOSED_DAYS), on top of the built-in
  * Quebec holidays. Parsed here, with errors that say what was expected.
  */
-import type { Schedule } from '../utils/contract';
-import { DayHoursSchema } from '../utils/contract';
+import type { Schedule } from '../utils/contract/schemas';
+import { DayHoursSchema } from '../utils/contract/schemas';
 
 /** What the API may change in the built-in schedule. */
 export interface ScheduleSettings {

@@ -1,7 +1,7 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { computeResponsePromise } from '../utils/response-time';
+import { computeResponsePromise } from '../utils/response-time/promise';
 import { createApp } from './app';
 import { DEFAULT_ALLOWED_ORIGIN } from './config';
 import { SupportDb } from './db';

@@ -1,4 +1,4 @@
-import { SupportModeSchema, SupportStatusSchema, type SupportStatus } from '../utils/contract';
+import { SupportModeSchema, SupportStatusSchema, type SupportStatus } from '../utils/contract/schemas';
 
 /** Usage of `npm run api:status`. */
 export const STATUS_USAGE = `Usage:

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { SupportStatus } from '../utils/contract';
-import { defaultSchedule } from '../utils/support-schedule';
+import type { SupportStatus } from '../utils/contract/schemas';
+import { defaultSchedule } from '../utils/response-time/schedule';
 import type { StoredStatus } from './db';
 import { applyScheduleSettings, type ScheduleSettings } from './schedule-settings';
 

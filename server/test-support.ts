@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { encodePng } from '../scripts/png';
-import { MULTIPART, type ImageType, type TicketInput } from '../utils/contract';
+import { MULTIPART, type ImageType, type TicketInput } from '../utils/contract/schemas';
 import { sampleTicket } from '../tests/fixtures/sample-ticket';
 import { startApi, type RunningApi, type StartApiOptions } from './start';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { MULTIPART, TicketSchema, type Ticket } from '../utils/contract';
-import { LIMITS } from '../utils/limits';
+import { MULTIPART, TicketSchema, type Ticket } from '../utils/contract/schemas';
+import { LIMITS } from '../utils/contract/limits';
 import { ApiFailure, type Issue } from './errors';
 import { detectImageType } from './image-type';
 import type { StoredScreenshot } from './db';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SupportStatusSchema } from '../utils/contract';
+import { SupportStatusSchema } from '../utils/contract/schemas';
 import { configFromEnv, DEFAULT_ALLOWED_ORIGIN } from './config';
 import { detectImageType } from './image-type';
 import { FixedWindowLimiter } from './rate-limit';

@@ -3,7 +3,7 @@
  * sees that the extension noticed them before they even open the form.
  */
 import { browser } from 'wxt/browser';
-import { onMessage } from '../../utils/messaging';
+import { onMessage } from '../../utils/extension/messaging';
 
 /** Badge text for a count: empty for none, capped so it fits. */
 export function badgeText(count: number): string {

@@ -4,7 +4,7 @@
  * than failing with MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND.
  */
 import { browser } from 'wxt/browser';
-import type { CaptureResult } from '../../utils/messaging';
+import type { CaptureResult } from '../../utils/extension/messaging';
 
 const MIN_SPACING_MS = 550;
 let nextSlot = 0;

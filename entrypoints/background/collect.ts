@@ -6,10 +6,10 @@
  * ("open in a window", a new ticket) asks here and the collection starts then.
  */
 import { browser } from 'wxt/browser';
-import { onMessage, sendMessage, type CollectedTab, type PageSnapshot } from '../../utils/messaging';
-import { validatePageAnswers } from '../../utils/page-answers';
-import { fitUnderCap } from '../../utils/screenshot-encode';
-import { blobFromDataUrl, dataUrlFromBlob } from '../../utils/data-url';
+import { onMessage, sendMessage, type CollectedTab, type PageSnapshot } from '../../utils/extension/messaging';
+import { validatePageAnswers } from '../../utils/diagnosis/page-answers';
+import { fitUnderCap } from '../../utils/screenshots/capture-encode';
+import { blobFromDataUrl, dataUrlFromBlob } from '../../utils/screenshots/data-url';
 import { captureTab } from './capture';
 
 /** How long the worker waits for the page's content script. */

@@ -5,11 +5,11 @@
  * starting, a `flushOutbox` message (a ticket was queued, or the form opened), and the alarm.
  */
 import { browser } from 'wxt/browser';
-import { supportApiUrl } from '../../utils/config';
-import { DELIVERY } from '../../utils/delivery-policy';
-import { onMessage } from '../../utils/messaging';
+import { supportApiUrl } from '../../utils/extension/build-config';
+import { DELIVERY } from '../../utils/delivery/retry-policy';
+import { onMessage } from '../../utils/extension/messaging';
 import { createDelivery, type Delivery } from './outbox-delivery';
-import { installOutboxTestHook } from './outbox-test-hook';
+import { installOutboxTestHook } from './testing/outbox-door';
 
 const ALARM = 'outbox-retry';
 

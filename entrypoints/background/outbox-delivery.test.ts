@@ -8,8 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { TicketSchema, type Ticket } from '../../utils/contract';
-import { enqueue, getRecord, allRecords, removeRecord, resetOutboxConnection, updateRecord } from '../../utils/outbox';
+import { TicketSchema, type Ticket } from '../../utils/contract/schemas';
+import { enqueue, getRecord, allRecords, removeRecord, resetOutboxConnection, updateRecord } from '../../utils/delivery/outbox';
 import { sampleTicket } from '../../tests/fixtures/sample-ticket';
 import { createDelivery, type Delivery } from './outbox-delivery';
 

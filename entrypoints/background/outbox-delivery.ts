@@ -10,9 +10,9 @@
  * refusal (other 4xx) parks the ticket for the customer ('attention'). The idempotency key
  * never changes, so a retry after a lost answer gets the first answer back, not a duplicate.
  */
-import { allRecords, updateRecord, type OutboxFailure, type OutboxRecord } from '../../utils/outbox';
-import { sendTicket, type SendOutcome } from '../../utils/api-client';
-import { DELIVERY, retryDelayMs, type RetryPolicy } from '../../utils/delivery-policy';
+import { allRecords, updateRecord, type OutboxFailure, type OutboxRecord } from '../../utils/delivery/outbox';
+import { sendTicket, type SendOutcome } from '../../utils/delivery/api-client';
+import { DELIVERY, retryDelayMs, type RetryPolicy } from '../../utils/delivery/retry-policy';
 
 /** What the delivery loop needs from its surroundings. */
 export interface DeliveryDeps {
@@ -166,7 +166,7 @@ export function applyOutcome(record: OutboxRecord, outcome: SendOutcome, now: nu
   const base = { ...record, stage: undefined };
   if (outcome.kind === 'created') {
     // Delivered: the screenshots are the API's now; the record and its answer stay, for the
-    // status view and "My tickets" (utils/my-tickets.ts), which lists the outbox.
+    // status view and "My tickets" (utils/delivery/my-tickets.ts), which lists the outbox.
     return { ...base, state: 'sent', result: outcome.result, screenshots: [], lastError: undefined };
   }
   if (outcome.kind === 'retry') {

@@ -6,7 +6,7 @@
  * a window of its own.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { openFormWindow } from '../../utils/form-window';
+import { openFormWindow } from '../../utils/extension/form-window';
 import { startCollecting } from './collect';
 
 /**

@@ -1,5 +1,5 @@
 /** The options page's strings, French and English; the type makes a missing translation an error. */
-import type { Locale } from '../../utils/contract';
+import type { Locale } from '../../utils/contract/schemas';
 
 const en = {
   title: 'Osortoo Support — Options',

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { SupportForm } from '../../components/support-form';
-import { MyTickets } from '../../components/my-tickets';
-import { useSettings } from '../../components/use-settings';
-import { MESSAGES } from '../../utils/i18n';
-import { browserUiLanguage, resolveLocale } from '../../utils/settings';
-import { supportApiUrl } from '../../utils/config';
-import { earlyTabId } from '../../utils/diagnose-early';
-import { openFormWindow } from '../../utils/form-window';
+import { SupportForm } from '../../components/form/support-form';
+import { MyTickets } from '../../components/delivery/my-tickets';
+import { useSettings } from '../../components/shared/use-settings';
+import { MESSAGES } from '../../utils/i18n/i18n';
+import { browserUiLanguage, resolveLocale } from '../../utils/extension/settings';
+import { supportApiUrl } from '../../utils/extension/build-config';
+import { earlyTabId } from '../../utils/diagnosis/diagnose-early';
+import { openFormWindow } from '../../utils/extension/form-window';
 
 /** How often "My tickets" re-reads the live statuses (shorter in e2e builds). */
 const STATUS_REFRESH_MS = Number(import.meta.env.STATUS_REFRESH_MS) || 60_000;

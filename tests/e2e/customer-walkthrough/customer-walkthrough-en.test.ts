@@ -36,7 +36,7 @@ describe('customer walkthrough (English)', () => {
   it('off an Osortoo page: a general ticket that says why and asks for the draw link, ticking it once typed', async () => {
     const s = STRINGS.en;
     // A page no content script runs on (the demo's /blank is on a host the e2e build's content
-    // scripts do run on, and utils/diagnose.ts counts any answering page as an Osortoo page).
+    // scripts do run on, and utils/diagnosis/diagnose.ts counts any answering page as an Osortoo page).
     const url = 'data:text/html,<title>Elsewhere</title><p>Not an Osortoo page.</p>';
     const page = await browser.context.newPage();
     await page.goto(url);

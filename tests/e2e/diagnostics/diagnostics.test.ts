@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { listTickets, openForm, tabIdOf, waitFor } from '../support/harness';
 import { useStack } from '../support/stack';
-import type { DiagnosticEntry, StoredTicket } from '../../../utils/contract';
-import { LIMITS } from '../../../utils/limits';
+import type { DiagnosticEntry, StoredTicket } from '../../../utils/contract/schemas';
+import { LIMITS } from '../../../utils/contract/limits';
 
 const stack = useStack();
 
@@ -219,7 +219,7 @@ describe('diagnostics', () => {
     const run = async (url: string): Promise<Result> => {
       const { page, tabId } = await openPage(url, (p) => p.waitForTimeout(100));
       const form = await openForm(stack.browser, tabId);
-      // e2e builds expose the popup-side capture (utils/diagnose.ts); it runs for real here.
+      // e2e builds expose the popup-side capture (utils/diagnosis/diagnose.ts); it runs for real here.
       await form.waitForFunction(() => 'osortooTest' in globalThis);
       const result = await form.evaluate(async (id) => {
         const progress: number[] = [];

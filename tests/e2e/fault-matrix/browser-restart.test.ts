@@ -9,7 +9,7 @@ import { launchBrowser, removeDir, startDemo, startTestApi, tabIdOf, waitFor, ty
 import type { DemoServer } from '../../fixtures/demo-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { checkDelivered, outboxRecords, queueViaForm, queueViaHook, waitForDelivery, type Queued } from '../support/fault-matrix';
-import type { OutboxTestHook, TestShot } from '../../../entrypoints/background/outbox-test-hook';
+import type { OutboxTestHook, TestShot } from '../../../entrypoints/background/testing/outbox-door';
 
 declare const __osortooTest: OutboxTestHook;
 

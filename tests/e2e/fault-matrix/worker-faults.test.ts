@@ -11,7 +11,7 @@ import type { DemoServer } from '../../fixtures/demo-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { checkDelivered, outboxRecords, queueViaForm, queueViaHook, stopServiceWorker, waitForDelivery, type Queued } from '../support/fault-matrix';
 import type { Page } from 'playwright-core';
-import type { OutboxTestHook } from '../../../entrypoints/background/outbox-test-hook';
+import type { OutboxTestHook } from '../../../entrypoints/background/testing/outbox-door';
 
 declare const __osortooTest: OutboxTestHook;
 

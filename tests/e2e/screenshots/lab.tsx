@@ -5,7 +5,7 @@
  */
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ScreenshotPanel, type FormScreenshot } from '../../../components/screenshot-panel';
+import { ScreenshotPanel, type FormScreenshot } from '../../../components/screenshots/screenshot-panel';
 
 declare global {
   interface Window {

@@ -5,9 +5,9 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Page, Worker } from 'playwright-core';
-import { TicketSchema, type Ticket } from '../../../utils/contract';
+import { TicketSchema, type Ticket } from '../../../utils/contract/schemas';
 import { sampleTicket } from '../../fixtures/sample-ticket';
-import type { OutboxTestHook, TestShot } from '../../../entrypoints/background/outbox-test-hook';
+import type { OutboxTestHook, TestShot } from '../../../entrypoints/background/testing/outbox-door';
 import { EXTENSION_ID, fetchScreenshot, listTickets, openForm, waitFor, type Api, type Browser } from './harness';
 
 declare const __osortooTest: OutboxTestHook;

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startApi } from '../../../server/start';
 import { startDemoServer, type DemoServer } from '../../fixtures/demo-server';
-import { DEV_API_URL_KEY } from '../../../utils/config';
-import { StoredTicketSchema, type StoredTicket } from '../../../utils/contract';
-import { CLOSE_KEY, REPORT_KEY, type FormReport } from '../../../entrypoints/popup/test-report';
+import { DEV_API_URL_KEY } from '../../../utils/extension/build-config';
+import { StoredTicketSchema, type StoredTicket } from '../../../utils/contract/schemas';
+import { CLOSE_KEY, REPORT_KEY, type FormReport } from '../../../entrypoints/popup/testing/report-keys';
 
 /** The extension API inside the functions evaluated in the service worker. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -99,7 +99,7 @@ export async function openForm(browser: Browser, tabId: number, query = ''): Pro
   return page;
 }
 
-/** What the form reports in e2e builds (entrypoints/popup/test-hook.ts). */
+/** What the form reports in e2e builds (entrypoints/popup/testing/form-report.ts). */
 export type { FormReport };
 
 /**

@@ -3,7 +3,7 @@
  * screenshot and the page's snapshot before the form exists, then opens the form as the
  * button's popup (or, where no popup can open, in a window). Headless Chromium cannot click the
  * toolbar: the tests call what the click calls, in the real worker, and read what the real
- * popup reports (entrypoints/popup/test-hook.ts, e2e builds only).
+ * popup reports (entrypoints/popup/testing/form-report.ts, e2e builds only).
  */
 import { describe, expect, it } from 'vitest';
 import { clickToolbar, closeForms, EXTENSION_ID, formReport, tabIdOf } from '../support/harness';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fetchScreenshot, listTickets, openForm, tabIdOf, waitFor } from '../support/harness';
 import { useStack } from '../support/stack';
-import { imageSize } from '../../../utils/image-size';
+import { imageSize } from '../../../utils/screenshots/image-size';
 
 /** The extension API inside the functions evaluated in the service worker. */
 declare const chrome: typeof import('wxt/browser').browser;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { ApiErrorCodeSchema } from '../../utils/contract/schemas';
+import { DELIVERY_MESSAGES, attentionReasons, formatSize, waitingReason } from './delivery-messages';
+
+describe('delivery messages', () => {
+  it('has every API error code in both languages, each different from the other language', () => {
+    for (const code of ApiErrorCodeSchema.options) {
+      expect(DELIVERY_MESSAGES.en.codes[code]).toBeTruthy();
+      expect(DELIVERY_MESSAGES.fr.codes[code]).not.toBe(DELIVERY_MESSAGES.en.codes[code]);
+    }
+  });
+
+  it('turns a validation failure and its field issues into sentences in the customer’s language', () => {
+    const failure = {
+      code: 'validation_failed' as const,
+      status: 400,
+      message: 'Invalid ticket',
+      issues: [
+        { path: 'ticket.email', message: 'Invalid email address' },
+        { path: 'screenshot-1', message: 'size differs from bytes' },
+        { path: 'ticket.diagnostics.entries.3.url', message: 'Too big' },
+        { path: 'ticket.diagnostics.entries.4.url', message: 'Too big' },
+        { path: 'Idempotency-Key', message: 'not a UUID' },
+      ],
+    };
+    expect(attentionReasons(failure, 'fr')).toEqual([
+      'Certaines informations de la demande ont été refusées.',
+      'L’adresse courriel n’est pas valide.',
+      'La capture d’écran n° 2 n’a pas pu être acceptée.',
+      'Les diagnostics recueillis n’ont pas pu être lus.',
+    ]);
+    expect(attentionReasons(failure, 'en')[1]).toBe('The e-mail address is not valid.');
+    // The API's English developer message is not the reason.
+    expect(attentionReasons(failure, 'fr').join(' ')).not.toContain('Invalid');
+  });
+
+  it('falls back to the status for a refusal without a readable error code', () => {
+    expect(attentionReasons({ code: 'http', status: 418 }, 'en')).toEqual(['Support refused the ticket (error 418).']);
+  });
+
+  it('says why a ticket waits', () => {
+    expect(waitingReason({ code: 'network' }, 'fr')).toBe('Le support est injoignable : vous êtes peut-être hors ligne.');
+    expect(waitingReason({ code: 'timeout' }, 'en')).toBe('Support did not answer in time.');
+    expect(waitingReason({ code: 'http', status: 429 }, 'en')).toBe('Support asked to wait a moment before sending again.');
+    expect(waitingReason({ code: 'http', status: 503 }, 'en')).toBe('Support is temporarily unavailable.');
+    expect(waitingReason(undefined, 'en')).toBeUndefined();
+  });
+
+  it('formats sizes in each language', () => {
+    expect(formatSize(84_300, 'en')).toBe('84\u00a0KB');
+    expect(formatSize(1_234_567, 'fr')).toBe('1,2\u00a0Mo');
+  });
+});

@@ -1,0 +1,63 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { TicketSchema } from '../../utils/contract/schemas';
+import type { OutboxRecord } from '../../utils/delivery/outbox';
+import { sampleTicket } from '../../tests/fixtures/sample-ticket';
+import { DeliveryStatusView, OutboxListView } from './delivery-status';
+
+const ticket = TicketSchema.parse(sampleTicket());
+const base: OutboxRecord = { key: ticket.idempotencyKey, ticket, screenshots: [], state: 'queued', attempts: 0, nextAttemptAt: 0, bytes: 84_300, createdAt: 0, updatedAt: 0 };
+const view = (record: OutboxRecord | undefined, locale: 'fr' | 'en' = 'en', loaded = true) =>
+  renderToStaticMarkup(createElement(DeliveryStatusView, { record, loaded, locale, onNewTicket: () => {}, onRetry: () => {}, onDiscard: () => {} }));
+
+describe('DeliveryStatusView', () => {
+  it('announces sending with its stage and a stage progress bar', () => {
+    const html = view({ ...base, state: 'sending', stage: 'uploading' });
+    expect(html).toContain('role="status" aria-live="polite"');
+    expect(html).toContain('Sending your ticket (84\u00a0KB)…');
+    expect(html).toMatch(/<progress max="3" value="2"/);
+    expect(html).not.toContain('Discard');
+  });
+
+  it('says a waiting ticket will go by itself, why it waits, and offers try now / discard (fr)', () => {
+    const html = view({ ...base, attempts: 2, lastError: { code: 'network' } }, 'fr');
+    expect(html).toContain('En attente d’envoi.');
+    expect(html).toContain('Il partira automatiquement ; vous pouvez fermer cette fenêtre.');
+    expect(html).toContain('Le support est injoignable');
+    expect(html).toContain('Essayer maintenant');
+    expect(html).toContain('Abandonner');
+    expect(html).not.toContain('<progress');
+  });
+
+  it('shows the reference prominently once sent', () => {
+    const html = view({ ...base, state: 'sent', result: { id: 't1', reference: 'OSO-7K3Q2', accessToken: 'x'.repeat(20), receivedAt: '2026-11-24T14:05:00.000Z' } });
+    expect(html).toContain('Sent. Your ticket reference is OSO-7K3Q2.');
+    expect(html).toMatch(/data-testid="ticket-reference">OSO-7K3Q2<\/p>/);
+  });
+
+  it('explains what needs attention in the customer’s words, the server’s message only as detail', () => {
+    const html = view({ ...base, state: 'attention', attempts: 1, lastError: { code: 'validation_failed', status: 400, message: 'Invalid ticket', issues: [{ path: 'ticket.email', message: 'Invalid email' }] } });
+    expect(html).toContain('This ticket needs your attention');
+    expect(html).toContain('<li>The e-mail address is not valid.</li>');
+    expect(html).toContain('<summary>Technical detail</summary>');
+    expect(html).toContain('Discard');
+  });
+
+  it('tells apart "not read yet" (sending) from "no longer in the outbox" (discarded)', () => {
+    expect(view(undefined, 'en', false)).toContain('Preparing your ticket…');
+    expect(view(undefined, 'en', true)).toContain('This ticket was discarded.');
+  });
+});
+
+describe('OutboxListView', () => {
+  it('lists undelivered tickets only, and nothing when all are sent', () => {
+    const sent: OutboxRecord = { ...base, key: 'k-sent', state: 'sent' };
+    const waiting: OutboxRecord = { ...base, key: 'k-wait', attempts: 1, lastError: { code: 'timeout' } };
+    const html = renderToStaticMarkup(createElement(OutboxListView, { records: [sent, waiting], locale: 'en' }));
+    expect(html).toContain('data-ticket-key="k-wait"');
+    expect(html).not.toContain('data-ticket-key="k-sent"');
+    expect(html).toContain('Le tirage ne charge pas les commentaires Instagram.');
+    expect(renderToStaticMarkup(createElement(OutboxListView, { records: [sent], locale: 'en' }))).toBe('');
+  });
+});

@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'react';
+import type { Locale } from '../../utils/contract/schemas';
+import { allRecords, getRecord, removeRecord, type OutboxRecord } from '../../utils/delivery/outbox';
+import { sendMessage } from '../../utils/extension/messaging';
+import { DELIVERY_MESSAGES, attentionReasons, fill, stateHeadline, waitingReason } from './delivery-messages';
+import { TicketFixForm } from './ticket-fix-form';
+
+/**
+ * How often the popup re-reads the outbox. The worker writes every state change to IndexedDB,
+ * which both share; polling a local database is cheap and, unlike a message, cannot be missed
+ * by a popup that opened after the change or a worker that was asleep.
+ */
+const POLL_MS = 400;
+
+function usePolled<T>(read: () => Promise<T>, deps: unknown[]): { value: T | undefined; loaded: boolean } {
+  const [state, setState] = useState<{ value: T | undefined; loaded: boolean }>({ value: undefined, loaded: false });
+  useEffect(() => {
+    let live = true;
+    const poll = async () => {
+      try {
+        const value = await read();
+        if (live) setState({ value, loaded: true });
+      } catch {
+        // The database is busy or being upgraded: the next poll will do.
+      }
+    };
+    void poll();
+    const timer = setInterval(poll, POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, deps);
+  return state;
+}
+
+function clockTime(epochMs: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(epochMs);
+}
+
+const STEP = { preparing: 1, uploading: 2, confirming: 3 } as const;
+
+/** Where one ticket stands, as read from its outbox record (pure: rendered in unit tests). */
+export function DeliveryStatusView({ record, loaded, locale, onNewTicket, onRetry, onDiscard }: {
+  record: OutboxRecord | undefined;
+  loaded: boolean;
+  locale: Locale;
+  onNewTicket?: () => void;
+  onRetry?: (key: string) => void;
+  onDiscard?: (key: string) => void;
+}) {
+  const t = DELIVERY_MESSAGES[locale];
+  const [fixing, setFixing] = useState(false);
+  // Before the first read the ticket was just handed over: it is being sent.
+  const state = !loaded ? 'queued' : record ? record.state : 'discarded';
+  const waiting = record?.state === 'queued' && record.attempts > 0;
+  const sending = !loaded || record?.state === 'sending' || (record?.state === 'queued' && record.attempts === 0);
+  const step = record?.state === 'sending' && record.stage ? STEP[record.stage] : 1;
+  const reasons = record?.state === 'attention' ? attentionReasons(record.lastError, locale) : [];
+
+  let headline = t.preparing;
+  if (record) headline = stateHeadline(record, locale);
+  else if (loaded) headline = t.discarded;
+
+  return (
+    <section className="delivery" data-state={state} data-ticket-key={record?.key}>
+      <div role="status" aria-live="polite" aria-atomic="true" data-testid="delivery-status">
+        <p className="delivery__headline">{headline}</p>
+        {sending && record?.stage === 'uploading' && <p className="muted">{t.uploadingDetail}</p>}
+        {waiting && (
+          <>
+            <p>{t.waitingHint}</p>
+            <p className="muted">
+              {waitingReason(record.lastError, locale)} {fill(t.nextTry, { time: clockTime(record.nextAttemptAt, locale) })}
+            </p>
+          </>
+        )}
+        {record?.state === 'sent' && <p className="muted">{t.sentHint}</p>}
+        {record?.state === 'attention' && (
+          <>
+            <ul className="field-error" data-testid="attention-reasons">
+              {reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+            <p className="muted">{t.attentionHint}</p>
+          </>
+        )}
+      </div>
+      {sending && (
+        // Stages, not bytes: fetch() reports no upload progress (see utils/delivery/api-client.ts).
+        <progress max={3} value={step} aria-label={fill(t.stepOf, { step })} aria-valuetext={`${fill(t.stepOf, { step })}: ${headline}`} />
+      )}
+      {record?.state === 'sent' && record.result && (
+        // No aria-label: a paragraph may not be named (axe: aria-prohibited-attr); the live
+        // headline above already reads "your ticket reference is …".
+        <p className="reference" data-testid="ticket-reference">
+          {record.result.reference}
+        </p>
+      )}
+      {record?.state === 'attention' && record.lastError?.message && (
+        <details>
+          <summary>{t.technicalDetail}</summary>
+          <code>
+            {record.lastError.status} {record.lastError.code}: {record.lastError.message}
+          </code>
+        </details>
+      )}
+      {fixing && record?.state === 'attention' && <TicketFixForm record={record} locale={locale} onDone={() => setFixing(false)} />}
+      <div className="delivery__actions">
+        {record?.state === 'attention' && onRetry && !fixing && (
+          <button type="button" onClick={() => setFixing(true)}>
+            {t.fix}
+          </button>
+        )}
+        {record && (record.state === 'queued' || record.state === 'attention') && record.attempts > 0 && onRetry && (
+          <button type="button" onClick={() => onRetry(record.key)}>
+            {t.retryNow}
+          </button>
+        )}
+        {record && (record.state === 'queued' || record.state === 'attention') && onDiscard && (
+          <button type="button" onClick={() => onDiscard(record.key)}>
+            {t.discard}
+          </button>
+        )}
+        {onNewTicket && (
+          <button type="button" onClick={onNewTicket}>
+            {t.newTicket}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+const retry = (key: string) => void sendMessage('retryTicket', { key }).catch(() => {});
+const discard = (key: string) => void removeRecord(key);
+
+/** Where the ticket just handed to the worker stands, read from the outbox the worker updates. */
+export function DeliveryStatus({ ticketKey, locale, onNewTicket }: { ticketKey: string; locale: Locale; onNewTicket: () => void }) {
+  const { value: record, loaded } = usePolled(() => getRecord(ticketKey), [ticketKey]);
+  return <DeliveryStatusView record={record} loaded={loaded} locale={locale} onNewTicket={onNewTicket} onRetry={retry} onDiscard={discard} />;
+}
+
+/** The outbox's tickets that are not delivered yet, each with its state and actions (pure). */
+export function OutboxListView({ records, locale, onRetry, onDiscard }: { records: OutboxRecord[]; locale: Locale; onRetry?: (key: string) => void; onDiscard?: (key: string) => void }) {
+  const t = DELIVERY_MESSAGES[locale];
+  const pending = records.filter((r) => r.state !== 'sent');
+  if (pending.length === 0) return null;
+  return (
+    <section className="outbox" aria-label={t.outboxTitle} data-testid="outbox-list">
+      <h2>{t.outboxTitle}</h2>
+      <ul>
+        {pending.map((record) => (
+          <li key={record.key} data-state={record.state} data-ticket-key={record.key}>
+            <p className="outbox__title">{excerpt(record.ticket.description) || t.untitled}</p>
+            <DeliveryStatusView record={record} loaded locale={locale} onRetry={onRetry} onDiscard={onDiscard} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function excerpt(text: string): string {
+  const line = text.trim().split('\n')[0] ?? '';
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
+/**
+ * The outbox's undelivered tickets, for the form to show above itself. Opening it asks the
+ * worker to deliver what is due: the "form opens" flush.
+ */
+export function OutboxList({ locale }: { locale: Locale }) {
+  useEffect(() => {
+    void sendMessage('flushOutbox').catch(() => {});
+  }, []);
+  const { value: records } = usePolled(() => allRecords(), []);
+  return <OutboxListView records={records ?? []} locale={locale} onRetry={retry} onDiscard={discard} />;
+}

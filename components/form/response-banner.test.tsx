@@ -1,0 +1,89 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { SupportStatus } from '../../utils/contract/schemas';
+import { builtinStatus } from '../../utils/response-time/schedule';
+import { instantOfWallTime } from '../../utils/response-time/zoned-time';
+import { msUntilNextMinute, ResponseBanner, type ResponseBannerProps } from './response-banner';
+import { useSupportStatus } from './use-support-status';
+
+const plain = (html: string) => html.replace(/\u00a0/g, ' ').replace(/’/g, "'").replace(/&#x27;/g, "'");
+const render = (props: ResponseBannerProps) => plain(renderToStaticMarkup(createElement(ResponseBanner, props)));
+
+const saturday = instantOfWallTime('2026-06-13', 11, 0, 'Europe/Paris');
+const base = (over: Partial<ResponseBannerProps> = {}): ResponseBannerProps => ({
+  status: builtinStatus(saturday),
+  statusSource: 'live',
+  category: 'other',
+  locale: 'fr',
+  timeZone: 'Europe/Paris',
+  now: saturday,
+  ...over,
+});
+
+describe('ResponseBanner', () => {
+  it('is a named, polite live region with the headline, detail and clock start (fr)', () => {
+    expect(render(base())).toBe(
+      '<section class="response-banner" data-case="standard" role="region" aria-label="Délai de réponse attendu" aria-live="polite">' +
+        '<p class="response-banner__headline">Réponse habituelle sous 6 à 24 h — au plus tard mardi 15 h (heure de Paris)</p>' +
+        '<p class="response-banner__detail">Plus votre message est détaillé, plus la résolution est rapide.</p>' +
+        "<p class=\"response-banner__clock-starts\">Envoyé en dehors des heures d'ouverture : traité dès la réouverture, lundi 15 h (heure de Paris).</p>" +
+        '</section>',
+    );
+  });
+
+  it('follows the category, the locale and the status source', () => {
+    const html = render(base({ category: 'billing', locale: 'en', statusSource: 'cached' }));
+    expect(html).toContain('aria-label="Expected response time"');
+    expect(html).toContain('data-case="complex"');
+    expect(html).toContain('First reply within 6–24 h — by Tuesday 3 pm (Paris time)');
+    expect(html).toContain('A quick acknowledgment first, then a detailed answer once the analysis is done.');
+    expect(html).toContain('<p class="response-banner__stale">This estimate may be out of date.</p>');
+  });
+
+  it('shows a peak status with support’s words and no clock-start line within hours', () => {
+    const now = instantOfWallTime('2026-12-22', 11, 0, 'America/Toronto');
+    const status: SupportStatus = { ...builtinStatus(now), mode: 'peak', message: 'jours fériés' };
+    const html = render(base({ status, now, timeZone: 'America/Toronto' }));
+    expect(html).toContain('data-case="peak"');
+    expect(html).toContain("Période de forte affluence (jours fériés) : réponse sous 24 à 48 h — au plus tard jeudi 11 h (heure de l'Est)");
+    expect(html).not.toContain('response-banner__clock-starts');
+  });
+
+  it('escapes support’s message', () => {
+    const status: SupportStatus = { ...builtinStatus(saturday), mode: 'incident', message: '<img src=x onerror=alert(1)>' };
+    const html = render(base({ status }));
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img');
+  });
+
+  it('falls back to the built-in schedule when given an unusable status', () => {
+    const status = { ...builtinStatus(saturday), schedule: { ...builtinStatus(saturday).schedule, timezone: 'Mars/Olympus' } };
+    const html = render(base({ status }));
+    expect(html).toContain('au plus tard mardi 15 h (heure de Paris)');
+    expect(html).toContain('response-banner__stale');
+  });
+
+  it('ticks at the next minute boundary', () => {
+    expect(msUntilNextMinute(new Date('2026-06-09T14:00:59.250Z'))).toBe(750);
+    expect(msUntilNextMinute(new Date('2026-06-09T14:00:00.000Z'))).toBe(60_000);
+  });
+});
+
+describe('useSupportStatus', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('has a usable status on the first render, before any network or storage answer', () => {
+    let seen: ReturnType<typeof useSupportStatus> | undefined;
+    function Probe() {
+      seen = useSupportStatus('http://127.0.0.1:9');
+      return createElement(ResponseBanner, { status: seen.status, statusSource: seen.source, category: 'other', locale: 'en', timeZone: 'Europe/Paris' });
+    }
+    const html = plain(renderToStaticMarkup(createElement(Probe)));
+    expect(seen?.source).toBe('builtin');
+    expect(seen?.status.mode).toBe('normal');
+    expect(html).toContain('Usual reply within 6–24 h');
+    expect(html).toContain('This estimate may be out of date.');
+  });
+});

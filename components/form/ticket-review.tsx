@@ -1,0 +1,148 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { DiagnosticEntry, Locale, Ticket } from '../../utils/contract/schemas';
+import { MESSAGES, plural } from '../../utils/i18n/i18n';
+import { describeEnvironment } from '../../utils/diagnosis/environment';
+
+export interface ReviewProps {
+  /** The ticket exactly as it will be sent (left-out entries already removed). */
+  ticket: Ticket;
+  /** Every captured entry, with whether it is included; `onToggle` switches one. */
+  entries: { entry: DiagnosticEntry; included: boolean }[];
+  onToggle: (index: number, included: boolean) => void;
+  /** The screenshot bytes as they will be sent, index for index with ticket.screenshots. */
+  blobs: Blob[];
+  locale: Locale;
+  sending: boolean;
+  /** Set when the last attempt to hand the ticket over failed (announced). */
+  error?: string;
+  onBack: () => void;
+  onSend: () => void;
+}
+
+/** One line for an entry, as support will read it. */
+export function entryText(entry: DiagnosticEntry): string {
+  const times = entry.count > 1 ? ` ×${entry.count}` : '';
+  switch (entry.kind) {
+    case 'console':
+      return `console.${entry.level}: ${entry.message}${times}`;
+    case 'network':
+      return `${entry.api} ${entry.method} ${entry.url} → ${entry.status || 'failed'}${times}${entry.body ? ` — ${entry.body}` : ''}`;
+    case 'resource':
+      return `${entry.tag} ${entry.url}: ${entry.message}${times}`;
+    case 'csp':
+      return `CSP ${entry.directive}: ${entry.blockedUrl}${times}`;
+    default:
+      return `${entry.kind}: ${entry.message}${times}`;
+  }
+}
+
+/**
+ * The review step: every field of the ticket, the console and network entries each with a switch
+ * to leave it out, and the screenshots as they will be sent. Focus lands on its heading so that
+ * keyboard and screen-reader users start at the top of what they are checking.
+ */
+export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending, error, onBack, onSend }: ReviewProps) {
+  const t = MESSAGES[locale];
+  const ids = { title: useId(), entries: useId(), shots: useId() };
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const included = entries.filter((e) => e.included).length;
+  const context = ticket.context;
+  const env = ticket.environment;
+  const none = <span className="muted">{t.notProvided}</span>;
+
+  return (
+    <section className="review" aria-labelledby={ids.title} data-testid="review">
+      <h2 id={ids.title} ref={heading} tabIndex={-1}>{t.reviewTitle}</h2>
+      <p className="hint">{t.reviewIntro}</p>
+
+      <h3>{t.reviewFields}</h3>
+      <dl className="review__fields" data-testid="review-fields">
+        <dt>{t.category}</dt>
+        <dd>{t.categories[ticket.category]}</dd>
+        <dt>{t.email}</dt>
+        <dd>{ticket.email}</dd>
+        <dt>{t.description}</dt>
+        <dd className="review__description">{ticket.description}</dd>
+        <dt>{t.drawLink}</dt>
+        <dd>{context.url ?? none}</dd>
+        {context.drawId && (
+          <>
+            <dt>{t.drawId}</dt>
+            <dd>{context.drawId}</dd>
+          </>
+        )}
+        <dt>{t.platform}</dt>
+        <dd>{context.platform ? t.platforms[context.platform] : none}</dd>
+        <dt>{t.accountName[context.platform ?? 'unknown']}</dt>
+        <dd>{context.pageOrUsername ?? none}</dd>
+        <dt>{t.reviewEnvironment}</dt>
+        <dd>
+          {describeEnvironment(env)} · {env.languages.join(', ')} · {env.timezone}
+        </dd>
+      </dl>
+
+      <h3 id={ids.entries}>{t.reviewEntries}</h3>
+      {entries.length === 0 ? (
+        <p className="muted">{t.noEntries}</p>
+      ) : (
+        <>
+          <p className="muted" aria-live="polite" data-testid="review-entry-count">
+            {plural(locale, t.entriesIncluded, included, { total: entries.length })}
+            {entries.length > included ? ` · ${plural(locale, t.entriesLeftOut, entries.length - included)}` : ''}
+          </p>
+          <ul className="review__entries" aria-labelledby={ids.entries}>
+            {entries.map(({ entry, included: on }, index) => (
+              <ReviewEntry key={index} index={index} entry={entry} included={on} label={t.includeEntry} onToggle={onToggle} />
+            ))}
+          </ul>
+        </>
+      )}
+      {ticket.diagnostics.dropped > 0 && <p className="muted">{plural(locale, t.entriesDropped, ticket.diagnostics.dropped)}</p>}
+
+      <h3 id={ids.shots}>{t.reviewScreenshots}</h3>
+      {blobs.length === 0 ? (
+        <p className="muted">{t.noScreenshots}</p>
+      ) : (
+        <ul className="review__shots" aria-labelledby={ids.shots}>
+          {blobs.map((blob, index) => (
+            <li key={index}>
+              <BlobImage blob={blob} alt={t.reviewScreenshotAlt.replace('{index}', String(index + 1))} />
+              <span className="muted">{ticket.screenshots[index]?.width}×{ticket.screenshots[index]?.height}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <p role="alert" className="field-error">{error ?? ''}</p>
+      <div className="review__actions">
+        <button type="button" className="secondary" onClick={onBack} disabled={sending}>{t.backToForm}</button>
+        <button type="button" className="primary" onClick={onSend} disabled={sending} aria-busy={sending}>
+          {sending ? t.sending : t.send}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function ReviewEntry({ index, entry, included, label, onToggle }: { index: number; entry: DiagnosticEntry; included: boolean; label: string; onToggle: (index: number, included: boolean) => void }) {
+  const id = useId();
+  return (
+    <li className="review__entry" data-included={included} data-testid="review-entry">
+      {/* Named "Include" + the entry itself, so each switch says which entry it is. */}
+      <input id={id} type="checkbox" checked={included} onChange={(e) => onToggle(index, e.target.checked)} aria-labelledby={`${id}-label ${id}-text`} />
+      <label id={`${id}-label`} htmlFor={id} className="review__entry-label">{label}</label>
+      <code id={`${id}-text`} className="review__entry-text">{entryText(entry)}</code>
+    </li>
+  );
+}
+
+function BlobImage({ blob, alt }: { blob: Blob; alt: string }) {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    const next = URL.createObjectURL(blob);
+    setUrl(next);
+    return () => URL.revokeObjectURL(next);
+  }, [blob]);
+  return url ? <img src={url} alt={alt} data-testid="review-screenshot" /> : null;
+}

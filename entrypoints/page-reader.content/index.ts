@@ -1,0 +1,22 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { OSORTOO_PAGE_MATCHES } from '../../utils/page/osortoo-pages';
+import { answerSnapshots, recordDomEvents, watchErrorCount } from '../../utils/page/reader';
+
+/**
+ * The extension's eyes on an Osortoo page (isolated world). In every frame it records the
+ * resource failures and CSP violations the DOM reports; in the top frame it also answers the
+ * form with what was recorded (the page hook's buffers and its own, from same-origin frames
+ * too), scrubbed, plus the draw's context read from the page.
+ */
+export default defineContentScript({
+  matches: OSORTOO_PAGE_MATCHES,
+  runAt: 'document_start',
+  allFrames: true,
+  matchAboutBlank: true,
+  main() {
+    recordDomEvents();
+    if (window !== window.top) return;
+    answerSnapshots();
+    watchErrorCount();
+  },
+});

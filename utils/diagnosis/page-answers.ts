@@ -1,0 +1,60 @@
+/**
+ * Where what a page sent enters the extension's trusted side. The content script's snapshot is
+ * page-controlled (a hostile page can forge the hook's events, or answer in place of the content
+ * script's data): the worker validates it here, against the contract, before anything else
+ * reads it. Pure: no extension APIs.
+ */
+import { DiagnosticEntrySchema, DrawContextSchema, type Diagnostics, type DrawContext } from '../contract/schemas';
+import { LIMITS } from '../contract/limits';
+import { NO_PAGE, type PageFacts } from '../extension/messaging';
+
+/** The validated part of a page's snapshot. */
+export interface PageAnswers {
+  /** False when the tab is not an Osortoo page (no content script answered, or the rules say no). */
+  onOsortooPage: boolean;
+  context: DrawContext;
+  diagnostics: Diagnostics;
+  /** The page's viewport, screen, pixel ratio and online state; absent when it did not answer. */
+  page?: PageFacts;
+}
+
+/** Keeps the entries that match the contract; anything else the page sent is counted as dropped. */
+export function validateDiagnostics(raw: unknown): Diagnostics {
+  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as { entries?: unknown; dropped?: unknown };
+  const list = Array.isArray(input.entries) ? input.entries : [];
+  const entries = list.flatMap((entry) => {
+    const parsed = DiagnosticEntrySchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  }).slice(0, LIMITS.entries);
+  const dropped = (typeof input.dropped === 'number' && Number.isSafeInteger(input.dropped) && input.dropped >= 0 ? input.dropped : 0) + (list.length - entries.length);
+  return { entries, dropped, leftOut: 0 };
+}
+
+const finite = (n: unknown, fallback: number) => (typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : fallback);
+
+/** The page's own measurements, as numbers whatever it sent. */
+function validatePageFacts(raw: unknown): PageFacts | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { viewport, screen, devicePixelRatio, online } = raw as Record<string, { width?: unknown; height?: unknown } | undefined>;
+  return {
+    viewport: { width: finite(viewport?.width, 0), height: finite(viewport?.height, 0) },
+    screen: { width: finite(screen?.width, 0), height: finite(screen?.height, 0) },
+    devicePixelRatio: finite(devicePixelRatio, 1) || 1,
+    online: (online as unknown) !== false,
+  };
+}
+
+/**
+ * Validates a tab's snapshot. The page rules decide whether this is an Osortoo page: in
+ * development builds the content scripts also answer on any localhost page, which must not
+ * pass for a draw page. Another site's errors are none of support's business: diagnostics
+ * come from Osortoo pages only.
+ */
+export function validatePageAnswers(snapshot: unknown): PageAnswers {
+  if (typeof snapshot !== 'object' || snapshot === null) return NO_PAGE;
+  const raw = snapshot as { context?: unknown; diagnostics?: unknown; page?: unknown };
+  const page = validatePageFacts(raw.page);
+  const context = DrawContextSchema.safeParse(raw.context);
+  if (!context.success || !context.data.onOsortooPage) return { ...NO_PAGE, page };
+  return { onOsortooPage: true, context: context.data, diagnostics: validateDiagnostics(raw.diagnostics), page };
+}

@@ -1,0 +1,126 @@
+/**
+ * The help center's "Plus de détails = résolution plus rapide" list as a checklist: which of the
+ * six details that spare a back-and-forth the ticket already carries, and, for each missing one,
+ * what to add. Pure: the form passes what was captured and what the customer typed; the strings
+ * live in utils/i18n/i18n.ts (keyed by the `hint` ids returned here).
+ */
+import type { Category, DiagnosticEntry, DrawContext, Platform } from '../contract/schemas';
+
+/** The six details of the help article, in its order. */
+export const DETAILS = ['accountEmail', 'drawLink', 'pageOrUsername', 'screenshots', 'errorMessages', 'browserDevice'] as const;
+export type Detail = (typeof DETAILS)[number];
+
+/**
+ * - `done`: the ticket carries it;
+ * - `missing`: worth adding (the customer is nudged, never blocked);
+ * - `optional`: not expected for this category (e.g. no draw link for a billing question).
+ */
+export type DetailState = 'done' | 'missing' | 'optional';
+
+/** Which wording to use for the Page/username item and its hint, following the draw's platform. */
+export type AccountKind = 'facebook' | 'instagram' | 'youtube' | 'multi' | 'unknown';
+
+export interface DetailStatus {
+  detail: Detail;
+  state: DetailState;
+  /** Set for the Page/username item: the platform-specific wording to use. */
+  accountKind?: AccountKind;
+}
+
+export interface CompletenessInput {
+  category: Category;
+  /** What the page told (url, platform, pageOrUsername, accountEmail). */
+  context: Pick<DrawContext, 'url' | 'platform' | 'pageOrUsername'>;
+  /** What the customer typed or corrected. */
+  form: { email: string; description: string; drawLink: string; pageOrUsername: string };
+  screenshotCount: number;
+  /** The diagnostic entries that will be sent (left-out ones already removed). */
+  entries: readonly DiagnosticEntry[];
+  /** Whether the browser and device could be described (always, in practice). */
+  hasEnvironment: boolean;
+}
+
+export interface Completeness {
+  items: DetailStatus[];
+  /** The items still missing, in order (what the nudge names). */
+  missing: Detail[];
+  done: number;
+  /** Items that count (missing + done; optional ones are left out of the score). */
+  expected: number;
+}
+
+/** A plausible e-mail: the contract's own check (zod) decides at sending time. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+/** A link the customer pasted: an http(s) URL with a host. */
+const LINK = /^https?:\/\/[^\s/]+\.[^\s/]+\S*$|^https?:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?\/\S*$/i;
+/**
+ * Text that looks like a copied error message: quoted text (straight, curly or French quotes),
+ * an HTTP status, or "error:"-style wording in either language.
+ */
+const QUOTED = /"[^"\n]{4,}"|“[^”\n]{4,}”|«[^»\n]{4,}»|'[^'\n]{8,}'|`[^`\n]{4,}`/;
+const ERROR_WORDS = /\b(?:error|erreur|exception|code)\s*(?:\d{3}\b|[:#-])|\b(?:HTTP|status|statut)\s*[45]\d\d\b/i;
+/** An error code in constant case, e.g. IG_PERMISSION_MISSING (case-sensitive on purpose). */
+const ERROR_CODE = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}\b/;
+
+/** Categories whose questions are about the account, not a particular draw. */
+const ACCOUNT_CATEGORIES: ReadonlySet<Category> = new Set(['billing']);
+/** Categories where no error message is expected (a question). */
+const NO_ERROR_CATEGORIES: ReadonlySet<Category> = new Set(['billing', 'other']);
+
+/** Whether a captured entry is an error support can read word for word (not a mere warning). */
+export function isErrorEntry(entry: DiagnosticEntry): boolean {
+  switch (entry.kind) {
+    case 'console':
+      return entry.level === 'error';
+    case 'network':
+      return entry.status === 0 || entry.status >= 400;
+    case 'uncaught':
+    case 'rejection':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Whether the description quotes an error message. */
+export function quotesAnError(description: string): boolean {
+  return QUOTED.test(description) || ERROR_WORDS.test(description) || ERROR_CODE.test(description);
+}
+
+/** Whether a pasted draw link looks like a link. */
+export function looksLikeLink(text: string): boolean {
+  return LINK.test(text.trim());
+}
+
+function accountKindOf(platform: Platform | undefined): AccountKind {
+  return platform ?? 'unknown';
+}
+
+/** The checklist for the current form: ticked, missing or optional, item by item. */
+export function assessCompleteness(input: CompletenessInput): Completeness {
+  const { category, context, form } = input;
+  const aboutAccount = ACCOUNT_CATEGORIES.has(category);
+  const has = {
+    accountEmail: EMAIL.test(form.email.trim()),
+    drawLink: Boolean(context.url) || looksLikeLink(form.drawLink),
+    pageOrUsername: Boolean(context.pageOrUsername?.trim()) || form.pageOrUsername.trim().length > 0,
+    screenshots: input.screenshotCount > 0,
+    errorMessages: input.entries.some(isErrorEntry) || quotesAnError(form.description),
+    browserDevice: input.hasEnvironment,
+  } satisfies Record<Detail, boolean>;
+  const optional: Record<Detail, boolean> = {
+    accountEmail: false,
+    drawLink: aboutAccount,
+    pageOrUsername: aboutAccount,
+    screenshots: false,
+    errorMessages: NO_ERROR_CATEGORIES.has(category),
+    browserDevice: false,
+  };
+  const items = DETAILS.map((detail): DetailStatus => {
+    const state: DetailState = has[detail] ? 'done' : optional[detail] ? 'optional' : 'missing';
+    return detail === 'pageOrUsername' ? { detail, state, accountKind: accountKindOf(context.platform) } : { detail, state };
+  });
+  const missing = items.filter((item) => item.state === 'missing').map((item) => item.detail);
+  const done = items.filter((item) => item.state === 'done').length;
+  return { items, missing, done, expected: done + missing.length };
+}
