@@ -5,7 +5,7 @@
  * the reason, only as a technical detail.
  */
 import type { ApiErrorCode, Locale } from '../../utils/contract/schemas';
-import { format } from '../../utils/i18n/i18n';
+import { format } from '../../utils/i18n/format';
 import type { OutboxFailure, OutboxRecord } from '../../utils/delivery/outbox';
 
 const en = {

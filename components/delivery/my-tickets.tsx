@@ -2,7 +2,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { Locale } from '../../utils/contract/schemas';
 import { allRecords } from '../../utils/delivery/outbox';
 import { fetchTicketStatus, myTicketRows, type MyTicketRow, type StatusOutcome } from '../../utils/delivery/my-tickets';
-import { MESSAGES, format, formatDateTime, formatTime, plural } from '../../utils/i18n/i18n';
+import { MESSAGES } from '../../utils/i18n/form';
+import { format, formatDateTime, formatTime, plural } from '../../utils/i18n/format';
 import { OutboxList } from './delivery-status';
 
 /** How often the outbox is re-read while the list is shown (local, cheap: a just-sent ticket appears). */

@@ -1,6 +1,7 @@
 import type { Locale } from '../../utils/contract/schemas';
 import type { Captured } from '../../utils/diagnosis/diagnose';
-import { MESSAGES, plural } from '../../utils/i18n/i18n';
+import { MESSAGES } from '../../utils/i18n/form';
+import { plural } from '../../utils/i18n/format';
 import { describeEnvironment } from '../../utils/diagnosis/environment';
 
 /**

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { Locale } from '../../utils/contract/schemas';
 import type { Completeness, DetailStatus } from '../../utils/form/completeness';
-import { MESSAGES, plural } from '../../utils/i18n/i18n';
+import { MESSAGES } from '../../utils/i18n/form';
+import { plural } from '../../utils/i18n/format';
 
 /**
  * The help article's six details as a short checklist that ticks itself. Missing items carry a

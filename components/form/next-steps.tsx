@@ -1,5 +1,6 @@
 import type { Locale, ResponsePromise } from '../../utils/contract/schemas';
-import { MESSAGES, format } from '../../utils/i18n/i18n';
+import { MESSAGES } from '../../utils/i18n/form';
+import { format } from '../../utils/i18n/format';
 
 /**
  * "What happens next", after sending: who replies, how (acknowledgment first for complex cases),

@@ -7,7 +7,7 @@ import { captureFullPage } from '../../utils/screenshots/full-page';
 import { buildTicket, type TicketDraft } from '../../utils/form/ticket-builder';
 import { enqueue } from '../../utils/delivery/outbox';
 import { sendMessage } from '../../utils/extension/messaging';
-import { MESSAGES } from '../../utils/i18n/i18n';
+import { MESSAGES } from '../../utils/i18n/form';
 import { computeResponsePromise } from '../../utils/response-time/promise';
 import { assessCompleteness, looksLikeLink } from '../../utils/form/completeness';
 import { deleteDraft, entryFingerprint, saveDraftFields, saveDraftScreenshots, type DraftFields, type DraftPlace } from '../../utils/form/drafts';

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DiagnosticEntry, Locale, Ticket } from '../../utils/contract/schemas';
-import { MESSAGES, plural } from '../../utils/i18n/i18n';
+import { MESSAGES } from '../../utils/i18n/form';
+import { plural } from '../../utils/i18n/format';
 import { describeEnvironment } from '../../utils/diagnosis/environment';
 
 export interface ReviewProps {

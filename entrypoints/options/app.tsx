@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSettings } from '../../components/shared/use-settings';
 import { browserUiLanguage, resolveLocale, saveSettings, SettingsSchema, SettingsValidationError, type Settings } from '../../utils/extension/settings';
-import { format } from '../../utils/i18n/i18n';
+import { format } from '../../utils/i18n/format';
 import { OPTIONS_MESSAGES } from './messages';
 
 /** How long typing must pause before a valid e-mail is saved (saving each keystroke would announce "Saved" each time). */

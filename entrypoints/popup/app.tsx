@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { SupportForm } from '../../components/form/support-form';
 import { MyTickets } from '../../components/delivery/my-tickets';
 import { useSettings } from '../../components/shared/use-settings';
-import { MESSAGES } from '../../utils/i18n/i18n';
+import { MESSAGES } from '../../utils/i18n/form';
 import { browserUiLanguage, resolveLocale } from '../../utils/extension/settings';
 import { supportApiUrl } from '../../utils/extension/build-config';
 import { earlyTabId } from '../../utils/diagnosis/diagnose-early';

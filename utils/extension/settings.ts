@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { TicketSchema, type Locale } from '../contract/schemas';
-import { pickLocale } from '../i18n/i18n';
+import { pickLocale } from '../i18n/format';
 
 /** The settings the rest of the extension reads. */
 export type Settings = { language: 'auto' | 'fr' | 'en'; defaultEmail: string; attachScreenshotByDefault: boolean };

@@ -3,9 +3,9 @@
  * type error. Plurals go through Intl.PluralRules; dates are formatted by the caller with the
  * same locale. Manifest strings (name, description) live in public/_locales as Chrome requires.
  */
-import type { Locale } from '../contract/schemas';
 
-type Plural = { one: string; other: string };
+import type { Locale } from '../contract/schemas';
+import type { Plural } from './format';
 
 const en = {
   appTitle: 'Osortoo Support',
@@ -289,40 +289,3 @@ const fr: Messages = {
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, fr };
-
-/** The UI language: French for any French browser locale, English otherwise. */
-export function pickLocale(language: string | undefined): Locale {
-  return language?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
-
-/** Fills `{name}` placeholders. */
-export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
-}
-
-/** Picks the plural form for `count` in `locale` and fills `{count}` and the other placeholders. */
-export function plural(locale: Locale, forms: Plural, count: number, params: Record<string, string | number> = {}): string {
-  const rule = new Intl.PluralRules(locale).select(count);
-  const numbers = new Intl.NumberFormat(locale);
-  // Every number in the sentence is written the locale's way (1 200 in French, 1,200 in English).
-  const filled = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'number' ? numbers.format(value) : value]));
-  return format(rule === 'one' ? forms.one : forms.other, { count: numbers.format(count), ...filled });
-}
-
-/**
- * The Intl locale for dates and numbers: the browser's own (with its region, e.g. fr-CA or en-GB)
- * when it is in the UI language, else the bare UI language.
- */
-export function intlLocale(locale: Locale, browserLanguage: string | undefined = typeof navigator === 'undefined' ? undefined : navigator.language): string {
-  return browserLanguage && pickLocale(browserLanguage) === locale ? browserLanguage : locale;
-}
-
-/** A date and time in the customer's locale and timezone, e.g. "2 mars 2026, 10 h 15". */
-export function formatDateTime(locale: Locale, when: string | number | Date, timeZone?: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(when));
-}
-
-/** A time of day in the customer's locale, e.g. "10 h 15" / "10:15 AM". */
-export function formatTime(locale: Locale, when: string | number | Date, timeZone?: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short', timeZone }).format(new Date(when));
-}

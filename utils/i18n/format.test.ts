@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, format, formatDateTime, intlLocale, pickLocale, plural } from './i18n';
+import { format, formatBytes, formatDateTime, intlLocale, pickLocale, plural } from './format';
+import { MESSAGES } from './form';
 
-/** Every string of a message tree, by its path. */
-function leaves(value: unknown, path = ''): [string, string][] {
-  if (typeof value === 'string') return [[path, value]];
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, child]) => leaves(child, path ? `${path}.${key}` : key));
-  return [];
-}
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-describe('UI strings', () => {
-  it('has every string in both languages, non-empty, with the same placeholders', () => {
-    const en = new Map(leaves(MESSAGES.en));
-    const fr = new Map(leaves(MESSAGES.fr));
-    expect([...fr.keys()].sort()).toEqual([...en.keys()].sort());
-    for (const [path, text] of en) {
-      expect(text.trim(), path).not.toBe('');
-      expect(fr.get(path)!.trim(), path).not.toBe('');
-      expect(placeholders(fr.get(path)!), path).toEqual(placeholders(text));
-    }
-  });
-
+describe('form catalogue', () => {
   it('uses the help article’s wording for the Instagram nudge', () => {
     expect(MESSAGES.fr.detailHints.pageOrUsername.instagram).toBe('Ajoutez le nom d’utilisateur Instagram du concours.');
   });
@@ -58,5 +40,14 @@ describe('locale helpers', () => {
 
   it('fills placeholders and leaves unknown ones', () => {
     expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});
+
+describe('formatBytes', () => {
+  it('writes sizes in the locale’s units and numbers, one formatter for the whole UI', () => {
+    expect(formatBytes(512, 'en')).toBe('512\u00a0B');
+    expect(formatBytes(250 * 1024, 'fr')).toBe('250\u00a0Ko');
+    expect(formatBytes(1.25 * 1024 * 1024, 'fr')).toBe('1,3\u00a0Mo');
+    expect(formatBytes(1.25 * 1024 * 1024, 'en')).toBe('1.3\u00a0MB');
   });
 });
