@@ -23,8 +23,6 @@ import { useSupportStatus } from './use-support-status';
 
 /** The customer's own timezone: every time shown to them is in it. */
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
-/** How often an open form re-reads support's status (shorter in e2e builds, to test a change). */
-const STATUS_REFRESH_MS = Number(import.meta.env.STATUS_REFRESH_MS) || 60_000;
 
 type FieldErrors = Partial<Record<'description' | 'email', string>>;
 
@@ -80,7 +78,7 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string>();
   const [sent, setSent] = useState<{ key: string; promise: ResponsePromise; email: string }>();
-  const support = useSupportStatus(apiUrl, STATUS_REFRESH_MS);
+  const support = useSupportStatus(apiUrl);
 
   // Collect the diagnostics and look for a draft of this tab/page, then fill the form.
   useEffect(() => {

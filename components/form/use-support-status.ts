@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { builtinStatus } from '../../utils/response-time/schedule';
-import { STATUS_REFRESH_MS, watchSupportStatus, type LoadedSupportStatus } from '../../utils/delivery/support-status';
+import { STATUS_REFRESH_MS } from '../../utils/extension/build-env';
+import { watchSupportStatus, type LoadedSupportStatus } from '../../utils/delivery/support-status';
 
 /**
  * Support's status for an open form: the built-in one on the very first render (storage is

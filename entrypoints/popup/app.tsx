@@ -6,11 +6,10 @@ import { useSettings } from '../../components/shared/use-settings';
 import { MESSAGES } from '../../utils/i18n/form';
 import { browserUiLanguage, resolveLocale } from '../../utils/extension/settings';
 import { supportApiUrl } from '../../utils/extension/build-config';
+import { STATUS_REFRESH_MS } from '../../utils/extension/build-env';
 import { earlyTabId } from '../../utils/diagnosis/diagnose-early';
 import { openFormWindow } from '../../utils/extension/form-window';
 
-/** How often "My tickets" re-reads the live statuses (shorter in e2e builds). */
-const STATUS_REFRESH_MS = Number(import.meta.env.STATUS_REFRESH_MS) || 60_000;
 
 type View = 'form' | 'tickets';
 

@@ -2,6 +2,8 @@
  * When to try a ticket again: exponential backoff with jitter, never sooner than the API's
  * Retry-After. Pure, so that it is tested with fixed numbers.
  */
+import { DELIVERY_TIMEOUT_MS } from '../extension/build-env';
+
 export interface RetryPolicy {
   /** Ceiling of the first retry's delay; each failure doubles it. */
   baseDelayMs: number;
@@ -19,7 +21,7 @@ export const DELIVERY = {
   maxDelayMs: 5 * 60_000,
   maxRetryAfterMs: 60 * 60_000,
   /** A request that has not answered by then is aborted and retried (build-time DELIVERY_TIMEOUT_MS). */
-  timeoutMs: Number(import.meta.env.DELIVERY_TIMEOUT_MS) || 30_000,
+  timeoutMs: DELIVERY_TIMEOUT_MS,
 } as const;
 
 /**

@@ -5,6 +5,7 @@
  * from storage at once, and the live status replaces it when it arrives.
  */
 import { storage } from 'wxt/utils/storage';
+import { STATUS_REFRESH_MS } from '../extension/build-env';
 import { SupportStatusSchema, type SupportStatus } from '../contract/schemas';
 import type { StatusSource } from '../response-time/promise';
 import { builtinStatus } from '../response-time/schedule';
@@ -117,8 +118,6 @@ export interface WatchOptions extends StatusClientDeps {
   intervalMs?: number;
 }
 
-/** How often an open form asks for the status again, so a mode change shows without a reload. */
-export const STATUS_REFRESH_MS = 60_000;
 
 /**
  * Calls `onChange` with the peeked status at once, then with the loaded one, then again every

@@ -3,6 +3,7 @@
  * (see wxt.config.ts); outside release builds it defaults to the local reference API.
  */
 import { browser } from 'wxt/browser';
+import { BUILT_API_URL, IS_RELEASE } from './build-env';
 
 /** Placeholder until the production API's address is known; override with SUPPORT_API_URL. */
 const RELEASE_API_URL = 'https://support-api.osortoo.com';
@@ -13,9 +14,8 @@ export const DEV_API_URL_KEY = 'devApiUrl';
 
 /** Base URL of the support API as built, without a trailing slash. */
 export function builtApiUrl(): string {
-  const configured = import.meta.env.SUPPORT_API_URL as string | undefined;
-  const fallback = import.meta.env.MODE === 'production' ? RELEASE_API_URL : LOCAL_API_URL;
-  return (configured || fallback).replace(/\/+$/, '');
+  const fallback = IS_RELEASE ? RELEASE_API_URL : LOCAL_API_URL;
+  return (BUILT_API_URL || fallback).replace(/\/+$/, '');
 }
 
 /**
@@ -24,7 +24,7 @@ export function builtApiUrl(): string {
  * compiles that branch away and always uses the built URL.
  */
 export async function supportApiUrl(): Promise<string> {
-  if (import.meta.env.MODE !== 'production') {
+  if (!IS_RELEASE) {
     const stored = (await browser.storage.local.get(DEV_API_URL_KEY))[DEV_API_URL_KEY];
     if (typeof stored === 'string' && /^https?:\/\/[^/]+/.test(stored)) return stored.replace(/\/+$/, '');
   }
