@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { MULTIPART, TicketSchema, type Ticket } from '../utils/contract/schemas';
+import { detectImageType } from '../utils/contract/image-type';
 import { LIMITS } from '../utils/contract/limits';
 import { ApiFailure, type Issue } from './errors';
-import { detectImageType } from './image-type';
 import type { StoredScreenshot } from './db';
 
 /** A ticket request that passed every check, ready to store. */

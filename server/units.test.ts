@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SupportStatusSchema } from '../utils/contract/schemas';
 import { configFromEnv, DEFAULT_ALLOWED_ORIGIN } from './config';
-import { detectImageType } from './image-type';
 import { FixedWindowLimiter } from './rate-limit';
 import { runStatusCommand } from './status-command';
 import { etagMatches } from './support-status';
-import { JPEG_2X2, SUPPORT_TOKEN, WEBP_2X2, makePng, startTestApi } from './test-support';
-
-describe('detectImageType', () => {
-  it('knows PNG, JPEG and WebP by their bytes only', () => {
-    expect(detectImageType(makePng())).toBe('image/png');
-    expect(detectImageType(JPEG_2X2)).toBe('image/jpeg');
-    expect(detectImageType(WEBP_2X2)).toBe('image/webp');
-  });
-  it('refuses everything else, including near misses', () => {
-    expect(detectImageType(Buffer.from('GIF89a......'))).toBeNull();
-    expect(detectImageType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
-    expect(detectImageType(Buffer.from('RIFF\0\0\0\0WAVEfmt '))).toBeNull();
-    expect(detectImageType(makePng().subarray(0, 7))).toBeNull();
-    expect(detectImageType(Buffer.from([0xff, 0xd8]))).toBeNull();
-    expect(detectImageType(new Uint8Array(0))).toBeNull();
-  });
-});
+import { SUPPORT_TOKEN, startTestApi } from './test-support';
 
 describe('FixedWindowLimiter', () => {
   it('counts per key and window, and says how long to wait', () => {
