@@ -14,8 +14,8 @@ import { deleteDraft, entryFingerprint, saveDraftFields, saveDraftScreenshots, t
 import { CapturedSummary } from './captured-summary';
 import { CompletenessChecklist } from './completeness-checklist';
 import { DeliveryStatus, OutboxList } from '../delivery/delivery-status';
-import { ResponseBanner } from './response-banner';
-import { PromiseSummary } from './promise-summary';
+import { ResponseBanner } from '../response-time/response-banner';
+import { PromiseSummary } from '../response-time/promise-summary';
 import { ScreenshotPanel, type FormScreenshot } from '../screenshots/screenshot-panel';
 import { TicketReview } from './ticket-review';
 import { NextSteps } from './next-steps';

@@ -6,7 +6,7 @@ import type { SupportStatus } from '../../utils/contract/schemas';
 import { builtinStatus } from '../../utils/response-time/schedule';
 import { instantOfWallTime } from '../../utils/response-time/zoned-time';
 import { msUntilNextMinute, ResponseBanner, type ResponseBannerProps } from './response-banner';
-import { useSupportStatus } from './use-support-status';
+import { useSupportStatus } from '../form/use-support-status';
 
 const plain = (html: string) => html.replace(/\u00a0/g, ' ').replace(/’/g, "'").replace(/&#x27;/g, "'");
 const render = (props: ResponseBannerProps) => plain(renderToStaticMarkup(createElement(ResponseBanner, props)));
