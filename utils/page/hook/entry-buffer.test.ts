@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createEntryBuffer, type BufferedEntry } from './entry-buffer';
+import type { HookEntry } from './protocol';
 import { DiagnosticsSchema, type DiagnosticEntry } from '../../contract/schemas';
 import { LIMITS } from '../../contract/limits';
 import { serializeArgs } from './serialize';
@@ -12,6 +13,13 @@ const net = (url: string, status: number, t = 0): DiagnosticEntry => ({
 
 const bytesOf = (entries: BufferedEntry[]) =>
   entries.reduce((sum, e) => sum + Object.entries(e).reduce((n, [k, v]) => n + (typeof v === 'string' ? k.length + v.length : 0) + 0, 48), 0);
+
+describe('HookEntry: the hook\'s own copy of the entry shape', () => {
+  it('holds every entry of the contract (a type check: tsc fails when they drift apart)', () => {
+    expectTypeOf<DiagnosticEntry>().toExtend<HookEntry>();
+    expectTypeOf<DiagnosticEntry['kind']>().toEqualTypeOf<HookEntry['kind']>();
+  });
+});
 
 describe('createEntryBuffer: folding', () => {
   it('folds identical entries, keeping the first time and noting the last', () => {

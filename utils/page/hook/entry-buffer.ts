@@ -9,12 +9,12 @@
  * An entry that recurs is moved to the recent end of the window, so a still-recurring error is
  * not evicted by one-off noise. Evicted occurrences are counted in `dropped`.
  *
- * Runs in the page's world: type-only contract import, no dependencies.
+ * Runs in the page's world: it imports nothing outside utils/page/hook/, not even types.
  */
-import type { DiagnosticEntry } from '../../contract/schemas';
+import type { HookEntry } from './protocol';
 
-/** A buffered entry: the contract's entry plus `lastT`, the time of its latest occurrence. */
-export type BufferedEntry = DiagnosticEntry & { lastT?: number };
+/** A buffered entry: the hook's entry plus `lastT`, the time of its latest occurrence. */
+export type BufferedEntry = HookEntry & { lastT?: number };
 
 export interface EntryBufferOptions {
   /** Most distinct entries kept (LIMITS.entries). */
@@ -27,7 +27,7 @@ export interface EntryBufferOptions {
 
 export interface EntryBuffer {
   /** Records one entry (or `entry.count` occurrences of it). */
-  add(entry: DiagnosticEntry | (Omit<DiagnosticEntry, 't' | 'count'> & { t?: number; count?: number })): void;
+  add(entry: HookEntry | (Omit<HookEntry, 't' | 'count'> & { t?: number; count?: number })): void;
   /** Retained entries in order of first occurrence, and how many occurrences were dropped. */
   snapshot(): { entries: BufferedEntry[]; dropped: number };
   /** Occurrences currently represented (sum of the retained entries' counts). */

@@ -13,5 +13,35 @@ export const HOOK_EVENTS = {
 /** Starts the source of the inline script we inject, so the hook can ignore its own CSP refusal. */
 export const INJECTED_MARKER = '/*osortoo-support*/';
 
-/** LIMITS.bodyExcerptBytes, as a literal for the hook (page-reader.test.ts checks they agree). */
+/** LIMITS.bodyExcerptBytes, as a literal for the hook (utils/page/normalize-entry.test.ts checks they agree). */
 export const BODY_EXCERPT_CHARS = 2048;
+
+/**
+ * One entry as the hook records it: the contract's DiagnosticEntry in structure, written out
+ * here because the hook imports nothing, not even types. It is a loose shape on purpose: the
+ * page can forge any of it, so the content script rebuilds each entry field by field
+ * (utils/page/normalize-entry.ts) and the worker validates it against the contract.
+ * entry-buffer.test.ts checks that every contract entry still fits this shape.
+ */
+export interface HookEntry {
+  kind: 'console' | 'uncaught' | 'rejection' | 'network' | 'resource' | 'csp';
+  /** Milliseconds since the window started (its performance.now()). */
+  t: number;
+  count: number;
+  message: string;
+  frame?: string;
+  level?: 'error' | 'warn';
+  stack?: string;
+  source?: string;
+  line?: number;
+  column?: number;
+  api?: 'fetch' | 'xhr';
+  method?: string;
+  url?: string;
+  status?: number;
+  durationMs?: number;
+  body?: string;
+  tag?: string;
+  directive?: string;
+  blockedUrl?: string;
+}
