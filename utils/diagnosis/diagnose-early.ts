@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import { NO_PAGE, sendMessage, type CollectedTab } from '../extension/messaging';
 import { askClientHints, type HighEntropyValues, type UserAgentDataLike } from './client-hints';
-import type { EncodedType } from '../screenshots/capture-encode';
+import type { ImageType as EncodedType } from '../contract/schemas';
 import { blobFromDataUrl } from '../screenshots/data-url';
 import type { PageAnswers } from './page-answers';
 

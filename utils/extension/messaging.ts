@@ -5,7 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageAnswers } from '../diagnosis/page-answers';
-import type { EncodedType } from '../screenshots/capture-encode';
+import type { ImageType as EncodedType } from '../contract/schemas';
 
 /** What the content script of a tab knows about its page. */
 export interface PageSnapshot {

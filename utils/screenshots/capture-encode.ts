@@ -5,29 +5,22 @@
  * ladder, WebP first (sharper text than JPEG at the same size), then scaled down as a last
  * resort. Runs in the popup (OffscreenCanvas, createImageBitmap); no extension APIs.
  */
+import type { ImageType } from '../contract/schemas';
+import type { Encoded } from './encoded';
 import { imageSize } from './image-size';
 
 /** Visible-area target: ≤ 300 KB at 1280×800 keeps text legible and uploads fast. */
 export const VISIBLE_MAX_BYTES = 300 * 1024;
 
-export type EncodedType = 'image/jpeg' | 'image/webp' | 'image/png';
-
-export interface Encoded {
-  blob: Blob;
-  type: EncodedType;
-  width: number;
-  height: number;
-}
-
 /** Quality steps tried in order; text stays readable down to WebP 0.6. */
-const LADDER: [EncodedType, number][] = [
+const LADDER: [ImageType, number][] = [
   ['image/webp', 0.85],
   ['image/webp', 0.75],
   ['image/webp', 0.6],
   ['image/jpeg', 0.6],
 ];
 
-function typeOf(blob: Blob): EncodedType {
+function typeOf(blob: Blob): ImageType {
   return blob.type === 'image/png' || blob.type === 'image/webp' ? blob.type : 'image/jpeg';
 }
 

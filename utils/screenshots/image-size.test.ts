@@ -37,6 +37,7 @@ describe('imageSize', () => {
 
   it('refuses what is not an image, and a JPEG cut before its frame header', () => {
     expect(() => imageSize(Buffer.from('GIF89a-not-supported'))).toThrow(/Not a PNG/);
+    expect(() => imageSize(Buffer.from('RIFF\0\0\0\0WAVEVP8X-not-a-webp-at-all'))).toThrow(/Not a PNG/);
     expect(() => imageSize(jpegHeader(10, 10).subarray(0, 30))).toThrow(/JPEG/);
   });
 });

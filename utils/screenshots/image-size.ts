@@ -2,20 +2,23 @@
  * Reads the pixel size of a PNG, JPEG or WebP from its first bytes, without decoding it: the
  * form needs a capture's size at once, and decoding a 1280×800 JPEG costs tens of milliseconds.
  */
+import { detectImageType } from '../contract/image-type';
+import type { ImageType } from '../contract/schemas';
+
 export interface ImageSize {
-  type: 'image/png' | 'image/jpeg' | 'image/webp';
+  type: ImageType;
   width: number;
   height: number;
 }
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** The image's type and size from its header; throws on anything else or a corrupt header. */
 export function imageSize(bytes: Uint8Array): ImageSize {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-  if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return { type: 'image/png', width: view.getUint32(16), height: view.getUint32(20) };
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+  // The type comes from the one magic-bytes check; each branch then reads its format's header.
+  const type = detectImageType(bytes);
+  if (type === 'image/png') return { type, width: view.getUint32(16), height: view.getUint32(20) };
+  if (type === 'image/jpeg') {
     let offset = 2;
     while (offset + 9 < bytes.length) {
       if (bytes[offset] !== 0xff) throw new Error('Corrupt JPEG');
@@ -28,7 +31,7 @@ export function imageSize(bytes: Uint8Array): ImageSize {
     }
     throw new Error('JPEG without a frame header');
   }
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') {
+  if (type === 'image/webp') {
     const chunk = ascii(12, 16);
     const u24 = (at: number) => bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16);
     if (chunk === 'VP8X') return { type: 'image/webp', width: 1 + u24(24), height: 1 + u24(27) };
