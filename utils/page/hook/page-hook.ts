@@ -2,18 +2,18 @@
  * The recorder that runs in the page's own world from `document_start`: console errors and
  * warnings, uncaught errors, unhandled rejections, failed fetch/XHR calls, resources that fail
  * to load and CSP violations. Resource failures and CSP violations are DOM events, which the
- * content script (utils/page/reader.ts) receives in its own world: they are recorded there, and
+ * content script (utils/page/dom-events.ts) receives in its own world: they are recorded there, and
  * this script does not carry them. It is injected into every Osortoo page, so it must stay tiny
  * (≤ 3 KB gzipped with its content script) and cheap (a page may log 100,000 errors): it
  * serialises and folds on the spot, and hands a snapshot over only when the content script
  * asks for one.
  *
  * It records raw facts only. Everything that can wait until the customer opens the form
- * happens in the content script instead (utils/page/reader.ts): human-readable messages of
+ * happens in the content script instead (utils/page/normalize-entry.ts): human-readable messages of
  * network, resource and CSP entries, rounding, absolute URLs, scrubbing, contract bounds.
  *
  * Nothing here is trusted by the extension: the page shares this world and can forge any of it,
- * so the content script scrubs and bounds it and the popup validates it against the contract.
+ * so the content script scrubs and bounds it and the worker validates it against the contract.
  */
 import { serializeArgs, serializeReason } from './serialize';
 import { createEntryBuffer } from './entry-buffer';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeEntry } from './reader';
+import { normalizeEntry } from './normalize-entry';
 import { BODY_EXCERPT_CHARS } from './hook/protocol';
 import { DiagnosticEntrySchema } from '../contract/schemas';
 import { LIMITS } from '../contract/limits';

@@ -1,0 +1,58 @@
+/**
+ * Gathers everything recorded in the page: the hook's buffer (utils/page/hook-pull.ts) and the
+ * DOM recorder's (utils/page/dom-events.ts) of the top window and of its same-origin frames,
+ * nested ones included, each put on the top page's timeline and normalised
+ * (utils/page/normalize-entry.ts), then bounded to the contract's number of entries.
+ */
+import { pullHookBuffer } from './hook-pull';
+import { domEntriesOf } from './dom-events';
+import { normalizeEntry, type NormalizedEntry } from './normalize-entry';
+import { LIMITS } from '../contract/limits';
+
+/** Same-origin frames read, nested ones included (a page could build thousands). */
+const MAX_FRAMES = 20;
+
+/** The top window and its same-origin frames, nested ones included, with their time offsets. */
+function windowsOfPage(): { win: Window; offset: number; frame?: string }[] {
+  const found: { win: Window; offset: number; frame?: string }[] = [{ win: window, offset: 0 }];
+  for (let i = 0; i < found.length && found.length < MAX_FRAMES + 1; i++) {
+    const frames = found[i]!.win.frames;
+    for (let k = 0; k < frames.length && found.length < MAX_FRAMES + 1; k++) {
+      try {
+        const win = frames[k]!;
+        // Throws for a cross-origin frame: not the draw page, left out.
+        const href = win.location.href;
+        found.push({ win, offset: win.performance.timeOrigin - performance.timeOrigin, frame: href });
+      } catch {
+        // Cross-origin frame.
+      }
+    }
+  }
+  return found;
+}
+
+/** Everything recorded in the page and its same-origin frames, normalised, in time order. */
+export function collectDiagnostics(): { entries: NormalizedEntry[]; dropped: number } {
+  const entries: NormalizedEntry[] = [];
+  let dropped = 0;
+  for (const { win, offset, frame } of windowsOfPage()) {
+    const hook = pullHookBuffer(win);
+    const dom = domEntriesOf(win)?.snapshot() ?? { entries: [], dropped: 0 };
+    dropped += hook.dropped + dom.dropped;
+    let base = location.href;
+    try {
+      base = win.location.href;
+    } catch {
+      // Unreachable frame: relative URLs resolve against the top page.
+    }
+    for (const raw of [...hook.entries, ...dom.entries]) {
+      const entry = normalizeEntry(raw, base, offset, frame);
+      if (entry) entries.push(entry);
+      else dropped += 1;
+    }
+  }
+  entries.sort((a, b) => (a.t as number) - (b.t as number));
+  // The contract keeps LIMITS.entries; the earliest are kept (the hook's buffers already chose).
+  dropped += Math.max(0, entries.length - LIMITS.entries);
+  return { entries: entries.slice(0, LIMITS.entries), dropped };
+}
