@@ -2,7 +2,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { Locale } from '../../utils/contract/schemas';
 import { allRecords } from '../../utils/delivery/outbox';
 import { fetchTicketStatus, myTicketRows, type MyTicketRow, type StatusOutcome } from '../../utils/delivery/my-tickets';
-import { MESSAGES } from '../../utils/i18n/form';
+import { FORM_MESSAGES } from '../../utils/i18n/form';
+import { MY_TICKETS_MESSAGES } from '../../utils/i18n/my-tickets';
 import { format, formatDateTime, formatTime, plural } from '../../utils/i18n/format';
 import { OutboxList } from './delivery-status';
 
@@ -16,7 +17,9 @@ const OUTBOX_POLL_MS = 1000;
  * that cannot be read keeps the last one seen, with the reason.
  */
 export function MyTickets({ apiUrl, locale, refreshMs, active }: { apiUrl: string; locale: Locale; refreshMs: number; active: boolean }) {
-  const t = MESSAGES[locale];
+  const t = MY_TICKETS_MESSAGES[locale];
+  // A ticket's category as the form named it.
+  const categories = FORM_MESSAGES[locale].categories;
   const titleId = useId();
   const [rows, setRows] = useState<MyTicketRow[]>();
   const [statuses, setStatuses] = useState<Record<string, { last?: StatusOutcome & { ok: true }; failure?: StatusOutcome & { ok: false } }>>({});
@@ -90,7 +93,7 @@ export function MyTickets({ apiUrl, locale, refreshMs, active }: { apiUrl: strin
                     </span>
                   </p>
                   <p className="muted">
-                    {t.categories[row.category]} · {format(t.sentOn, { date: formatDateTime(locale, row.result?.receivedAt ?? row.createdAt) })}
+                    {categories[row.category]} · {format(t.sentOn, { date: formatDateTime(locale, row.result?.receivedAt ?? row.createdAt) })}
                   </p>
                   <p className="my-ticket__description">{row.description.length > 120 ? `${row.description.slice(0, 117)}…` : row.description}</p>
                   {status?.failure && <p className="field-error">{t.statusUnavailable[status.failure.reason]}</p>}

@@ -1,6 +1,6 @@
 import type { Locale } from '../../utils/contract/schemas';
 import type { Captured } from '../../utils/diagnosis/diagnose';
-import { MESSAGES } from '../../utils/i18n/form';
+import { FORM_MESSAGES } from '../../utils/i18n/form';
 import { plural } from '../../utils/i18n/format';
 import { describeEnvironment } from '../../utils/diagnosis/environment';
 
@@ -9,7 +9,7 @@ import { describeEnvironment } from '../../utils/diagnosis/environment';
  * own panel). Off an Osortoo page it says why there are no page diagnostics.
  */
 export function CapturedSummary({ captured, locale }: { captured: Captured; locale: Locale }) {
-  const t = MESSAGES[locale];
+  const t = FORM_MESSAGES[locale];
 
   const env = captured.environment;
   const errorCount = captured.diagnostics.entries.reduce((sum, entry) => sum + entry.count, 0);

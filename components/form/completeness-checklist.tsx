@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Locale } from '../../utils/contract/schemas';
 import type { Completeness, DetailStatus } from '../../utils/form/completeness';
-import { MESSAGES } from '../../utils/i18n/form';
+import { FORM_MESSAGES } from '../../utils/i18n/form';
 import { plural } from '../../utils/i18n/format';
 
 /**
@@ -10,7 +10,7 @@ import { plural } from '../../utils/i18n/format';
  * live region, so a screen reader hears an item tick without hearing every keystroke.
  */
 export function CompletenessChecklist({ completeness, locale }: { completeness: Completeness; locale: Locale }) {
-  const t = MESSAGES[locale];
+  const t = FORM_MESSAGES[locale];
   const titleId = useId();
   const missing = completeness.missing.length;
   const label = (item: DetailStatus) => (item.detail === 'pageOrUsername' && item.accountKind ? t.accountName[item.accountKind] : t.details[item.detail]);

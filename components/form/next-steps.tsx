@@ -1,5 +1,5 @@
 import type { Locale, ResponsePromise } from '../../utils/contract/schemas';
-import { MESSAGES } from '../../utils/i18n/form';
+import { FORM_MESSAGES } from '../../utils/i18n/form';
 import { format } from '../../utils/i18n/format';
 
 /**
@@ -7,7 +7,7 @@ import { format } from '../../utils/i18n/format';
  * where, and how to follow the ticket. The reference itself is shown by DeliveryStatus above.
  */
 export function NextSteps({ promise, email, locale }: { promise: ResponsePromise; email: string; locale: Locale }) {
-  const t = MESSAGES[locale];
+  const t = FORM_MESSAGES[locale];
   return (
     <section className="next-steps" aria-labelledby="next-steps-title" data-testid="next-steps">
       <h2 id="next-steps-title">{t.nextTitle}</h2>

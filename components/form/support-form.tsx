@@ -7,7 +7,8 @@ import { captureFullPage } from '../../utils/screenshots/full-page';
 import { buildTicket, type TicketDraft } from '../../utils/form/ticket-builder';
 import { enqueue } from '../../utils/delivery/outbox';
 import { sendMessage } from '../../utils/extension/messaging';
-import { MESSAGES } from '../../utils/i18n/form';
+import { FORM_MESSAGES } from '../../utils/i18n/form';
+import { POPUP_MESSAGES } from '../../utils/i18n/popup';
 import { computeResponsePromise } from '../../utils/response-time/promise';
 import { assessCompleteness, looksLikeLink } from '../../utils/form/completeness';
 import { deleteDraft, entryFingerprint, saveDraftFields, saveDraftScreenshots, type DraftFields, type DraftPlace } from '../../utils/form/drafts';
@@ -16,7 +17,8 @@ import { CompletenessChecklist } from './completeness-checklist';
 import { DeliveryStatus, OutboxList } from '../delivery/delivery-status';
 import { ResponseBanner } from '../response-time/response-banner';
 import { PromiseSummary } from '../response-time/promise-summary';
-import { ScreenshotPanel, type FormScreenshot } from '../screenshots/screenshot-panel';
+import { ScreenshotPanel } from '../screenshots/screenshot-panel';
+import type { FormScreenshot } from '../../utils/screenshots/screenshot-list';
 import { TicketReview } from './ticket-review';
 import { NextSteps } from './next-steps';
 import { useSupportStatus } from './use-support-status';
@@ -58,7 +60,7 @@ function initialScreenshots(captured: Captured, defaults: FormDefaults): FormScr
  * saved as a draft (utils/form/drafts.ts) until the ticket is in the outbox or the draft is discarded.
  */
 export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, onOpenInWindow }: SupportFormProps) {
-  const t = MESSAGES[locale];
+  const t = FORM_MESSAGES[locale];
   const ids = { description: useId(), email: useId(), category: useId(), drawLink: useId(), account: useId() };
   const refs = { description: useRef<HTMLTextAreaElement>(null), email: useRef<HTMLInputElement>(null), review: useRef<HTMLButtonElement>(null), sent: useRef<HTMLDivElement>(null) };
   const [captured, setCaptured] = useState<Captured>();
@@ -396,7 +398,7 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
           />
         )}
 
-        {captured ? <CapturedSummary captured={captured} locale={locale} /> : <p role="status" className="muted">{t.loading}</p>}
+        {captured ? <CapturedSummary captured={captured} locale={locale} /> : <p role="status" className="muted">{POPUP_MESSAGES[locale].loading}</p>}
 
         <div className="form-actions">
           <button type="submit" className="primary" ref={refs.review} disabled={!ready}>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DiagnosticEntry, Locale, Ticket } from '../../utils/contract/schemas';
-import { MESSAGES } from '../../utils/i18n/form';
-import { plural } from '../../utils/i18n/format';
+import { FORM_MESSAGES } from '../../utils/i18n/form';
+import { format, plural } from '../../utils/i18n/format';
 import { describeEnvironment } from '../../utils/diagnosis/environment';
 
 export interface ReviewProps {
@@ -43,7 +43,7 @@ export function entryText(entry: DiagnosticEntry): string {
  * keyboard and screen-reader users start at the top of what they are checking.
  */
 export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending, error, onBack, onSend }: ReviewProps) {
-  const t = MESSAGES[locale];
+  const t = FORM_MESSAGES[locale];
   const ids = { title: useId(), entries: useId(), shots: useId() };
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -108,7 +108,7 @@ export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending
         <ul className="review__shots" aria-labelledby={ids.shots}>
           {blobs.map((blob, index) => (
             <li key={index}>
-              <BlobImage blob={blob} alt={t.reviewScreenshotAlt.replace('{index}', String(index + 1))} />
+              <BlobImage blob={blob} alt={format(t.reviewScreenshotAlt, { index: index + 1 })} />
               <span className="muted">{ticket.screenshots[index]?.width}×{ticket.screenshots[index]?.height}</span>
             </li>
           ))}

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { SupportForm } from '../../components/form/support-form';
 import { MyTickets } from '../../components/delivery/my-tickets';
 import { useSettings } from '../../components/shared/use-settings';
-import { MESSAGES } from '../../utils/i18n/form';
+import { POPUP_MESSAGES } from '../../utils/i18n/popup';
 import { browserUiLanguage, resolveLocale } from '../../utils/extension/settings';
 import { supportApiUrl } from '../../utils/extension/build-config';
 import { STATUS_REFRESH_MS } from '../../utils/extension/build-env';
@@ -17,7 +17,7 @@ export function App() {
   const settings = useSettings();
   // The options page's language, or the browser's for "automatic".
   const locale = resolveLocale(settings?.language ?? 'auto', browserUiLanguage());
-  const t = MESSAGES[locale];
+  const t = POPUP_MESSAGES[locale];
   const [tabId, setTabId] = useState<number | undefined | null>(null);
   const [apiUrl, setApiUrl] = useState<string>();
   const [view, setView] = useState<View>(() => (new URLSearchParams(location.search).get('view') === 'tickets' ? 'tickets' : 'form'));

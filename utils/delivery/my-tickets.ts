@@ -6,7 +6,7 @@
 import { TicketPublicSchema, type Category, type TicketCreated, type TicketPublic } from '../contract/schemas';
 import type { OutboxRecord } from './outbox';
 
-/** Why a live status could not be read; each has a customer message in utils/i18n/i18n.ts. */
+/** Why a live status could not be read; each has a customer message in utils/i18n/my-tickets.ts. */
 export type StatusFailure = 'network' | 'unauthorized' | 'not_found' | 'invalid';
 export type StatusOutcome = { ok: true; ticket: TicketPublic } | { ok: false; reason: StatusFailure };
 

@@ -2,7 +2,7 @@
  * The help center's "Plus de détails = résolution plus rapide" list as a checklist: which of the
  * six details that spare a back-and-forth the ticket already carries, and, for each missing one,
  * what to add. Pure: the form passes what was captured and what the customer typed; the strings
- * live in utils/i18n/i18n.ts (keyed by the `hint` ids returned here).
+ * live in utils/i18n/form.ts (`details` and `detailHints`, keyed by the detail ids returned here).
  */
 import type { Category, DiagnosticEntry, DrawContext, Platform } from '../contract/schemas';
 

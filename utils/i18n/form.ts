@@ -1,26 +1,17 @@
 /**
- * The UI's strings in French and English, in one place so that a missing translation is a
- * type error. Plurals go through Intl.PluralRules; dates are formatted by the caller with the
- * same locale. Manifest strings (name, description) live in public/_locales as Chrome requires.
+ * The ticket form's strings (components/form/): what was collected, the fields, the details
+ * checklist, drafts, the review of what is sent, and what happens next. The popup's shell has
+ * popup.ts, "My tickets" my-tickets.ts. Manifest strings (name, description) live in
+ * public/_locales as Chrome requires.
  */
-
-import type { Locale } from '../contract/schemas';
-import type { Plural } from './format';
+import type { Plural, Translation } from './format';
 
 const en = {
-  appTitle: 'Osortoo Support',
-  openInWindow: 'Open in a window',
-  openOptions: 'Options',
-  openInWindowHint: 'Use a separate window to attach files: the toolbar popup closes when it loses focus.',
-  loading: 'Collecting what support needs…',
   capturedTitle: 'Already collected for support',
   pageLink: 'Draw link',
   noPageTitle: 'General ticket',
   noPage: 'This tab is not an Osortoo page, so there are no page diagnostics. If your question is about a draw, paste its link in the “Draw link” field.',
-  screenshot: 'Screenshot',
-  screenshotAlt: 'Screenshot of the visible part of the page',
   screenshotMissing: 'No screenshot could be taken of this tab.',
-  removeScreenshot: 'Remove screenshot',
   browserDevice: 'Browser and device',
   errorsFound: { one: '{count} error recorded on this page', other: '{count} errors recorded on this page' } as Plural,
   noErrors: 'No error recorded on this page.',
@@ -39,19 +30,10 @@ const en = {
   emailHint: 'The e-mail of your Osortoo account: support replies there.',
   send: 'Send to support',
   sending: 'Sending…',
-  queued: 'Waiting to be sent. It will be sent automatically; you can close this window.',
-  sent: 'Sent. Your ticket reference is {reference}.',
-  attention: 'Support could not accept this ticket: {reason}',
-  newTicket: 'New ticket',
   errors: {
     description: 'Describe the problem in a few words.',
     email: 'Enter a valid e-mail address, e.g. name@example.com.',
-    generic: 'Check the highlighted field.',
   },
-  // Navigation between the form and the customer's tickets.
-  nav: 'Support sections',
-  writeTab: 'Write to support',
-  myTicketsTab: 'My tickets',
   // Off an Osortoo page, and where the page did not say.
   drawLink: 'Draw link',
   drawLinkHint: 'The address of the draw’s results page, e.g. https://osortoo.com/…',
@@ -103,7 +85,6 @@ const en = {
   reviewIntro: 'This is exactly what support will receive. Switch off any entry you prefer to leave out.',
   backToForm: 'Back to the form',
   reviewFields: 'Your ticket',
-  reviewPage: 'Draw',
   platform: 'Platform',
   drawId: 'Draw id',
   platforms: { facebook: 'Facebook', instagram: 'Instagram', youtube: 'YouTube', multi: 'Multi-platform' },
@@ -131,41 +112,14 @@ const en = {
   nextAcknowledge: 'This kind of problem needs investigating: you will first get a quick acknowledgment, then a detailed answer.',
   nextReply: 'The answer comes by e-mail to {email}.',
   nextFollow: 'You can follow its status under “My tickets”.',
-  // My tickets.
-  myTicketsTitle: 'My tickets',
-  myTicketsEmpty: 'No ticket sent from this browser yet.',
-  refresh: 'Refresh',
-  refreshing: 'Checking the status of your tickets…',
-  checkedAt: 'Status checked at {time}.',
-  sentOn: 'Sent {date}',
-  ticketStatus: { received: 'Received', acknowledged: 'Acknowledged', answered: 'Answered', closed: 'Closed' },
-  ticketStatusPending: 'Waiting to be sent',
-  ticketStatusAttention: 'Needs your attention',
-  statusUnavailable: {
-    network: 'Status unavailable: support cannot be reached right now.',
-    unauthorized: 'Status unavailable: this browser’s access to the ticket was refused.',
-    not_found: 'Support no longer has this ticket.',
-    invalid: 'Status unavailable: support’s answer could not be read.',
-  },
-  ticketsSummary: { one: '{count} ticket', other: '{count} tickets' } as Plural,
 };
 
-export type Messages = typeof en;
-
-const fr: Messages = {
-  appTitle: 'Support Osortoo',
-  openInWindow: 'Ouvrir dans une fenêtre',
-  openOptions: 'Options',
-  openInWindowHint: 'Pour joindre des fichiers, utilisez une fenêtre séparée : la fenêtre de l’extension se ferme quand elle perd le focus.',
-  loading: 'Collecte des informations utiles au support…',
+const fr: Translation<typeof en> = {
   capturedTitle: 'Déjà recueilli pour le support',
   pageLink: 'Lien du tirage',
   noPageTitle: 'Demande générale',
   noPage: 'Cet onglet n’est pas une page Osortoo : aucun diagnostic de page. Si votre question concerne un tirage, collez son lien dans le champ « Lien du tirage ».',
-  screenshot: 'Capture d’écran',
-  screenshotAlt: 'Capture d’écran de la partie visible de la page',
   screenshotMissing: 'Aucune capture d’écran n’a pu être prise pour cet onglet.',
-  removeScreenshot: 'Retirer la capture',
   browserDevice: 'Navigateur et appareil',
   errorsFound: { one: '{count} erreur enregistrée sur cette page', other: '{count} erreurs enregistrées sur cette page' },
   noErrors: 'Aucune erreur enregistrée sur cette page.',
@@ -184,18 +138,10 @@ const fr: Messages = {
   emailHint: 'L’adresse courriel de votre compte Osortoo : le support vous répond à cette adresse.',
   send: 'Envoyer au support',
   sending: 'Envoi en cours…',
-  queued: 'En attente d’envoi. Il partira automatiquement ; vous pouvez fermer cette fenêtre.',
-  sent: 'Envoyé. La référence de votre demande est {reference}.',
-  attention: 'Le support n’a pas pu accepter cette demande : {reason}',
-  newTicket: 'Nouvelle demande',
   errors: {
     description: 'Décrivez le problème en quelques mots.',
     email: 'Saisissez une adresse courriel valide, par ex. nom@exemple.com.',
-    generic: 'Vérifiez le champ signalé.',
   },
-  nav: 'Sections du support',
-  writeTab: 'Écrire au support',
-  myTicketsTab: 'Mes demandes',
   drawLink: 'Lien du tirage',
   drawLinkHint: 'L’adresse de la page de résultats du tirage, par ex. https://osortoo.com/…',
   drawLinkInvalid: 'Ceci ne ressemble pas à un lien : copiez-le depuis la barre d’adresse du navigateur.',
@@ -243,7 +189,6 @@ const fr: Messages = {
   reviewIntro: 'Voici exactement ce que le support recevra. Désactivez les entrées que vous préférez ne pas envoyer.',
   backToForm: 'Revenir au formulaire',
   reviewFields: 'Votre demande',
-  reviewPage: 'Tirage',
   platform: 'Plateforme',
   drawId: 'Identifiant du tirage',
   platforms: { facebook: 'Facebook', instagram: 'Instagram', youtube: 'YouTube', multi: 'Multi-plateformes' },
@@ -270,22 +215,6 @@ const fr: Messages = {
   nextAcknowledge: 'Ce type de problème demande une analyse : vous recevrez d’abord un accusé de réception rapide, puis une réponse détaillée.',
   nextReply: 'La réponse arrivera par courriel à {email}.',
   nextFollow: 'Vous pouvez suivre son état dans « Mes demandes ».',
-  myTicketsTitle: 'Mes demandes',
-  myTicketsEmpty: 'Aucune demande envoyée depuis ce navigateur pour l’instant.',
-  refresh: 'Actualiser',
-  refreshing: 'Vérification de l’état de vos demandes…',
-  checkedAt: 'État vérifié à {time}.',
-  sentOn: 'Envoyée le {date}',
-  ticketStatus: { received: 'Reçue', acknowledged: 'Prise en compte', answered: 'Répondue', closed: 'Fermée' },
-  ticketStatusPending: 'En attente d’envoi',
-  ticketStatusAttention: 'Demande votre attention',
-  statusUnavailable: {
-    network: 'État indisponible : le support est injoignable pour le moment.',
-    unauthorized: 'État indisponible : l’accès de ce navigateur à la demande a été refusé.',
-    not_found: 'Le support n’a plus cette demande.',
-    invalid: 'État indisponible : la réponse du support est illisible.',
-  },
-  ticketsSummary: { one: '{count} demande', other: '{count} demandes' },
 };
 
-export const MESSAGES: Record<Locale, Messages> = { en, fr };
+export const FORM_MESSAGES = { en, fr };

@@ -1,24 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { format, formatBytes, formatDateTime, intlLocale, pickLocale, plural } from './format';
-import { MESSAGES } from './form';
+import { FORM_MESSAGES } from './form';
+import { MY_TICKETS_MESSAGES } from './my-tickets';
 
 describe('form catalogue', () => {
   it('uses the help article’s wording for the Instagram nudge', () => {
-    expect(MESSAGES.fr.detailHints.pageOrUsername.instagram).toBe('Ajoutez le nom d’utilisateur Instagram du concours.');
+    expect(FORM_MESSAGES.fr.detailHints.pageOrUsername.instagram).toBe('Ajoutez le nom d’utilisateur Instagram du concours.');
   });
 });
 
 describe('plural', () => {
   it('follows each language’s rules (French counts 0 and 1 as singular)', () => {
-    expect(plural('fr', MESSAGES.fr.ticketsSummary, 0)).toBe('0 demande');
-    expect(plural('fr', MESSAGES.fr.ticketsSummary, 2)).toBe('2 demandes');
-    expect(plural('en', MESSAGES.en.ticketsSummary, 0)).toBe('0 tickets');
-    expect(plural('en', MESSAGES.en.ticketsSummary, 1)).toBe('1 ticket');
-    expect(plural('fr', MESSAGES.fr.checklistProgress, 1, { total: 6 })).toBe('1 détail fourni sur 6');
-    expect(plural('fr', MESSAGES.fr.checklistProgress, 5, { total: 6 })).toBe('5 détails fournis sur 6');
+    expect(plural('fr', MY_TICKETS_MESSAGES.fr.ticketsSummary, 0)).toBe('0 demande');
+    expect(plural('fr', MY_TICKETS_MESSAGES.fr.ticketsSummary, 2)).toBe('2 demandes');
+    expect(plural('en', MY_TICKETS_MESSAGES.en.ticketsSummary, 0)).toBe('0 tickets');
+    expect(plural('en', MY_TICKETS_MESSAGES.en.ticketsSummary, 1)).toBe('1 ticket');
+    expect(plural('fr', FORM_MESSAGES.fr.checklistProgress, 1, { total: 6 })).toBe('1 détail fourni sur 6');
+    expect(plural('fr', FORM_MESSAGES.fr.checklistProgress, 5, { total: 6 })).toBe('5 détails fournis sur 6');
     // Numbers in the locale's format, the count and the others.
-    expect(plural('fr', MESSAGES.fr.entriesIncluded, 1200, { total: 1500 })).toBe('1\u202f200 entrées sur 1\u202f500 seront envoyées');
-    expect(plural('en', MESSAGES.en.entriesIncluded, 1200, { total: 1500 })).toBe('1,200 entries of 1,500 will be sent');
+    expect(plural('fr', FORM_MESSAGES.fr.entriesIncluded, 1200, { total: 1500 })).toBe('1\u202f200 entrées sur 1\u202f500 seront envoyées');
+    expect(plural('en', FORM_MESSAGES.en.entriesIncluded, 1200, { total: 1500 })).toBe('1,200 entries of 1,500 will be sent');
   });
 });
 
