@@ -1,9 +1,6 @@
 import { isKnownTimezone } from './support-status';
 import { parseClosedDays, parseSupportHours } from './schedule-settings';
-import type { StartApiOptions } from './start';
-
-/** The stable id of the dev/e2e builds (fixed by the manifest key). */
-export const DEFAULT_ALLOWED_ORIGIN = 'chrome-extension://olkiigammefckhmfmlfmbpaejfekofon';
+import { DEFAULT_ALLOWED_ORIGIN, type StartApiOptions } from './start-options';
 
 /** What `npm run api` starts with, and what it should warn about. */
 export interface EnvConfig {

@@ -3,34 +3,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { computeResponsePromise } from '../utils/response-time/promise';
 import { createApp } from './app';
-import { DEFAULT_ALLOWED_ORIGIN } from './config';
 import { SupportDb } from './db';
-import type { RateLimitOptions } from './rate-limit';
-import type { ScheduleSettings } from './schedule-settings';
-
-/** Options of {@link startApi}. */
-export interface StartApiOptions {
-  /** 0 picks a free port. Default 0. */
-  port?: number;
-  /** Default 127.0.0.1: the reference server is for one machine. */
-  host?: string;
-  /** Holds support.sqlite (created if missing). */
-  dataDir: string;
-  /** Unset: the support routes are disabled (401) and the customer routes keep working. */
-  supportToken?: string;
-  /** Default: the dev/e2e extension id (as `npm run api`). Requests without Origin are always allowed. */
-  allowedOrigins?: string[];
-  /** Default 30 ticket POSTs per minute per address; `false` disables it. */
-  rateLimit?: RateLimitOptions;
-  now?: () => Date;
-  /** Timezone written into the served schedule (SUPPORT_TIMEZONE). */
-  timezone?: string;
-  /** Weekly hours (SUPPORT_HOURS) and extra closed days (SUPPORT_CLOSED_DAYS). */
-  week?: ScheduleSettings['week'];
-  extraClosedDays?: string[];
-  /** Where server faults are logged; default console.error. */
-  log?: (message: string, error?: unknown) => void;
-}
+import { DEFAULT_ALLOWED_ORIGIN, DEFAULT_RATE_LIMIT, type StartApiOptions } from './start-options';
 
 /** A running API. */
 export interface RunningApi {
@@ -39,9 +13,6 @@ export interface RunningApi {
   /** Stops accepting, drops idle keep-alive connections, closes the database. */
   close(): Promise<void>;
 }
-
-/** The default limit of ticket POSTs per client address. */
-export const DEFAULT_RATE_LIMIT = { max: 30, windowMs: 60_000 } as const;
 
 /**
  * Opens the database and serves the API over HTTP. Used by `server/main.ts` (npm run api) and

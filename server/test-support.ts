@@ -9,7 +9,8 @@ import { request as httpRequest } from 'node:http';
 import { encodePng } from '../scripts/png';
 import { MULTIPART, type ImageType, type TicketInput } from '../utils/contract/schemas';
 import { sampleTicket } from '../tests/fixtures/sample-ticket';
-import { startApi, type RunningApi, type StartApiOptions } from './start';
+import { startApi, type RunningApi } from './start';
+import type { StartApiOptions } from './start-options';
 
 // --- Images ---------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SupportStatusSchema } from '../utils/contract/schemas';
-import { configFromEnv, DEFAULT_ALLOWED_ORIGIN } from './config';
+import { configFromEnv } from './config';
+import { DEFAULT_ALLOWED_ORIGIN } from './start-options';
 import { FixedWindowLimiter } from './rate-limit';
 import { runStatusCommand } from './status-command';
 import { etagMatches } from './support-status';
