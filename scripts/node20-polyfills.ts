@@ -22,7 +22,12 @@ if (typeof objectWithGroupBy.groupBy !== 'function') {
   objectWithGroupBy.groupBy = (items, key) => {
     const groups: Record<PropertyKey, unknown[]> = Object.create(null);
     let index = 0;
-    for (const item of items) (groups[key(item, index++)] ??= []).push(item);
+    for (const item of items) {
+      const k = key(item, index++);
+      const group = groups[k] ?? [];
+      group.push(item);
+      groups[k] = group;
+    }
     return groups as never;
   };
 }

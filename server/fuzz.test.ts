@@ -151,7 +151,7 @@ const WEIRD_VALUES: unknown[] = [
 /** Every path in a JSON value, so a mutation can hit any field, including nested ones. */
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) out.push(...paths(v, [...prefix, i]));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
   return out;
 }
@@ -159,6 +159,7 @@ function paths(value: unknown, prefix: (string | number)[] = []): (string | numb
 function mutateJson(ticket: Record<string, unknown>): unknown {
   const all = paths(ticket).filter((p) => p.length > 0);
   const path = rng.pick(all);
+  // biome-ignore lint/suspicious/noExplicitAny: the fuzzer reads and rewrites any JSON node, whatever its type.
   const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], ticket);
   const last = path[path.length - 1]!;
   switch (rng.int(7)) {
@@ -321,7 +322,7 @@ const generators: [string, number, () => Promise<Outcome>][] = [
     if (choice === 0) res = await fetch(`${url}/v1/tickets/${id}`, { headers: { Authorization: auth } });
     else if (choice === 1) res = await fetch(`${url}/v1/tickets/${id}/screenshots/${rng.pick(['-1', 'abc', '1e3', '9999999999', '0', '5', '%20'])}`, { headers: { Authorization: auth } });
     else if (choice === 2) res = await fetch(`${url}/v1/tickets/${id}`, { method: 'PATCH', headers: { Authorization: auth }, body: rng.pick(['{"status":"closed"}', '{"status":1}', 'null', '[', rng.bytes(100).toString('latin1'), '{"status":"closed","x":1}']) });
-    else if (choice === 3) res = await fetch(`${url}/v1/status`, { method: 'PUT', headers: { Authorization: auth }, body: rng.pick(['{"mode":"normal"}', '{"mode":"peak","until":"tomorrow"}', '{"mode":"incident","message":"' + 'm'.repeat(600) + '"}', '{}', '"peak"', rng.bytes(50).toString('latin1')]) });
+    else if (choice === 3) res = await fetch(`${url}/v1/status`, { method: 'PUT', headers: { Authorization: auth }, body: rng.pick(['{"mode":"normal"}', '{"mode":"peak","until":"tomorrow"}', `{"mode":"incident","message":"${'m'.repeat(600)}"}`, '{}', '"peak"', rng.bytes(50).toString('latin1')]) });
     else if (choice === 4) res = await fetch(`${url}/v1/tickets?limit=${rng.pick(['-5', 'x', '1001', '5', '', '1.5'])}`, { headers: { Authorization: auth } });
     else res = await fetch(`${url}${rng.pick(['/', '/v1', '/v1/tickets/', '/v2/tickets', '/v1/status/x'])}`, { method: rng.pick(['GET', 'POST', 'DELETE', 'PUT', 'OPTIONS', 'HEAD']), headers: rng.chance(0.3) ? { Origin: rng.pick(['https://evil.example', 'null', 'chrome-extension://olkiigammefckhmfmlfmbpaejfekofon']) } : {} });
     await res.arrayBuffer();
@@ -374,7 +375,9 @@ describe('fuzz', () => {
     for (const o of outcomes) {
       const key = o.status === null ? 'no-answer' : String(o.status);
       histogram[key] = (histogram[key] ?? 0) + 1;
-      (byKind[o.kind] ??= {})[key] = (byKind[o.kind]![key] ?? 0) + 1;
+      const kind = byKind[o.kind] ?? {};
+      kind[key] = (kind[key] ?? 0) + 1;
+      byKind[o.kind] = kind;
     }
     const created = outcomes.filter((o) => o.expectation?.kind === 'new');
     // Replays answer the first ticket's id, so the distinct ids of all 201s are the new tickets.
@@ -400,6 +403,7 @@ describe('fuzz', () => {
         case 'conflict': return o.status !== 422;
         case 'invalid': return o.status === 201 || (o.status !== null && (o.status < 400 || o.status >= 500));
       }
+      return false;
     });
     if (process.env.FUZZ_DUMP) (await import('node:fs')).writeFileSync(process.env.FUZZ_DUMP, JSON.stringify({ histogram, byKind, disagreements, outcomes: outcomes.map((o) => ({ kind: o.kind, status: o.status, ms: o.ms })) }, null, 1));
     expect(disagreements.map((o) => ({ kind: o.kind, status: o.status, body: o.body?.slice(0, 300) })), `seed ${SEED}`).toEqual([]);

@@ -7,7 +7,7 @@ import { configFromEnv } from './config';
 import { startApi } from './start';
 
 async function main(): Promise<void> {
-  let config;
+  let config: ReturnType<typeof configFromEnv>;
   try {
     config = configFromEnv(process.env);
   } catch (error) {

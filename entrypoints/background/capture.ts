@@ -3,7 +3,7 @@
  * Chrome allows two captures a second per extension; requests are spaced accordingly rather
  * than failing with MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { CaptureResult } from '../../utils/extension/messaging';
 
 const MIN_SPACING_MS = 550;
@@ -18,7 +18,7 @@ async function waitForSlot(): Promise<void> {
 
 /** Captures the visible area of a tab, which must be the active tab of its window. */
 export async function captureTab(tabId: number): Promise<CaptureResult> {
-  let tab;
+  let tab: Browser.tabs.Tab;
   try {
     tab = await browser.tabs.get(tabId);
   } catch (error) {

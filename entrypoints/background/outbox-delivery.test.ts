@@ -62,7 +62,8 @@ const policy = { baseDelayMs: 2_000, maxDelayMs: 60_000, maxRetryAfterMs: 3_600_
 beforeEach(() => {
   // Only timers and the clock: fake-indexeddb schedules with setImmediate, the HTTP client with sockets.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: T0 });
-  indexedDB = new IDBFactory();
+  // A fresh, empty database for each test.
+  globalThis.indexedDB = new IDBFactory();
   resetOutboxConnection();
   fakeBrowser.reset();
   script = [];

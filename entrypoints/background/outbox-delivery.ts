@@ -111,7 +111,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   async function deliver(record: OutboxRecord): Promise<OutboxRecord | undefined> {
     const claimed = await updateRecord(record.key, (r) => (r.state === 'queued' ? { ...r, state: 'sending', stage: 'preparing' } : r));
     // Discarded by the customer meanwhile, or no longer queued: nothing to send.
-    if (!claimed || claimed.state !== 'sending') return claimed;
+    if (claimed?.state !== 'sending') return claimed;
     // If the worker is stopped mid-upload, nothing else would wake it: the alarm does, once
     // the request would have timed out anyway, and the next worker resends the record.
     await deps.alarm.set(deps.now() + deps.timeoutMs + 1_000);

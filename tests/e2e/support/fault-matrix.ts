@@ -79,7 +79,9 @@ export async function stopServiceWorker(browser: Browser, page: Page): Promise<v
   // target), so "stopped" is proven by the target vanishing or by a marker set in this
   // instance being gone from the next one.
   const marker = randomUUID();
-  await worker.evaluate((m) => void ((globalThis as unknown as { __stopMarker: string }).__stopMarker = m), marker);
+  await worker.evaluate((m) => {
+    (globalThis as unknown as { __stopMarker: string }).__stopMarker = m;
+  }, marker);
   const cdp = await browser.context.newCDPSession(page);
   try {
     const ours = (t: { type: string; url: string }) => t.type === 'service_worker' && t.url.includes(EXTENSION_ID);
