@@ -1,18 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import {
-  applyEditsToScreenshot,
-  defaultEdit,
-  displayToImage,
-  drawEdits,
-  editFromDrag,
-  keyStep,
-  moveEdit,
-  resizeEdit,
-  type EditKind,
-  type FormScreenshot,
-  type Point,
-  type ScreenshotEdit,
-} from '../../utils/screenshots/image-edit';
+import { drawEdits } from '../../utils/screenshots/draw-edits';
+import { defaultEdit, displayToImage, editFromDrag, keyStep, moveEdit, resizeEdit, type EditKind, type Point, type ScreenshotEdit } from '../../utils/screenshots/edit-geometry';
+import { applyEditsToScreenshot } from '../../utils/screenshots/encode-edits';
+import type { FormScreenshot } from '../../utils/screenshots/screenshot-list';
 import { SCREENSHOT_MESSAGES, type ScreenshotLocale } from './screenshot-messages';
 
 /** Longest side of the editor's canvas; the saved image is drawn again at full resolution. */

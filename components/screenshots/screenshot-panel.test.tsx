@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ScreenshotEditor } from './screenshot-editor';
 import { formatBytes, SCREENSHOT_MESSAGES } from './screenshot-messages';
-import { ScreenshotPanel, type FormScreenshot } from './screenshot-panel';
+import type { FormScreenshot } from '../../utils/screenshots/screenshot-list';
+import { ScreenshotPanel } from './screenshot-panel';
 
 const shots: FormScreenshot[] = [
   { id: 'one', blob: new Blob(['x']), meta: { source: 'visible', type: 'image/jpeg', width: 1280, height: 800, bytes: 250_000, edited: false } },

@@ -1,12 +1,10 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { LIMITS } from '../../utils/contract/limits';
-import { addScreenshots, readImageFile, removeScreenshot, replaceScreenshot, type FormScreenshot, type RefusalReason } from '../../utils/screenshots/image-edit';
+import { readImageFile, type RefusalReason } from '../../utils/screenshots/read-image-file';
+import { addScreenshots, removeScreenshot, replaceScreenshot, type FormScreenshot } from '../../utils/screenshots/screenshot-list';
 import { ScreenshotEditor } from './screenshot-editor';
 import { formatBytes, SCREENSHOT_MESSAGES, type ScreenshotLocale } from './screenshot-messages';
 import './screenshot-panel.css';
-
-export type { FormScreenshot, ScreenshotEdit } from '../../utils/screenshots/image-edit';
-export { toTicketScreenshots } from '../../utils/screenshots/image-edit';
 
 export interface ScreenshotPanelProps {
   screenshots: FormScreenshot[];

@@ -5,7 +5,8 @@
  */
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ScreenshotPanel, type FormScreenshot } from '../../../components/screenshots/screenshot-panel';
+import { ScreenshotPanel } from '../../../components/screenshots/screenshot-panel';
+import type { FormScreenshot } from '../../../utils/screenshots/screenshot-list';
 
 declare global {
   interface Window {
