@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { DEV_PAGE_MATCHES } from './utils/page/osortoo-pages';
+import { DEV_PAGE_MATCHES } from './utils/contract/osortoo-urls';
 import { pageHookPlugin } from './scripts/vite-page-hook';
 
 /**
@@ -44,9 +44,11 @@ export default defineConfig({
       }
     },
   },
-  vite: () => ({
+  vite: ({ mode }) => ({
     plugins: [pageHookPlugin()],
     define: {
+      // The e2e build's test-only doors (test-doors.d.ts): compiled away from every other build.
+      __TEST_DOORS__: JSON.stringify(mode === 'e2e'),
       'import.meta.env.SUPPORT_API_URL': JSON.stringify(process.env.SUPPORT_API_URL ?? ''),
       'import.meta.env.DELIVERY_TIMEOUT_MS': JSON.stringify(process.env.DELIVERY_TIMEOUT_MS ?? ''),
       'import.meta.env.STATUS_REFRESH_MS': JSON.stringify(process.env.STATUS_REFRESH_MS ?? ''),

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { OSORTOO_PAGE_MATCHES } from '../../utils/page/osortoo-pages';
+import { OSORTOO_PAGE_MATCHES } from '../../utils/contract/osortoo-urls';
 import { recordDomEvents } from '../../utils/page/dom-events';
 import { answerSnapshots } from '../../utils/page/page-snapshot';
 import { watchErrorCount } from '../../utils/page/error-count';

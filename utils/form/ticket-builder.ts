@@ -3,7 +3,7 @@
  * idempotency key, so tests pin the result.
  */
 import { LIMITS } from '../contract/limits';
-import { canonicalDrawUrl } from '../page/osortoo-pages';
+import { canonicalDrawUrl } from '../contract/osortoo-urls';
 import { CONTRACT_VERSION, TicketSchema, type Category, type Diagnostics, type DrawContext, type Environment, type Locale, type ResponsePromise, type ScreenshotMeta, type Ticket } from '../contract/schemas';
 
 export interface TicketDraft {

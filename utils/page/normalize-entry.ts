@@ -1,11 +1,11 @@
 /**
  * Turns the hook's raw facts (and the DOM recorder's) into contract-shaped entries: the
  * human-readable messages the hook leaves to us, absolute URLs, whole milliseconds, every text
- * scrubbed (utils/page/scrub.ts) and bounded to the contract's limits. Whatever the page
+ * scrubbed (utils/contract/scrub.ts) and bounded to the contract's limits. Whatever the page
  * forged comes out as a valid entry or not at all; the worker validates again
  * (utils/diagnosis/page-answers.ts).
  */
-import { scrubText, scrubUrl } from './scrub';
+import { scrubText, scrubUrl } from '../contract/scrub';
 import { LIMITS } from '../contract/limits';
 
 /** A contract-shaped entry, not yet validated (the worker does that against the contract). */

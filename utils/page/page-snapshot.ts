@@ -6,8 +6,8 @@
  * against the contract (utils/diagnosis/page-answers.ts).
  */
 import { onMessage, type PageSnapshot } from '../extension/messaging';
-import { scrubUrl } from './scrub';
-import { drawContextFromPage } from './osortoo-pages';
+import { scrubUrl } from '../contract/scrub';
+import { drawContextFromPage } from './draw-context';
 import { collectDiagnostics } from './collect-diagnostics';
 import { LIMITS } from '../contract/limits';
 

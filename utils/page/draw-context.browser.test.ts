@@ -1,6 +1,6 @@
 /**
  * The page rules on the real demo page, in real Chromium: the DOM side (selectors, closest(),
- * textContent) that the snapshot tests in osortoo-pages.test.ts cannot see.
+ * textContent) that the hand-built clues of draw-context.test.ts and page-clues.test.ts cannot see.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FIXTURE = join(import.meta.dirname, '../tests/fixtures/pages-draw.html');
+const FIXTURE = join(import.meta.dirname, '../../tests/fixtures/pages-draw.html');
 
 describe.skipIf(!existsSync(CHROMIUM))('drawContextFromPage on tests/fixtures/pages-draw.html', () => {
   let server: Server;
@@ -20,7 +20,7 @@ describe.skipIf(!existsSync(CHROMIUM))('drawContextFromPage on tests/fixtures/pa
   let page: Page;
   let origin: string;
   let bundle: string;
-  const home = mkdtempSync(join(tmpdir(), 'osortoo-pages-'));
+  const home = mkdtempSync(join(tmpdir(), 'draw-context-'));
 
   beforeAll(async () => {
     const html = readFileSync(FIXTURE, 'utf8');
@@ -28,11 +28,11 @@ describe.skipIf(!existsSync(CHROMIUM))('drawContextFromPage on tests/fixtures/pa
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const out = await build({
-      entryPoints: [join(import.meta.dirname, 'osortoo-pages.ts')],
+      entryPoints: [join(import.meta.dirname, 'draw-context.ts')],
       bundle: true,
       write: false,
       format: 'iife',
-      globalName: 'osortooPages',
+      globalName: 'drawContext',
       logLevel: 'silent',
     });
     bundle = out.outputFiles[0]!.text;
@@ -54,7 +54,7 @@ describe.skipIf(!existsSync(CHROMIUM))('drawContextFromPage on tests/fixtures/pa
     await page.goto(`${origin}/giveaways/8f3k2/results?utm_source=newsletter&fbclid=IwAR0&tab=winners#gagnants`);
     if (prepare) await page.evaluate(prepare);
     await page.addScriptTag({ content: bundle });
-    return page.evaluate(() => (window as any).osortooPages.drawContextFromPage({ url: location.href, doc: document }));
+    return page.evaluate(() => (window as any).drawContext.drawContextFromPage({ url: location.href, doc: document }));
   };
 
   /** What the demo page shows of its draw (the Page handle: not a winner's or a participant's, though they come first in its links). */

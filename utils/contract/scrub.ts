@@ -9,7 +9,11 @@
  *
  * Every pattern is linear: anchored on a delimiter or a literal prefix, with no nested
  * quantifiers over the same characters, so a megabyte of hostile text scrubs in milliseconds.
- * Runs in the content script: no dependencies.
+ *
+ * In the contract room because two places apply it: the content script scrubs what it captures
+ * in the page (utils/page/normalize-entry.ts), and the draw-link rule (canonicalDrawUrl in
+ * utils/contract/osortoo-urls.ts, which the popup uses too) drops the parameters it would
+ * scrub. No dependencies.
  */
 
 const removed = (what: string) => `[removed: ${what}]`;
@@ -35,8 +39,8 @@ type Rule = [RegExp, string | ((...groups: string[]) => string)];
 
 /**
  * Built on first use rather than at load: `new RegExp` at module level is a side effect that
- * bundlers keep, and it would drag this module into the page hook's script, which only
- * imports the page match patterns from osortoo-pages.ts.
+ * bundlers keep, and it would drag this module into the page hook's content script, which only
+ * imports the page match patterns from utils/contract/osortoo-urls.ts.
  */
 let RULES: Rule[] | undefined;
 const rules = (): Rule[] => (RULES ||= [

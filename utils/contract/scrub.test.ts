@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scrubEntry, scrubText, scrubUrl } from './scrub';
 import { ORDINARY, SECRET_CASES } from '../../tests/fixtures/secrets-corpus';
-import type { DiagnosticEntry } from '../contract/schemas';
+import type { DiagnosticEntry } from './schemas';
 
 describe('scrubText on the corpus', () => {
   it('has a corpus of the promised size', () => {
