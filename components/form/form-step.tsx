@@ -1,0 +1,133 @@
+import { useId, useMemo, type RefObject } from 'react';
+import { CategorySchema, type Category, type Locale } from '../../utils/contract/schemas';
+import type { LoadedSupportStatus } from '../../utils/delivery/support-status';
+import { assessCompleteness } from '../../utils/form/completeness';
+import { FORM_MESSAGES } from '../../utils/i18n/form';
+import { POPUP_MESSAGES } from '../../utils/i18n/popup';
+import { captureFullPage } from '../../utils/screenshots/full-page';
+import type { FormScreenshot } from '../../utils/screenshots/screenshot-list';
+import { OutboxList } from '../delivery/delivery-status';
+import { ResponseBanner } from '../response-time/response-banner';
+import { ScreenshotPanel } from '../screenshots/screenshot-panel';
+import { CapturedSummary } from './captured-summary';
+import { CompletenessChecklist } from './completeness-checklist';
+import { CustomerFields } from './customer-fields';
+import type { FieldErrors } from './use-send-ticket';
+import type { TicketDraftState } from './use-ticket-draft';
+
+export interface FormStepProps {
+  tabId: number | undefined;
+  draft: TicketDraftState;
+  errors: FieldErrors;
+  support: LoadedSupportStatus;
+  locale: Locale;
+  timeZone: string;
+  refs: {
+    description: RefObject<HTMLTextAreaElement | null>;
+    email: RefObject<HTMLInputElement | null>;
+    review: RefObject<HTMLButtonElement | null>;
+  };
+  onReview: () => void;
+  onDiscard: () => void;
+  inToolbarPopup?: boolean;
+  onOpenInWindow?: () => void;
+}
+
+/**
+ * The form itself: the response promise, category first, the details checklist, what the
+ * customer writes, the screenshots and what was collected, then Review (and Discard draft).
+ */
+export function FormStep({ tabId, draft, errors, support, locale, timeZone, refs, onReview, onDiscard, inToolbarPopup, onOpenInWindow }: FormStepProps) {
+  const t = FORM_MESSAGES[locale];
+  const categoryId = useId();
+  const { captured, fields, screenshots, entries, ready, change } = draft;
+
+  const completeness = useMemo(
+    () =>
+      assessCompleteness({
+        category: fields.category,
+        context: captured?.context ?? {},
+        form: fields,
+        screenshotCount: screenshots.length,
+        entries: entries.filter((e) => e.included).map((e) => e.entry),
+        hasEnvironment: Boolean(captured?.environment.browser.name),
+      }),
+    [fields, captured, screenshots.length, entries],
+  );
+
+  // Only where there is a page to draw (a general ticket's tab may be anything).
+  const onCaptureFullPage =
+    tabId !== undefined && captured?.onOsortooPage
+      ? async (): Promise<FormScreenshot | { error: string }> => {
+          const result = await captureFullPage(tabId);
+          return result.ok ? { id: crypto.randomUUID(), blob: result.blob, meta: result.meta } : { error: t.fullPageReasons[result.reason] };
+        }
+      : undefined;
+
+  const notice = draft.notice === 'restored' ? t.draftRestored : draft.notice === 'discarded' ? t.draftDiscarded : '';
+
+  return (
+    <>
+      {/* Tickets still waiting or refused come first; showing the list also asks the worker to
+          deliver what is queued, so opening the form flushes the outbox. */}
+      <OutboxList locale={locale} />
+      <form
+        className="support-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onReview();
+        }}
+        noValidate
+        aria-busy={!ready}
+      >
+        <ResponseBanner status={support.status} statusSource={support.source} category={fields.category} locale={locale} timeZone={timeZone} />
+        <p role="status" className="muted form-notice" data-testid="form-notice">
+          {draft.saveFailed ? t.draftSaveFailed : notice}
+        </p>
+
+        <label htmlFor={categoryId}>{t.category}</label>
+        <select id={categoryId} value={fields.category} onChange={(e) => change({ category: e.target.value as Category })}>
+          {CategorySchema.options.map((value) => (
+            <option key={value} value={value}>
+              {t.categories[value]}
+            </option>
+          ))}
+        </select>
+
+        {ready && <CompletenessChecklist completeness={completeness} locale={locale} />}
+
+        <CustomerFields fields={fields} onChange={change} errors={errors} context={captured?.context} ready={ready} refs={refs} locale={locale} />
+
+        {ready && (
+          <ScreenshotPanel
+            screenshots={screenshots}
+            onChange={draft.changeScreenshots}
+            locale={locale}
+            onCaptureFullPage={onCaptureFullPage}
+            inToolbarPopup={inToolbarPopup}
+            onOpenInWindow={onOpenInWindow}
+          />
+        )}
+
+        {captured ? (
+          <CapturedSummary captured={captured} locale={locale} />
+        ) : (
+          <p role="status" className="muted">
+            {POPUP_MESSAGES[locale].loading}
+          </p>
+        )}
+
+        <div className="form-actions">
+          <button type="submit" className="primary" ref={refs.review} disabled={!ready}>
+            {t.review}
+          </button>
+          {draft.touched && (
+            <button type="button" className="link-button" onClick={onDiscard}>
+              {t.discardDraft}
+            </button>
+          )}
+        </div>
+      </form>
+    </>
+  );
+}
