@@ -3,7 +3,7 @@
  * (it does on every click outside it), or a browser that restarts, loses nothing.
  *
  * IndexedDB rather than storage: screenshots are blobs (and their originals, to redo edits).
- * A database of its own, so its versions never collide with the outbox's.
+ * A database of its own, so its versions never collide with the outbox's (utils/delivery/outbox.ts).
  *
  * Where a draft is found again: a draft remembers the tab it was written on, the page's URL
  * and the browser session. Tab ids are reused after a restart, so a tab id alone is trusted only
@@ -12,12 +12,12 @@
  *  2. same tab, same session — the tab moved on (e.g. another results page of the same draw);
  *  3. same URL, from another session — the browser was restarted (tab ids changed).
  * Text fields and screenshots are written separately: typing rewrites a few hundred bytes, not
- * the screenshots.
+ * the screenshots. The form restores and saves its draft in components/form/use-ticket-draft.ts.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Category, ScreenshotMeta } from '../contract/schemas';
 
-/** A screenshot as the form holds it (structurally the screenshot panel's FormScreenshot). */
+/** A screenshot as the form holds it (structurally FormScreenshot, utils/screenshots/screenshot-list.ts). */
 export interface DraftScreenshot {
   id: string;
   blob: Blob;

@@ -1,8 +1,9 @@
 /**
  * What the form shows first: the tab's diagnosis and the draft the customer may have left for
- * it. Both are asked for as soon as the popup's first script runs (popup/main.tsx), while React
- * loads, and handed to the form when it mounts: looking up the draft (the tab, the session, an
- * IndexedDB read) took ~60 ms once the form had mounted.
+ * it. Both are asked for as soon as the popup's first script runs (entrypoints/popup/main.tsx),
+ * while React loads, and handed to the form when it mounts (components/form/use-ticket-draft.ts):
+ * looking up the draft (the tab, the session, an IndexedDB read) took ~60 ms once the form had
+ * mounted.
  */
 import { browser } from 'wxt/browser';
 import { diagnoseTab, type Captured } from '../diagnosis/diagnose';
