@@ -6,11 +6,10 @@
  * first.
  */
 import { browser } from 'wxt/browser';
-import { NO_PAGE, sendMessage, type CollectedTab } from '../extension/messaging';
+import { NO_PAGE, sendMessage, type CollectedTab, type PageAnswers } from '../extension/messaging';
 import { askClientHints, type HighEntropyValues, type UserAgentDataLike } from './client-hints';
 import type { ImageType as EncodedType } from '../contract/schemas';
 import { blobFromDataUrl } from '../screenshots/data-url';
-import type { PageAnswers } from './page-answers';
 
 /** What the worker and the browser answered. */
 export interface Answers extends PageAnswers {

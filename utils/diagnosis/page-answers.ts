@@ -4,19 +4,9 @@
  * script's data): the worker validates it here, against the contract, before anything else
  * reads it. Pure: no extension APIs.
  */
-import { DiagnosticEntrySchema, DrawContextSchema, type Diagnostics, type DrawContext } from '../contract/schemas';
+import { DiagnosticEntrySchema, DrawContextSchema, type Diagnostics } from '../contract/schemas';
 import { LIMITS } from '../contract/limits';
-import { NO_PAGE, type PageFacts } from '../extension/messaging';
-
-/** The validated part of a page's snapshot. */
-export interface PageAnswers {
-  /** False when the tab is not an Osortoo page (no content script answered, or the rules say no). */
-  onOsortooPage: boolean;
-  context: DrawContext;
-  diagnostics: Diagnostics;
-  /** The page's viewport, screen, pixel ratio and online state; absent when it did not answer. */
-  page?: PageFacts;
-}
+import { NO_PAGE, type PageAnswers, type PageMeasurements } from '../extension/messaging';
 
 /** Keeps the entries that match the contract; anything else the page sent is counted as dropped. */
 export function validateDiagnostics(raw: unknown): Diagnostics {
@@ -33,7 +23,7 @@ export function validateDiagnostics(raw: unknown): Diagnostics {
 const finite = (n: unknown, fallback: number) => (typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : fallback);
 
 /** The page's own measurements, as numbers whatever it sent. */
-function validatePageFacts(raw: unknown): PageFacts | undefined {
+function validatePageMeasurements(raw: unknown): PageMeasurements | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { viewport, screen, devicePixelRatio, online } = raw as Record<string, { width?: unknown; height?: unknown } | undefined>;
   return {
@@ -53,7 +43,7 @@ function validatePageFacts(raw: unknown): PageFacts | undefined {
 export function validatePageAnswers(snapshot: unknown): PageAnswers {
   if (typeof snapshot !== 'object' || snapshot === null) return NO_PAGE;
   const raw = snapshot as { context?: unknown; diagnostics?: unknown; page?: unknown };
-  const page = validatePageFacts(raw.page);
+  const page = validatePageMeasurements(raw.page);
   const context = DrawContextSchema.safeParse(raw.context);
   if (!context.success || !context.data.onOsortooPage) return { ...NO_PAGE, page };
   return { onOsortooPage: true, context: context.data, diagnostics: validateDiagnostics(raw.diagnostics), page };

@@ -1,11 +1,12 @@
 /**
  * The one typed messaging protocol of the extension. Data flows one way:
  * page (hook) → content script → worker/popup → API. Everything that comes from the
- * content script is page-controlled data and is validated by its receiver.
+ * content script is page-controlled data and is validated by its receiver (the worker, with
+ * utils/diagnosis/page-answers.ts). This module owns every shape its messages carry and
+ * imports nothing of ours but the contract, so that any room may speak the protocol.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { PageAnswers } from '../diagnosis/page-answers';
-import type { ImageType as EncodedType } from '../contract/schemas';
+import type { Diagnostics, DrawContext, ImageType } from '../contract/schemas';
 
 /** What the content script of a tab knows about its page. */
 export interface PageSnapshot {
@@ -16,11 +17,11 @@ export interface PageSnapshot {
   /** Raw diagnostics `{ entries, dropped }`; validated with DiagnosticsSchema by the receiver. */
   diagnostics: unknown;
   /** What only the page knows of the environment. */
-  page: PageFacts;
+  page: PageMeasurements;
 }
 
 /** The page's own measurements, for the ticket's environment (the form's window is not the page's). */
-export interface PageFacts {
+export interface PageMeasurements {
   viewport: { width: number; height: number };
   screen: { width: number; height: number };
   devicePixelRatio: number;
@@ -32,18 +33,32 @@ export type CaptureResult =
   | { ok: true; dataUrl: string }
   | { ok: false; reason: 'not-visible' | 'no-permission' | 'failed'; detail?: string };
 
-/** What a tab that did not answer, or is not an Osortoo page, contributes. */
+/** The validated part of a page's snapshot (validatePageAnswers in utils/diagnosis/page-answers.ts). */
+export interface PageAnswers {
+  /** False when the tab is not an Osortoo page (no content script answered, or the rules say no). */
+  onOsortooPage: boolean;
+  context: DrawContext;
+  diagnostics: Diagnostics;
+  /** The page's viewport, screen, pixel ratio and online state; absent when it did not answer. */
+  page?: PageMeasurements;
+}
+
+/**
+ * What a tab that did not answer, or is not an Osortoo page, contributes. Here rather than with
+ * the validation: the popup's first script (utils/diagnosis/diagnose-early.ts) needs it without
+ * loading the contract's schemas.
+ */
 export const NO_PAGE: PageAnswers = { onOsortooPage: false, context: { onOsortooPage: false, url: undefined }, diagnostics: { entries: [], dropped: 0, leftOut: 0 } };
 
 /** What the worker collected from a tab for the form: the page's answers validated, the screenshot under its size cap. */
 export interface CollectedTab extends PageAnswers {
   /** When the worker started collecting (epoch ms): at the toolbar click, or when the form asked. */
   startedAt: number;
-  screenshot: { ok: true; dataUrl: string; type: EncodedType; width: number; height: number } | { ok: false; reason: string };
+  screenshot: { ok: true; dataUrl: string; type: ImageType; width: number; height: number } | { ok: false; reason: string };
 }
 
 interface ProtocolMap {
-  /** popup → content script of the diagnosed tab. */
+  /** worker → content script of the diagnosed tab (top frame), for the form. */
   getPageSnapshot(): PageSnapshot;
   /**
    * popup → worker: the tab's screenshot and page snapshot, collected since the toolbar click
