@@ -92,12 +92,12 @@ function luhn(digits: string): boolean {
     if (double && (d *= 2) > 9) d -= 9;
     sum += d;
   }
-  return sum % 10 == 0;
+  return sum % 10 === 0;
 }
 
 /** Removes credentials, tokens, cookies and card numbers from free text. Idempotent. */
 export function scrubText(text: string): string {
-  if (typeof text != 'string' || !text) return text;
+  if (typeof text !== 'string' || !text) return text;
   for (const [pattern, replacement] of rules()) text = text.replace(pattern, replacement as string);
   return text;
 }
@@ -117,7 +117,7 @@ export function scrubEntry<T extends object>(entry: T): T {
   const copy = { ...entry } as Record<string, unknown>;
   for (const key of ENTRY_TEXT_FIELDS) {
     const value = copy[key];
-    if (typeof value == 'string') copy[key] = scrubText(value);
+    if (typeof value === 'string') copy[key] = scrubText(value);
   }
   return copy as T;
 }

@@ -25,7 +25,7 @@ export interface UserAgentDataLike {
 
 /** Asks for the hints, giving up after `timeoutMs`; undefined where the browser has none. */
 export async function askClientHints(ua: UserAgentDataLike | undefined, timeoutMs: number): Promise<HighEntropyValues | undefined> {
-  if (!ua || typeof ua.getHighEntropyValues != 'function') return undefined;
+  if (!ua || typeof ua.getHighEntropyValues !== 'function') return undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     return await Promise.race([

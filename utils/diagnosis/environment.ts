@@ -63,7 +63,7 @@ function windowsVersion(platformVersion: string): string | undefined {
 }
 
 function deviceType(type: string | undefined, mobileHint: boolean | undefined): Environment['device']['type'] {
-  if (type == 'mobile' || type == 'tablet') return type;
+  if (type === 'mobile' || type === 'tablet') return type;
   if (type) return 'other'; // console, smarttv, wearable, embedded, xr
   return mobileHint ? 'mobile' : 'desktop';
 }
@@ -81,21 +81,21 @@ export async function collectEnvironment(src: EnvironmentSources): Promise<Envir
   const os = { name: parsed.os.name, version: parsed.os.version };
   const device = { type: deviceType(parsed.device.type, hints.mobile ?? uaData?.mobile), vendor: parsed.device.vendor, model: parsed.device.model };
 
-  const brands = hints.fullVersionList?.filter((b) => b && typeof b.brand == 'string' && typeof b.version == 'string') ?? [];
+  const brands = hints.fullVersionList?.filter((b) => b && typeof b.brand === 'string' && typeof b.version === 'string') ?? [];
   const wanted = browser.name ? BRANDS[browser.name] : undefined;
   const brand = (wanted && brands.find((b) => wanted.test(b.brand))) || undefined;
   if (brand) browser.version = brand.version;
   const chromium = brands.find((b) => /^Chromium$/i.test(b.brand));
-  if (chromium && engine.name == 'Blink') engine.version = chromium.version;
+  if (chromium && engine.name === 'Blink') engine.version = chromium.version;
 
   const pv = hints.platformVersion;
   if (pv) {
-    if (os.name == 'Windows') os.version = windowsVersion(pv) ?? os.version;
-    else if (os.name == 'Mac OS' || os.name == 'macOS') os.version = pv;
-    else if (os.name == 'Android' || os.name == 'Chrome OS' || os.name == 'Chromium OS') os.version = pv;
+    if (os.name === 'Windows') os.version = windowsVersion(pv) ?? os.version;
+    else if (os.name === 'Mac OS' || os.name === 'macOS') os.version = pv;
+    else if (os.name === 'Android' || os.name === 'Chrome OS' || os.name === 'Chromium OS') os.version = pv;
   }
   // Reduced Android UAs say "K" for every model.
-  if (hints.model && (!device.model || device.model == 'K')) device.model = hints.model;
+  if (hints.model && (!device.model || device.model === 'K')) device.model = hints.model;
 
   let timezone = src.timeZone;
   if (!timezone) {
@@ -106,7 +106,7 @@ export async function collectEnvironment(src: EnvironmentSources): Promise<Envir
     }
   }
   const languages = (nav.languages?.length ? [...nav.languages] : nav.language ? [nav.language] : [])
-    .filter((l) => typeof l == 'string' && l)
+    .filter((l) => typeof l === 'string' && l)
     .slice(0, 20)
     .map((l) => l.slice(0, 35));
   const dpr = src.devicePixelRatio ?? src.window?.devicePixelRatio;
