@@ -10,9 +10,14 @@ import { STATUS_REFRESH_MS } from '../../utils/extension/build-env';
 import { earlyTabId } from '../../utils/diagnosis/diagnose-early';
 import { openFormWindow } from '../../utils/extension/form-window';
 
-
 type View = 'form' | 'tickets';
 
+/**
+ * The popup's shell, in the toolbar's popup or in a window of its own: the title, the ways to a
+ * window and to the options, and the two sections, the form and "My tickets". Its page's address
+ * says which tab the form is about (`tabId`), where it was opened from (`from=toolbar`) and which
+ * section shows first (`view=tickets`).
+ */
 export function App() {
   const settings = useSettings();
   // The options page's language, or the browser's for "automatic".
@@ -20,7 +25,8 @@ export function App() {
   const t = POPUP_MESSAGES[locale];
   const [tabId, setTabId] = useState<number | undefined | null>(null);
   const [apiUrl, setApiUrl] = useState<string>();
-  const [view, setView] = useState<View>(() => (new URLSearchParams(location.search).get('view') === 'tickets' ? 'tickets' : 'form'));
+  const query = new URLSearchParams(location.search);
+  const [view, setView] = useState<View>(() => (query.get('view') === 'tickets' ? 'tickets' : 'form'));
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -33,7 +39,6 @@ export function App() {
   }, []);
 
   // A form about a given tab is in a window of its own, unless the toolbar's popup named the tab.
-  const query = new URLSearchParams(location.search);
   const inWindow = query.has('tabId') && query.get('from') !== 'toolbar';
   const openInWindow = async () => {
     if (tabId == null) return;
