@@ -73,9 +73,6 @@ function sizes(): Result[] {
 }
 
 declare const chrome: typeof import('wxt/browser').browser;
-type OsortooTest = {
-  captureFullPage(tabId: number, options: object): Promise<{ ok: boolean; reason?: string; detail?: string }>;
-};
 
 async function inBrowser(env: NodeJS.ProcessEnv): Promise<Result[]> {
   // The harness reads the build folder when it is imported.
@@ -153,11 +150,11 @@ async function inBrowser(env: NodeJS.ProcessEnv): Promise<Result[]> {
     const ours: number[] = [];
     const plain: number[] = [];
     const bigForm = await harness.openForm(browser, bigTab);
-    await bigForm.waitForFunction(() => 'osortooTest' in globalThis);
+    await bigForm.waitForFunction(() => '__osortooTest' in globalThis);
     for (let i = 0; i < FULLPAGE_RUNS; i++) {
       const t = await bigForm.evaluate(async (id) => {
         const t0 = performance.now();
-        const r = await (globalThis as unknown as { osortooTest: OsortooTest }).osortooTest.captureFullPage(id, { budgetMs: 60_000 });
+        const r = await __osortooTest.form.captureFullPage(id, { budgetMs: 60_000 });
         if (!r.ok) throw new Error(`full page failed: ${r.reason} ${r.detail ?? ''}`);
         return performance.now() - t0;
       }, bigTab);

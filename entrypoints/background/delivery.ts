@@ -9,7 +9,6 @@ import { supportApiUrl } from '../../utils/extension/build-config';
 import { DELIVERY } from '../../utils/delivery/retry-policy';
 import { onMessage } from '../../utils/extension/messaging';
 import { createDelivery, type Delivery } from './outbox-delivery';
-import { installOutboxTestHook } from './testing/outbox-door';
 
 const ALARM = 'outbox-retry';
 
@@ -51,7 +50,6 @@ export function registerDelivery(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void loop.flush();
   });
-  if (import.meta.env.MODE !== 'production') installOutboxTestHook(loop);
   // The worker may have been stopped mid-delivery: the first pass picks up what it held.
   void loop.flush();
 }

@@ -15,7 +15,7 @@ import { startCollecting } from './collect';
  * between leaves a plain popup, which still works (the form then asks for the collection
  * itself). The tab rides in the address: the form need not ask the browser which tab it is about.
  */
-async function showPopup(tabId: number, windowId: number): Promise<void> {
+export async function showPopup(tabId: number, windowId: number): Promise<void> {
   await browser.action.setPopup({ tabId, popup: `popup.html?tabId=${tabId}&from=toolbar` });
   try {
     await browser.action.openPopup({ windowId });
@@ -40,17 +40,6 @@ export async function openFormFor(tab: Browser.tabs.Tab): Promise<'popup' | 'win
   return 'window';
 }
 
-/**
- * e2e builds only: the same popup opened without the click-time collection (the form then
- * asks for it when its script runs), which the benchmark measures beside the real click.
- */
-async function openPlainPopup(tab: Browser.tabs.Tab): Promise<'popup'> {
-  await showPopup(tab.id!, tab.windowId);
-  return 'popup';
-}
-
 export function registerToolbar(): void {
   browser.action.onClicked.addListener((tab) => void openFormFor(tab));
-  // e2e builds only: headless tests cannot click the toolbar; they call what a click calls.
-  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { osortooToolbar: { openFormFor, openPlainPopup } });
 }

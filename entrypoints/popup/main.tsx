@@ -6,4 +6,4 @@ import { startEarly } from '../../utils/diagnosis/diagnose-early';
 startEarly();
 void import('../../utils/form/form-start').then(({ startForm }) => startForm());
 void import('./mount');
-if (import.meta.env.MODE === 'e2e') void import('./testing/form-report');
+if (__TEST_DOORS__) void import('./testing/form-report');

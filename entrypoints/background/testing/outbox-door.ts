@@ -1,6 +1,6 @@
 /**
- * Test-only door into the worker's outbox, installed in development and e2e builds only
- * (`registerDelivery` checks `import.meta.env.MODE`, so the release bundle drops this module).
+ * Test-only door into the worker's outbox (`__osortooTest.outbox`, see test-doors.d.ts), opened
+ * in the e2e build only by worker-doors.ts.
  *
  * The fault-matrix e2e test files ~50 tickets; typing each into the form would take minutes.
  * It drives the real form for some tickets and queues the rest here, through the same
@@ -17,7 +17,7 @@ import type { Delivery } from '../outbox-delivery';
 /** One screenshot to attach: a real capture of a tab, or a PNG drawn with this label. */
 export type TestShot = { capture: number } | { label: string };
 
-export interface OutboxTestHook {
+export interface OutboxDoor {
   timeoutMs: number;
   enqueue(ticket: Ticket, shots: TestShot[]): Promise<{ key: string; sha256: string[] }>;
   records(): Promise<{ key: string; state: string; attempts: number; lastError?: unknown; sha256: string[] }[]>;
@@ -47,9 +47,9 @@ async function shotBlob(shot: TestShot): Promise<Blob> {
   return canvas.convertToBlob({ type: 'image/png' });
 }
 
-/** Puts `__osortooTest` on the worker's global scope. */
-export function installOutboxTestHook(loop: Delivery): void {
-  const hook: OutboxTestHook = {
+/** The door into `loop`, the worker's delivery loop. */
+export function outboxDoor(loop: Delivery): OutboxDoor {
+  return {
     timeoutMs: DELIVERY.timeoutMs,
     async enqueue(ticket, shots) {
       const blobs: Blob[] = [];
@@ -74,5 +74,4 @@ export function installOutboxTestHook(loop: Delivery): void {
       void loop.retryNow(key);
     },
   };
-  (globalThis as unknown as { __osortooTest: OutboxTestHook }).__osortooTest = hook;
 }

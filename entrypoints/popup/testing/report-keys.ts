@@ -1,5 +1,5 @@
 /**
- * What the e2e build's form reports (test-hook.ts writes it, the e2e harness and the benchmark
+ * What the e2e build's form reports (form-report.ts writes it, the e2e harness and the benchmark
  * read it): the `storage.session` keys and the report's shape, with no side effect so that
  * Node can import it.
  */

@@ -219,13 +219,13 @@ describe('diagnostics', () => {
     const run = async (url: string): Promise<Result> => {
       const { page, tabId } = await openPage(url, (p) => p.waitForTimeout(100));
       const form = await openForm(stack.browser, tabId);
-      // e2e builds expose the popup-side capture (utils/diagnosis/diagnose.ts); it runs for real here.
-      await form.waitForFunction(() => 'osortooTest' in globalThis);
+      // The e2e build's form door (entrypoints/popup/testing/form-report.ts) exposes the popup-side
+      // capture (utils/screenshots/full-page.ts); it runs for real here.
+      await form.waitForFunction(() => '__osortooTest' in globalThis);
       const result = await form.evaluate(async (id) => {
         const progress: number[] = [];
-        const api = (globalThis as unknown as { osortooTest: { captureFullPage: (tabId: number, o: object) => Promise<{ ok: boolean; reason?: string; meta?: Result['meta'] }> } }).osortooTest;
-        const r = await api.captureFullPage(id, { budgetMs: 8000, onProgress: (f: number) => progress.push(f) });
-        return { ok: r.ok, reason: r.reason, meta: r.meta, progress };
+        const r = await __osortooTest.form.captureFullPage(id, { budgetMs: 8000, onProgress: (f: number) => progress.push(f) });
+        return r.ok ? { ok: true, meta: r.meta, progress } : { ok: false, reason: r.reason, progress };
       }, tabId);
       await form.close();
       await page.close();

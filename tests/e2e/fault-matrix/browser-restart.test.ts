@@ -9,9 +9,7 @@ import { launchBrowser, removeDir, startDemo, startTestApi, tabIdOf, waitFor, ty
 import type { DemoServer } from '../../fixtures/demo-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { checkDelivered, outboxRecords, queueViaForm, queueViaHook, waitForDelivery, type Queued } from '../support/fault-matrix';
-import type { OutboxTestHook, TestShot } from '../../../entrypoints/background/testing/outbox-door';
-
-declare const __osortooTest: OutboxTestHook;
+import type { TestShot } from '../../../entrypoints/background/testing/outbox-door';
 
 let api: Api;
 let demo: DemoServer;
@@ -50,7 +48,7 @@ describe('fault matrix: browser restart', () => {
     phase('queued');
     // One upload is in flight (the API does not answer) when the browser closes.
     await proxy.setMode('hang');
-    await browser.worker.evaluate((key) => __osortooTest.retryNow(key), first.queued.key);
+    await browser.worker.evaluate((key) => __osortooTest.outbox.retryNow(key), first.queued.key);
     await waitFor(async () => ((await outboxRecords(browser!)).some((r) => r.state === 'sending') && proxy.heldCount() > 0 ? true : undefined), 10_000);
     const before = await outboxRecords(browser);
     expect(before.filter((r) => r.state === 'queued' || r.state === 'sending')).toHaveLength(queued.length);

@@ -10,9 +10,7 @@ import { launchBrowser, listTickets, openForm, startDemo, startTestApi, tabIdOf,
 import type { DemoServer } from '../../fixtures/demo-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { checkDelivered, outboxRecords, queueViaForm, queueViaHook, testTicket, waitForDelivery, type Queued } from '../support/fault-matrix';
-import type { OutboxTestHook, TestShot } from '../../../entrypoints/background/testing/outbox-door';
-
-declare const __osortooTest: OutboxTestHook;
+import type { TestShot } from '../../../entrypoints/background/testing/outbox-door';
 
 let api: Api;
 let demo: DemoServer;
@@ -96,7 +94,7 @@ describe('fault matrix: outage', () => {
     // The hook does not validate (the form does): an e-mail the API's contract refuses.
     const ticket = { ...testTicket('refused'), email: 'not-an-email' };
     const key = await worker.evaluate(async (t) => {
-      const { key } = await __osortooTest.enqueue(t, [{ label: 'refused' }]);
+      const { key } = await __osortooTest.outbox.enqueue(t, [{ label: 'refused' }]);
       return key;
     }, ticket);
     const record = await waitFor(async () => (await outboxRecords(browser)).find((r) => r.key === key && r.state === 'attention'), 15_000);

@@ -11,9 +11,6 @@ import type { DemoServer } from '../../fixtures/demo-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { checkDelivered, outboxRecords, queueViaForm, queueViaHook, stopServiceWorker, waitForDelivery, type Queued } from '../support/fault-matrix';
 import type { Page } from 'playwright-core';
-import type { OutboxTestHook } from '../../../entrypoints/background/testing/outbox-door';
-
-declare const __osortooTest: OutboxTestHook;
 
 let api: Api;
 let demo: DemoServer;
@@ -30,7 +27,7 @@ beforeAll(async () => {
   drawPage = await browser.context.newPage();
   await drawPage.goto(`${demo.drawUrl}?quiet=1`);
   tabId = await tabIdOf(browser.worker, `${demo.drawUrl}?quiet=1`);
-  timeoutMs = await browser.worker.evaluate(() => __osortooTest.timeoutMs);
+  timeoutMs = await browser.worker.evaluate(() => __osortooTest.outbox.timeoutMs);
   if (timeoutMs > 5_000) console.warn(`[fault-matrix] DELIVERY_TIMEOUT_MS is ${timeoutMs} ms in this build: the hang case will be slow (build with DELIVERY_TIMEOUT_MS=3000)`);
 });
 
@@ -80,7 +77,7 @@ describe('fault matrix: hang and worker stop', () => {
     const fromLog = proxy.log.length;
     // The customer presses "try now": the upload starts, and the API does not answer.
     await proxy.setMode('hang');
-    await browser.worker.evaluate((key) => __osortooTest.retryNow(key), first.key);
+    await browser.worker.evaluate((key) => __osortooTest.outbox.retryNow(key), first.key);
     const inFlight = await waitFor(async () => (await outboxRecords(browser)).find((r) => r.state === 'sending' && proxy.heldCount() > 0), 10_000);
     await stopServiceWorker(browser, drawPage);
     // The next worker (woken by the alarm) finds the record still 'sending' and resends it;

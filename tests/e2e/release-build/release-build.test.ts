@@ -1,20 +1,37 @@
 /**
  * `npm run build` is what ships: it must ask for as little as possible. No broad host
  * permission, no localhost, no fixed development key, and nothing of the tests' API override.
+ * Neither it nor the development build (`npm start`) may carry the e2e build's test-only doors
+ * (test-doors.d.ts): both are built here, each into its own folder.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let outDir: string;
 let manifest: Record<string, unknown> & { permissions?: string[]; host_permissions?: string[]; content_scripts?: { matches: string[]; world?: string }[] };
 
+/** The e2e build under test (scripts/test.sh builds it first), where the doors must be. */
+const E2E_DIR = process.env.E2E_EXTENSION_DIR ?? fileURLToPath(new URL('../../../.output/chrome-mv3-e2e', import.meta.url));
+
+function build(mode: 'production' | 'development'): void {
+  const result = spawnSync('npx', ['wxt', 'build', '--mode', mode], { env: { ...process.env, WXT_OUT_DIR: outDir, SUPPORT_API_URL: '' }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${mode} build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Every script of a built extension, as one text. */
+function code(dir: string): string {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+  return files.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
+}
+
 beforeAll(() => {
   outDir = mkdtempSync(join(tmpdir(), 'oso-release-'));
-  const build = spawnSync('npx', ['wxt', 'build'], { env: { ...process.env, WXT_OUT_DIR: outDir, SUPPORT_API_URL: '' }, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`release build failed:\n${build.stdout}\n${build.stderr}`);
+  build('production');
+  build('development');
   manifest = JSON.parse(readFileSync(join(outDir, 'chrome-mv3', 'manifest.json'), 'utf8'));
 });
 
@@ -35,17 +52,31 @@ describe('release build', () => {
   });
 
   it('talks to the configured production API and carries no test-only path', () => {
-    const dir = join(outDir, 'chrome-mv3');
-    const scripts = [...readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => join(dir, f)), ...readdirSync(join(dir, 'chunks')).map((f) => join(dir, 'chunks', f))];
-    const code = scripts.map((file) => readFileSync(file, 'utf8')).join('\n');
-    expect(code).toContain('https://support-api.osortoo.com');
-    expect(code).not.toContain('127.0.0.1:8787');
-    expect(code).not.toContain('devApiUrl');
-    // The e2e doors (toolbar click, form reports, outbox) are compiled away.
-    for (const door of ['osortooToolbar', 'osortooTest']) expect(code).not.toContain(door);
+    const release = code(join(outDir, 'chrome-mv3'));
+    expect(release).toContain('https://support-api.osortoo.com');
+    expect(release).not.toContain('127.0.0.1:8787');
+    expect(release).not.toContain('devApiUrl');
   });
 
   it('gives the toolbar button no popup of its own, so that a click reaches the worker first', () => {
     expect(manifest.action).toEqual({ default_title: 'Osortoo Support' });
+  });
+});
+
+describe('test doors', () => {
+  // The doors' global, their build constant, the toolbar's plain popup and the form's report
+  // keys are compiled away; the e2e build shows that the check can see them.
+  const DOORS = ['__osortooTest', '__TEST_DOORS__', 'osortooTest:', 'openPlainPopup'];
+  it.each([
+    ['release', 'chrome-mv3'],
+    ['development', 'chrome-mv3-dev'],
+  ])('the %s build carries none of the e2e build\'s test doors', (_, folder) => {
+    const built = code(join(outDir, folder));
+    for (const door of DOORS) expect(built, door).not.toContain(door);
+  });
+
+  it.runIf(existsSync(E2E_DIR))('the e2e build does carry them', () => {
+    const e2e = code(E2E_DIR);
+    for (const door of DOORS.filter((d) => d !== '__TEST_DOORS__')) expect(e2e, door).toContain(door);
   });
 });

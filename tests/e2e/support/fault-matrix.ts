@@ -7,10 +7,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Page, Worker } from 'playwright-core';
 import { TicketSchema, type Ticket } from '../../../utils/contract/schemas';
 import { sampleTicket } from '../../fixtures/sample-ticket';
-import type { OutboxTestHook, TestShot } from '../../../entrypoints/background/testing/outbox-door';
+import type { TestShot } from '../../../entrypoints/background/testing/outbox-door';
 import { EXTENSION_ID, fetchScreenshot, listTickets, openForm, waitFor, type Api, type Browser } from './harness';
 
-declare const __osortooTest: OutboxTestHook;
 
 /** A ticket as queued: its key and the SHA-256 of each screenshot blob in the outbox. */
 export interface Queued {
@@ -37,7 +36,7 @@ export async function queueViaHook(browser: Browser, labels: string[], shots: (l
   const queued: Queued[] = [];
   for (const [i, label] of labels.entries()) {
     const worker = await liveWorker(browser);
-    const result = await worker.evaluate(([ticket, s]) => __osortooTest.enqueue(ticket, s), [testTicket(label), shots(label, i)] as const);
+    const result = await worker.evaluate(([ticket, s]) => __osortooTest.outbox.enqueue(ticket, s), [testTicket(label), shots(label, i)] as const);
     queued.push({ ...result, via: 'hook' });
   }
   return queued;
@@ -46,7 +45,7 @@ export async function queueViaHook(browser: Browser, labels: string[], shots: (l
 /** What the worker's outbox holds, screenshots hashed. */
 export async function outboxRecords(browser: Browser) {
   const worker = await liveWorker(browser);
-  return worker.evaluate(() => __osortooTest.records());
+  return worker.evaluate(() => __osortooTest.outbox.records());
 }
 
 /**

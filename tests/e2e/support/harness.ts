@@ -115,8 +115,7 @@ export async function clickToolbar(browser: Browser, tabId: number, options: { f
       const tab = await chrome.tabs.get(id);
       if (focus) await chrome.windows.update(tab.windowId, { focused: true });
       const clickedAt = performance.timeOrigin + performance.now();
-      type Open = (t: typeof tab) => Promise<'popup' | 'window'>;
-      const toolbar = (globalThis as unknown as { osortooToolbar: { openFormFor: Open; openPlainPopup: Open } }).osortooToolbar;
+      const toolbar = __osortooTest.toolbar;
       return { opened: await (plain ? toolbar.openPlainPopup(tab) : toolbar.openFormFor(tab)), clickedAt };
     },
     [tabId, options.focus ?? true, REPORT_KEY, options.plainPopup ?? false] as const,
