@@ -36,6 +36,7 @@ export function CapturedSummary({ captured, locale }: { captured: Captured; loca
           <summary data-testid="error-count">{errorCount ? plural(locale, t.errorsFound, errorCount) : t.noErrors}</summary>
           <ul>
             {captured.diagnostics.entries.map((entry, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a capture's entries are fixed; two may share every field.
               <li key={index}>
                 <code>{entry.kind}</code> {entry.message}
                 {entry.count > 1 ? ` ×${entry.count}` : ''}

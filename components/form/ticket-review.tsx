@@ -94,6 +94,7 @@ export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending
           </p>
           <ul className="review__entries" aria-labelledby={ids.entries}>
             {entries.map(({ entry, included: on }, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the index is the entry's identity (onToggle, leftOut); the list never reorders.
               <ReviewEntry key={index} index={index} entry={entry} included={on} label={t.includeEntry} onToggle={onToggle} />
             ))}
           </ul>
@@ -107,6 +108,7 @@ export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending
       ) : (
         <ul className="review__shots" aria-labelledby={ids.shots}>
           {blobs.map((blob, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: screenshot N is blob N, in the order they are sent; a blob has no id.
             <li key={index}>
               <BlobImage blob={blob} alt={format(t.reviewScreenshotAlt, { index: index + 1 })} />
               <span className="muted">{ticket.screenshots[index]?.width}×{ticket.screenshots[index]?.height}</span>
