@@ -1,20 +1,33 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { Locale } from '../../utils/contract/schemas';
+import { format } from '../../utils/i18n/format';
+import { SCREENSHOT_MESSAGES } from '../../utils/i18n/screenshots';
 import { drawEdits } from '../../utils/screenshots/draw-edits';
-import { defaultEdit, displayToImage, editFromDrag, keyStep, moveEdit, resizeEdit, type EditKind, type Point, type ScreenshotEdit } from '../../utils/screenshots/edit-geometry';
+import {
+  defaultEdit,
+  displayToImage,
+  editFromDrag,
+  keyStep,
+  moveEdit,
+  resizeEdit,
+  type EditKind,
+  type Point,
+  type ScreenshotEdit,
+} from '../../utils/screenshots/edit-geometry';
 import { applyEditsToScreenshot } from '../../utils/screenshots/encode-edits';
 import type { FormScreenshot } from '../../utils/screenshots/screenshot-list';
-import { SCREENSHOT_MESSAGES, type ScreenshotLocale } from './screenshot-messages';
+import { EditorToolbar } from './editor-toolbar';
+import { useImageBitmap } from './use-image-bitmap';
+import { useModalDialog } from './use-modal-dialog';
 
 /** Longest side of the editor's canvas; the saved image is drawn again at full resolution. */
 const DISPLAY_MAX_SIDE = 2000;
-const TOOLS: readonly EditKind[] = ['highlight', 'arrow', 'blackout'];
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
 export interface ScreenshotEditorProps {
   screenshot: FormScreenshot;
   /** 1-based position, for the title. */
   position: number;
-  locale: ScreenshotLocale;
+  locale: Locale;
   /** Called with the screenshot whose bytes have the edits burned in. */
   onSave: (next: FormScreenshot) => void;
   /** Called on Cancel, Escape, or the dialog being closed otherwise; nothing is kept. */
@@ -30,8 +43,8 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
   const ids = { title: useId(), hint: useId(), summary: useId() };
   const dialogRef = useRef<HTMLDialogElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [bitmap, setBitmap] = useState<ImageBitmap>();
-  const [loadFailed, setLoadFailed] = useState(false);
+  const onDialogKeyDown = useModalDialog(dialogRef);
+  const { bitmap, failed: loadFailed } = useImageBitmap(screenshot.original ?? screenshot.blob);
   const [edits, setEdits] = useState<ScreenshotEdit[]>(() => [...(screenshot.edits ?? [])]);
   const [pending, setPending] = useState<ScreenshotEdit>();
   const [drag, setDragState] = useState<{ start: Point; end: Point; pointerId: number }>();
@@ -46,40 +59,6 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState(false);
-  const toolName = (kind: EditKind) => t[kind];
-
-  // Opens as a modal (the rest of the page becomes inert) and gives focus back to whatever
-  // opened it when it goes away.
-  // The opener is remembered once: under StrictMode the effect runs twice, the second time
-  // with focus already inside the dialog.
-  const openerRef = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    const active = document.activeElement;
-    if (!openerRef.current && active instanceof HTMLElement && !dialog?.contains(active)) openerRef.current = active;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      const opener = openerRef.current;
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    let loaded: ImageBitmap | undefined;
-    createImageBitmap(screenshot.original ?? screenshot.blob).then(
-      (result) => {
-        loaded = result;
-        if (live) setBitmap(result);
-        else result.close();
-      },
-      () => live && setLoadFailed(true),
-    );
-    return () => {
-      live = false;
-      loaded?.close();
-    };
-  }, [screenshot]);
 
   const image = bitmap ? { width: bitmap.width, height: bitmap.height } : { width: screenshot.meta.width, height: screenshot.meta.height };
   const scale = Math.min(1, DISPLAY_MAX_SIDE / Math.max(image.width, image.height));
@@ -96,19 +75,16 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
     if (preview) drawEdits(ctx, [preview], image, canvas.width / image.width, { pending: true });
   });
 
-  const toImagePoint = useCallback(
-    (event: PointerEvent<HTMLCanvasElement>): Point => {
-      const rect = event.currentTarget.getBoundingClientRect();
-      return displayToImage({ x: event.clientX - rect.left, y: event.clientY - rect.top }, rect, image);
-    },
-    [image.width, image.height],
-  );
+  const toImagePoint = (event: PointerEvent<HTMLCanvasElement>): Point => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return displayToImage({ x: event.clientX - rect.left, y: event.clientY - rect.top }, rect, image);
+  };
 
   const commit = (edit: ScreenshotEdit) => {
     setEdits((current) => [...current, edit]);
     setPending(undefined);
     setSaveError(false);
-    setStatus(t.kept(toolName(edit.kind)));
+    setStatus(format(t.kept, { tool: t[edit.kind] }));
   };
 
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
@@ -142,7 +118,7 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
       if (pending) commit(pending);
       else {
         setPending(defaultEdit(tool, image));
-        setStatus(t.placed(toolName(tool)));
+        setStatus(format(t.placed, { tool: t[tool] }));
       }
     } else if (delta && pending) {
       event.preventDefault();
@@ -151,22 +127,6 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
       event.preventDefault();
       setPending(undefined);
       setStatus(t.dropped);
-    }
-  };
-
-  // Keeps Tab inside the dialog: the page behind is inert, but the browser's own UI is not.
-  const onDialogKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== 'Tab') return;
-    const focusable = [...(dialogRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
     }
   };
 
@@ -193,6 +153,8 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
 
   const counts = { highlight: 0, arrow: 0, blackout: 0 };
   for (const edit of pending ? [...edits, pending] : edits) counts[edit.kind] += 1;
+  const marks = { highlights: counts.highlight, arrows: counts.arrow, blackouts: counts.blackout };
+  const summary = marks.highlights + marks.arrows + marks.blackouts === 0 ? t.noMarks : format(t.editsSummary, marks);
 
   return (
     <dialog
@@ -208,38 +170,26 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
       }}
       onClose={onCancel}
     >
-      <h2 id={ids.title} className="shots-editor__title">{t.editorTitle(position)}</h2>
-      <div className="shots-editor__toolbar">
-        <div role="group" aria-label={t.tools} className="shots-editor__tools">
-          {TOOLS.map((kind) => (
-            <button
-              key={kind}
-              type="button"
-              className={`shots-button shots-tool shots-tool--${kind}`}
-              aria-pressed={tool === kind}
-              onClick={() => {
-                setTool(kind);
-                setPending(undefined);
-              }}
-            >
-              {t[kind]}
-            </button>
-          ))}
-        </div>
-        <div className="shots-editor__history">
-          <button type="button" className="shots-button" onClick={undo} disabled={!pending && edits.length === 0}>
-            {t.undo}
-          </button>
-          <button type="button" className="shots-button" onClick={clear} disabled={!pending && edits.length === 0}>
-            {t.clear}
-          </button>
-        </div>
-      </div>
+      <h2 id={ids.title} className="shots-editor__title">{format(t.editorTitle, { index: position })}</h2>
+      <EditorToolbar
+        locale={locale}
+        tool={tool}
+        onTool={(kind) => {
+          setTool(kind);
+          setPending(undefined);
+        }}
+        hasMarks={pending !== undefined || edits.length > 0}
+        onUndo={undo}
+        onClear={clear}
+      />
       <p id={ids.hint} className="shots-hint">{t.keyboardHint}</p>
       <div className="shots-editor__stage">
         {loadFailed ? (
           <p role="alert" className="shots-error">{t.saveFailed}</p>
         ) : (
+          // The canvas takes its own keys (place, move, resize a shape): "application" tells screen
+          // readers to pass them through, and the e2e tests find the canvas by this role.
+          // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: see above.
           <canvas
             ref={canvasRef}
             className="shots-editor__canvas"
@@ -248,7 +198,7 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
             height={Math.max(1, Math.round(image.height * scale))}
             tabIndex={0}
             role="application"
-            aria-label={t.canvasLabel(toolName(tool))}
+            aria-label={format(t.canvasLabel, { tool: t[tool] })}
             aria-describedby={`${ids.summary} ${ids.hint}`}
             onPointerDown={onPointerDown}
             onPointerMove={onPointerMove}
@@ -258,7 +208,7 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
           />
         )}
       </div>
-      <p id={ids.summary} className="shots-hint">{t.editsSummary(counts.highlight, counts.arrow, counts.blackout)}</p>
+      <p id={ids.summary} className="shots-hint">{summary}</p>
       {counts.blackout > 0 && <p className="shots-hint">{t.blackoutNote}</p>}
       <p role="status" className="shots-visually-hidden">{status}</p>
       {saveError && <p role="alert" className="shots-error">{t.saveFailed}</p>}

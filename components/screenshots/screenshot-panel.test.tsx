@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ScreenshotEditor } from './screenshot-editor';
-import { formatBytes, SCREENSHOT_MESSAGES } from './screenshot-messages';
+import { addedNotice, refusalNotice, tooManyNotice } from './screenshot-notices';
 import type { FormScreenshot } from '../../utils/screenshots/screenshot-list';
 import { ScreenshotPanel } from './screenshot-panel';
 
@@ -18,8 +18,8 @@ describe('ScreenshotPanel markup', () => {
     const html = panel('en');
     expect(html).toContain('alt="Screenshot 1: visible part of the page"');
     expect(html).toContain('alt="Screenshot 2: attached image"');
-    expect(html).toContain('1280×800 · 244 KB');
-    expect(html).toContain('640×480 · 1.5 MB · marked up');
+    expect(html).toContain('1280×800 · 244\u00a0KB');
+    expect(html).toContain('640×480 · 1.5\u00a0MB · marked up');
     expect(html).toContain('aria-label="Edit screenshot 2"');
     expect(html).toContain('aria-label="Remove screenshot 1"');
     expect(html).toContain('(2 of 6)');
@@ -40,7 +40,7 @@ describe('ScreenshotPanel markup', () => {
     expect(html).toContain('Capturer la page entière');
     expect(html).toContain('Ouvrir dans une fenêtre');
     expect(html).toContain('aria-label="Modifier la capture 1"');
-    expect(html).toContain('1,5 Mo');
+    expect(html).toContain('1,5\u00a0Mo');
     const plain = panel('en');
     expect(plain).not.toContain('Capture the whole page');
     expect(plain).not.toContain('toolbar popup');
@@ -62,23 +62,23 @@ describe('ScreenshotEditor markup', () => {
   });
 });
 
-describe('screenshot messages', () => {
-  it('has every key in both languages, each saying something', () => {
-    const leaves = (value: unknown, path = ''): string[] =>
-      typeof value === 'object' && value ? Object.entries(value).flatMap(([key, child]) => leaves(child, `${path}.${key}`)) : [path];
-    expect(leaves(SCREENSHOT_MESSAGES.fr)).toEqual(leaves(SCREENSHOT_MESSAGES.en));
-    for (const locale of ['fr', 'en'] as const) {
-      const m = SCREENSHOT_MESSAGES[locale];
-      expect(m.refused.type('notes.png')).toContain('notes.png');
-      expect(m.refused.count(6)).toContain('6');
-      expect(m.alt(3, 'fullpage')).toContain('3');
-    }
-    expect(SCREENSHOT_MESSAGES.fr.refused.size('big.png')).toContain('20 Mo');
+describe('screenshot notices', () => {
+  it('name the refused file, or say which kind of thing it was when it has no name', () => {
+    expect(refusalNotice('en', 'type', 'notes.png')).toBe('notes.png is not a PNG, JPEG or WebP image, so it was not attached.');
+    expect(refusalNotice('en', 'type', '')).toBe('This file is not a PNG, JPEG or WebP image, so it was not attached.');
+    expect(refusalNotice('fr', 'unreadable', '')).toBe("Cette image n'a pas pu être lue : elle n'a pas été jointe.");
+    expect(refusalNotice('en', 'count', 'x.png')).toBe(tooManyNotice('en'));
+    expect(tooManyNotice('fr')).toContain('6');
   });
 
-  it('formats sizes in the locale', () => {
-    expect(formatBytes(512, 'en')).toBe('512 B');
-    expect(formatBytes(2048, 'fr')).toBe('2 Ko');
-    expect(formatBytes(4 * 1024 * 1024, 'en')).toBe('4 MB');
+  it('write the limits with the one byte formatter', () => {
+    expect(refusalNotice('fr', 'size', 'big.png')).toBe('big.png est trop lourde pour être jointe (plus de 20\u00a0Mo, ou impossible à réduire sous 4\u00a0Mo).');
+    expect(addedNotice('en', 1, true)).toBe('Image added. It was larger than 4\u00a0MB, so it was reduced to fit.');
+  });
+
+  it('count added images with the locale’s plural', () => {
+    expect(addedNotice('en', 1, false)).toBe('Image added.');
+    expect(addedNotice('en', 3, false)).toBe('3 images added.');
+    expect(addedNotice('fr', 2, false)).toBe('2 images ajoutées.');
   });
 });

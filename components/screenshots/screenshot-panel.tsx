@@ -1,15 +1,20 @@
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../utils/contract/limits';
-import { readImageFile, type RefusalReason } from '../../utils/screenshots/read-image-file';
+import type { Locale } from '../../utils/contract/schemas';
+import { format, formatBytes } from '../../utils/i18n/format';
+import { SCREENSHOT_MESSAGES } from '../../utils/i18n/screenshots';
+import { ACCEPTED_TYPES, readImageFile } from '../../utils/screenshots/read-image-file';
 import { addScreenshots, removeScreenshot, replaceScreenshot, type FormScreenshot } from '../../utils/screenshots/screenshot-list';
 import { ScreenshotEditor } from './screenshot-editor';
-import { formatBytes, SCREENSHOT_MESSAGES, type ScreenshotLocale } from './screenshot-messages';
+import { addedNotice, refusalNotice, tooManyNotice } from './screenshot-notices';
+import { ScreenshotThumbnail } from './screenshot-thumbnail';
+import { useImageIntake } from './use-image-intake';
 import './screenshot-panel.css';
 
 export interface ScreenshotPanelProps {
   screenshots: FormScreenshot[];
   onChange: (next: FormScreenshot[]) => void;
-  locale: ScreenshotLocale;
+  locale: Locale;
   /** Optional: shows a "Full page" button; returns a screenshot or a reason it fell back. */
   onCaptureFullPage?: () => Promise<FormScreenshot | { error: string }>;
   /** Optional: "Open in a window" when in the toolbar popup, where file pickers may close it. */
@@ -31,7 +36,6 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
   const [editingId, setEditingId] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
   const [busy, setBusy] = useState<'reading' | 'fullpage'>();
-  const [dragging, setDragging] = useState(false);
   // After a removal, focus goes to the screenshot now at that place (else the add button),
   // rather than being lost with the removed button.
   const [focusAfterRemove, setFocusAfterRemove] = useState<number>();
@@ -44,7 +48,7 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
   const addFiles = async (files: readonly File[]) => {
     if (files.length === 0) return;
     if (latest.current.screenshots.length >= LIMITS.screenshots) {
-      setNotice({ kind: 'error', text: t.refused.count(LIMITS.screenshots) });
+      setNotice({ kind: 'error', text: tooManyNotice(locale) });
       return;
     }
     setBusy('reading');
@@ -53,47 +57,15 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
     setBusy(undefined);
     const read = results.flatMap((result) => (result.ok ? [result.shot] : []));
     const { next, refused } = addScreenshots(latest.current.screenshots, read);
-    const problems = results.flatMap((result) => (result.ok ? [] : [refusalText(result.reason, result.name)]));
-    if (refused > 0) problems.push(t.refused.count(LIMITS.screenshots));
+    const problems = results.flatMap((result) => (result.ok ? [] : [refusalNotice(locale, result.reason, result.name)]));
+    if (refused > 0) problems.push(tooManyNotice(locale));
     if (read.length > refused) latest.current.onChange(next);
     const added = read.length - refused;
     const reduced = results.some((result) => result.ok && result.reduced);
-    const parts = [added > 0 ? t.added(added) + (reduced ? ` ${t.reduced}` : '') : '', ...problems].filter(Boolean);
+    const parts = [added > 0 ? addedNotice(locale, added, reduced) : '', ...problems].filter(Boolean);
     setNotice({ kind: problems.length ? 'error' : 'status', text: parts.join(' ') });
   };
-  const refusalText = (reason: RefusalReason, name: string) => (reason === 'count' ? t.refused.count(LIMITS.screenshots) : t.refused[reason](name));
-  const addFilesRef = useRef(addFiles);
-  addFilesRef.current = addFiles;
-  const editingRef = useRef(false);
-  editingRef.current = editingId !== undefined;
-
-  // Paste works anywhere in the form's document, but only image files are taken: pasting
-  // text into the description must keep working as usual.
-  useEffect(() => {
-    const onPaste = (event: ClipboardEvent) => {
-      // While the editor is open, a paste is not meant as a new attachment.
-      if (editingRef.current) return;
-      const files = [...(event.clipboardData?.items ?? [])].flatMap((item) => {
-        const file = item.kind === 'file' && item.type.startsWith('image/') ? item.getAsFile() : null;
-        return file ? [file] : [];
-      });
-      if (files.length === 0) return;
-      event.preventDefault();
-      void addFilesRef.current(files);
-    };
-    // A file dropped beside the panel would otherwise replace the whole form with the image.
-    const keepForm = (event: globalThis.DragEvent) => {
-      if (event.dataTransfer && [...event.dataTransfer.types].includes('Files')) event.preventDefault();
-    };
-    document.addEventListener('paste', onPaste);
-    document.addEventListener('dragover', keepForm);
-    document.addEventListener('drop', keepForm);
-    return () => {
-      document.removeEventListener('paste', onPaste);
-      document.removeEventListener('dragover', keepForm);
-      document.removeEventListener('drop', keepForm);
-    };
-  }, []);
+  const intake = useImageIntake(addFiles, editingId !== undefined);
 
   useEffect(() => {
     if (focusAfterRemove === undefined) return;
@@ -101,32 +73,18 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
     const items = sectionRef.current?.querySelectorAll<HTMLElement>('[data-testid="screenshot-item"]') ?? [];
     const item = items[Math.min(focusAfterRemove, items.length - 1)];
     (item?.querySelector<HTMLElement>('button') ?? inputRef.current)?.focus();
-  }, [screenshots, focusAfterRemove]);
-
-  const hasFiles = (event: DragEvent) => [...event.dataTransfer.types].includes('Files');
-  const onDragOver = (event: DragEvent<HTMLElement>) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    setDragging(true);
-  };
-  const onDrop = (event: DragEvent<HTMLElement>) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    setDragging(false);
-    void addFiles([...event.dataTransfer.files]);
-  };
+  }, [focusAfterRemove]);
 
   const remove = (shot: FormScreenshot, position: number) => {
     onChange(removeScreenshot(screenshots, shot.id));
     setFocusAfterRemove(position - 1);
-    setNotice({ kind: 'status', text: t.removed(position) });
+    setNotice({ kind: 'status', text: format(t.removed, { index: position }) });
   };
 
   const captureFullPage = async () => {
     if (!onCaptureFullPage) return;
     if (screenshots.length >= LIMITS.screenshots) {
-      setNotice({ kind: 'error', text: t.refused.count(LIMITS.screenshots) });
+      setNotice({ kind: 'error', text: tooManyNotice(locale) });
       return;
     }
     setBusy('fullpage');
@@ -134,11 +92,11 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
     const result = await onCaptureFullPage().catch((error: unknown) => ({ error: String(error) }));
     setBusy(undefined);
     if ('error' in result) {
-      setNotice({ kind: 'error', text: t.fullPageFailed(result.error) });
+      setNotice({ kind: 'error', text: format(t.fullPageFailed, { reason: result.error }) });
       return;
     }
     latest.current.onChange(addScreenshots(latest.current.screenshots, [result]).next);
-    setNotice({ kind: 'status', text: t.added(1) });
+    setNotice({ kind: 'status', text: addedNotice(locale, 1, false) });
   };
 
   const editingIndex = screenshots.findIndex((shot) => shot.id === editingId);
@@ -147,17 +105,13 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
   return (
     <section
       ref={sectionRef}
-      className={`shots${dragging ? ' shots--dragging' : ''}`}
+      className={`shots${intake.dragging ? ' shots--dragging' : ''}`}
       aria-labelledby={ids.title}
       data-testid="screenshot-panel"
-      onDragOver={onDragOver}
-      onDragLeave={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
-      }}
-      onDrop={onDrop}
+      {...intake.dropZone}
     >
       <h2 id={ids.title} className="shots__title">
-        {t.title} <span className="shots__count">({t.count(screenshots.length, LIMITS.screenshots)})</span>
+        {t.title} <span className="shots__count">({format(t.count, { count: screenshots.length, max: LIMITS.screenshots })})</span>
       </h2>
       {screenshots.length === 0 ? (
         <p className="shots-hint">{t.empty}</p>
@@ -165,17 +119,27 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
         <ul className="shots__list">
           {screenshots.map((shot, index) => (
             <li key={shot.id} className="shots__item" data-testid="screenshot-item">
-              <Thumbnail shot={shot} alt={t.alt(index + 1, shot.meta.source)} />
+              <ScreenshotThumbnail shot={shot} alt={format(t.alt[shot.meta.source], { index: index + 1 })} />
               <div className="shots__meta">
                 <span>
                   {shot.meta.width}×{shot.meta.height} · {formatBytes(shot.meta.bytes, locale)}
                   {shot.meta.edited ? ` · ${t.edited}` : ''}
                 </span>
                 <span className="shots__buttons">
-                  <button type="button" className="shots-button" aria-label={t.editLabel(index + 1)} onClick={() => setEditingId(shot.id)}>
+                  <button
+                    type="button"
+                    className="shots-button"
+                    aria-label={format(t.editLabel, { index: index + 1 })}
+                    onClick={() => setEditingId(shot.id)}
+                  >
                     {t.edit}
                   </button>
-                  <button type="button" className="shots-button shots-button--danger" aria-label={t.removeLabel(index + 1)} onClick={() => remove(shot, index + 1)}>
+                  <button
+                    type="button"
+                    className="shots-button shots-button--danger"
+                    aria-label={format(t.removeLabel, { index: index + 1 })}
+                    onClick={() => remove(shot, index + 1)}
+                  >
                     {t.remove}
                   </button>
                 </span>
@@ -203,15 +167,10 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
             id={ids.input}
             className="shots-file__input"
             type="file"
-            accept="image/png,image/jpeg,image/webp"
+            accept={ACCEPTED_TYPES.join(',')}
             multiple
             aria-describedby={ids.hint}
-            onChange={(event) => {
-              const files = [...(event.currentTarget.files ?? [])];
-              // Cleared so that picking the same file again still fires a change.
-              event.currentTarget.value = '';
-              void addFiles(files);
-            }}
+            onChange={intake.onPick}
           />
           <label htmlFor={ids.input} className="shots-button shots-file__label">
             {t.add}
@@ -224,7 +183,7 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
         )}
       </div>
       <p id={ids.hint} className="shots-hint">
-        {dragging ? t.dropHere : t.addHint}
+        {intake.dragging ? t.dropHere : t.addHint}
       </p>
       <p role="status" className="shots-hint" data-testid="screenshot-status" aria-busy={busy !== undefined}>
         {notice?.kind === 'status' ? notice.text : ''}
@@ -243,21 +202,10 @@ export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPa
           onSave={(next) => {
             setEditingId(undefined);
             latest.current.onChange(replaceScreenshot(latest.current.screenshots, next));
-            setNotice({ kind: 'status', text: t.saved(editingIndex + 1) });
+            setNotice({ kind: 'status', text: format(t.saved, { index: editingIndex + 1 }) });
           }}
         />
       )}
     </section>
   );
-}
-
-/** One preview, with an object URL that lives as long as its blob is shown. */
-function Thumbnail({ shot, alt }: { shot: FormScreenshot; alt: string }) {
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    const next = URL.createObjectURL(shot.blob);
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [shot.blob]);
-  return <img className="shots__thumb" src={url} alt={alt} data-testid="screenshot-thumb" />;
 }

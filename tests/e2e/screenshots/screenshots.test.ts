@@ -288,7 +288,7 @@ describe('screenshots panel', () => {
     const reduced = (await shots())[4]!.meta as unknown as Meta;
     expect(reduced.bytes).toBeLessThanOrEqual(LIMITS.screenshotBytes);
     expect(reduced.source).toBe('attachment');
-    expect(await page.getByTestId('screenshot-status').textContent()).toBe('Image added. It was larger than 4 MB, so it was reduced to fit.');
+    expect(await page.getByTestId('screenshot-status').textContent()).toBe('Image added. It was larger than 4\u00a0MB, so it was reduced to fit.');
 
     const small = await imageBytes(page, 'image/png', 40, 30);
     await page.getByLabel('Add an image').setInputFiles([

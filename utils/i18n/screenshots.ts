@@ -1,0 +1,130 @@
+/**
+ * The screenshots part of the form (components/screenshots/): the panel, its notices and the
+ * mark-up editor. Sizes are never written here: `{limit}` (LIMITS.screenshotBytes) and `{max}`
+ * (the largest file we try to reduce) are filled with formatBytes by the caller, so that the
+ * limits and the thumbnails' sizes read the same way.
+ */
+import type { Plural, Translation } from './format';
+
+const en = {
+  title: 'Screenshots',
+  /** After the title: how many are attached, out of LIMITS.screenshots. */
+  count: '{count} of {max}',
+  empty: 'No screenshot attached.',
+  /** A thumbnail's alt text, by where the screenshot came from. */
+  alt: {
+    visible: 'Screenshot {index}: visible part of the page',
+    fullpage: 'Screenshot {index}: whole page',
+    attachment: 'Screenshot {index}: attached image',
+  },
+  edited: 'marked up',
+  edit: 'Edit',
+  editLabel: 'Edit screenshot {index}',
+  remove: 'Remove',
+  removeLabel: 'Remove screenshot {index}',
+  add: 'Add an image',
+  addHint: 'PNG, JPEG or WebP. You can also drop an image here or paste it (Ctrl+V / ⌘+V).',
+  dropHere: 'Drop the image to attach it',
+  fullPage: 'Capture the whole page',
+  fullPageBusy: 'Capturing the whole page…',
+  fullPageFailed: 'The whole page could not be captured ({reason}).',
+  popupHint: 'In the toolbar popup, choosing a file can close the form. Open it in a window first to attach files.',
+  openInWindow: 'Open in a window',
+  reading: 'Adding the image…',
+  added: { one: 'Image added.', other: '{count} images added.' } as Plural,
+  reduced: 'It was larger than {limit}, so it was reduced to fit.',
+  removed: 'Screenshot {index} removed.',
+  saved: 'Screenshot {index} updated.',
+  /** Why a file was not attached; `{name}` is the file's name, or `unnamed` for that reason. */
+  refused: {
+    type: '{name} is not a PNG, JPEG or WebP image, so it was not attached.',
+    size: '{name} is too large to attach (more than {max}, or it cannot be reduced under {limit}).',
+    unreadable: '{name} could not be read, so it was not attached.',
+    count: 'You can attach at most {max} images: remove one to add another.',
+  },
+  /** `{name}` in `refused` when the file has none (a pasted image). */
+  unnamed: { type: 'This file', size: 'This image', unreadable: 'This image' },
+  // The editor.
+  editorTitle: 'Mark up screenshot {index}',
+  tools: 'Tools',
+  highlight: 'Highlight box',
+  arrow: 'Arrow',
+  blackout: 'Black out',
+  undo: 'Undo',
+  clear: 'Clear all',
+  cancel: 'Cancel',
+  save: 'Save',
+  saving: 'Saving…',
+  canvasLabel: 'Screenshot being marked up. Tool: {tool}.',
+  keyboardHint:
+    'Mouse: choose a tool and drag over the image. Keyboard: choose a tool, Tab to the image and press Enter to place a shape in the middle; arrow keys move it, Shift+arrow keys resize it (for an arrow, move its tip), Enter keeps it, Delete drops it. Escape closes without saving.',
+  blackoutNote: 'Blacked-out areas are erased from the image itself before it is sent.',
+  noMarks: 'No marks yet.',
+  editsSummary: '{highlights} highlight box(es), {arrows} arrow(s), {blackouts} blacked-out area(s).',
+  placed: '{tool} placed in the middle. Arrow keys move it, Shift+arrow keys resize it, Enter keeps it, Delete drops it.',
+  kept: '{tool} added.',
+  dropped: 'Shape dropped.',
+  undone: 'Last mark undone.',
+  cleared: 'All marks cleared.',
+  saveFailed: 'The screenshot could not be saved. Try again, or remove it.',
+};
+
+const fr: Translation<typeof en> = {
+  title: 'Captures d’écran',
+  count: '{count} sur {max}',
+  empty: "Aucune capture d'écran jointe.",
+  alt: {
+    visible: 'Capture {index} : partie visible de la page',
+    fullpage: 'Capture {index} : page entière',
+    attachment: 'Capture {index} : image jointe',
+  },
+  edited: 'annotée',
+  edit: 'Modifier',
+  editLabel: 'Modifier la capture {index}',
+  remove: 'Retirer',
+  removeLabel: 'Retirer la capture {index}',
+  add: 'Ajouter une image',
+  addHint: 'PNG, JPEG ou WebP. Vous pouvez aussi déposer une image ici ou la coller (Ctrl+V / ⌘+V).',
+  dropHere: "Déposez l'image pour la joindre",
+  fullPage: 'Capturer la page entière',
+  fullPageBusy: 'Capture de la page entière…',
+  fullPageFailed: "La page entière n'a pas pu être capturée ({reason}).",
+  popupHint: "Dans la fenêtre de l'extension, choisir un fichier peut fermer le formulaire. Ouvrez-le d'abord dans une fenêtre pour joindre des fichiers.",
+  openInWindow: 'Ouvrir dans une fenêtre',
+  reading: "Ajout de l'image…",
+  added: { one: 'Image ajoutée.', other: '{count} images ajoutées.' },
+  reduced: 'Elle dépassait {limit} : elle a été réduite pour tenir.',
+  removed: 'Capture {index} retirée.',
+  saved: 'Capture {index} mise à jour.',
+  refused: {
+    type: "{name} n'est pas une image PNG, JPEG ou WebP : il n'a pas été joint.",
+    size: '{name} est trop lourde pour être jointe (plus de {max}, ou impossible à réduire sous {limit}).',
+    unreadable: "{name} n'a pas pu être lue : elle n'a pas été jointe.",
+    count: 'Vous pouvez joindre au plus {max} images : retirez-en une pour en ajouter une autre.',
+  },
+  unnamed: { type: 'Ce fichier', size: 'Cette image', unreadable: 'Cette image' },
+  editorTitle: 'Annoter la capture {index}',
+  tools: 'Outils',
+  highlight: 'Cadre de mise en évidence',
+  arrow: 'Flèche',
+  blackout: 'Masquer en noir',
+  undo: 'Annuler la dernière marque',
+  clear: 'Tout effacer',
+  cancel: 'Annuler',
+  save: 'Enregistrer',
+  saving: 'Enregistrement…',
+  canvasLabel: "Capture en cours d'annotation. Outil : {tool}.",
+  keyboardHint:
+    "Souris : choisissez un outil et faites glisser sur l'image. Clavier : choisissez un outil, allez sur l'image avec Tab et appuyez sur Entrée pour placer une forme au milieu ; les flèches la déplacent, Maj+flèches la redimensionnent (pour une flèche : déplacent sa pointe), Entrée la garde, Suppr l'enlève. Échap ferme sans enregistrer.",
+  blackoutNote: "Les zones masquées en noir sont effacées de l'image elle-même avant l'envoi.",
+  noMarks: 'Aucune marque pour l’instant.',
+  editsSummary: '{highlights} cadre(s), {arrows} flèche(s), {blackouts} zone(s) masquée(s).',
+  placed: "Forme « {tool} » placée au milieu. Les flèches la déplacent, Maj+flèches la redimensionnent, Entrée la garde, Suppr l'enlève.",
+  kept: 'Forme « {tool} » ajoutée.',
+  dropped: 'Forme enlevée.',
+  undone: 'Dernière marque annulée.',
+  cleared: 'Toutes les marques ont été effacées.',
+  saveFailed: "La capture n'a pas pu être enregistrée. Réessayez, ou retirez-la.",
+};
+
+export const SCREENSHOT_MESSAGES = { en, fr };
