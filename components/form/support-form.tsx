@@ -8,8 +8,6 @@ import { useSendTicket } from './use-send-ticket';
 import { useSupportStatus } from './use-support-status';
 import { useTicketDraft, type FormDefaults } from './use-ticket-draft';
 
-export type { FormDefaults } from './use-ticket-draft';
-
 /** The customer's own timezone: every time shown to them is in it. */
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
