@@ -12,7 +12,7 @@
  *   `?project=` (and their `…Id` / `…_id` spellings), or `?id=` on a results path.
  * What the page itself may say (its DOM hook points) is read in utils/page/page-clues.ts.
  */
-import type { Platform } from './schemas';
+import type { Platform } from './ticket';
 import { LIMITS } from './limits';
 import { scrubText } from './scrub';
 

@@ -1,0 +1,74 @@
+/**
+ * The support API's answers: the ticket once received (for the customer who sent it, and for
+ * support), and every error.
+ */
+import { z } from 'zod';
+import { isoInstant } from './fields';
+import { CategorySchema, TicketSchema } from './ticket';
+import { ResponsePromiseSchema } from './support-status';
+
+export const TicketStatusSchema = z.enum(['received', 'acknowledged', 'answered', 'closed']);
+export type TicketStatus = z.infer<typeof TicketStatusSchema>;
+
+/** 201 answer of `POST /v1/tickets` (and of each repeat with the same Idempotency-Key). */
+export const TicketCreatedSchema = z.object({
+  id: z.string().min(1).max(64),
+  /** Human reference quoted in e-mails, e.g. OSO-7K3Q2. */
+  reference: z.string().regex(/^OSO-[0-9A-Z]{5,8}$/),
+  /** Lets the customer read the ticket's status; shown to nobody else. */
+  accessToken: z.string().min(20).max(200),
+  receivedAt: isoInstant,
+  promise: ResponsePromiseSchema.optional(),
+});
+export type TicketCreated = z.infer<typeof TicketCreatedSchema>;
+
+/** `GET /v1/tickets/:id` with the ticket's access token: what the customer may see. */
+export const TicketPublicSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: TicketStatusSchema,
+  category: CategorySchema,
+  receivedAt: isoInstant,
+  updatedAt: isoInstant,
+  promise: ResponsePromiseSchema.optional(),
+});
+export type TicketPublic = z.infer<typeof TicketPublicSchema>;
+
+/** One stored ticket as support sees it (`GET /v1/tickets`). */
+export const StoredTicketSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: TicketStatusSchema,
+  receivedAt: isoInstant,
+  updatedAt: isoInstant,
+  ticket: TicketSchema,
+  /** What the API promised when it received the ticket (ticket.promise is the form's estimate). */
+  promise: ResponsePromiseSchema.optional(),
+});
+export type StoredTicket = z.infer<typeof StoredTicketSchema>;
+
+export const TicketListSchema = z.object({ tickets: z.array(StoredTicketSchema) });
+
+export const ApiErrorCodeSchema = z.enum([
+  'validation_failed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'idempotency_conflict',
+  'rate_limited',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
+
+/** Every 4xx/5xx answer of the API. */
+export const ApiErrorSchema = z.object({
+  error: z.object({
+    code: ApiErrorCodeSchema,
+    message: z.string(),
+    /** For validation_failed: the failing field paths, e.g. "ticket.email". */
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
