@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: builds the e2e extension, then runs every test (unit and end-to-end).
+# `npm test`: the rules held by tools (lint and format, import rules, paths named in comments and
+# docs), then builds the e2e extension and runs every test (unit and end-to-end).
 # Chromium and vitest write caches and profiles into $HOME: keep them in a throwaway folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +9,10 @@ trap 'rm -rf "$scratch"' EXIT
 export TMPDIR="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache" XDG_DATA_HOME="$scratch/data" XDG_STATE_HOME="$scratch/state" XDG_RUNTIME_DIR="$scratch/runtime"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
+# The cheap checks first, so a broken rule fails in seconds rather than after the browser tests.
+npm run --silent lint
+npm run --silent check:imports
+npm run --silent check:paths
 # The e2e build re-reads support's status every 1.5 s so a mode change is seen within a test.
 # and gives up on a hanging upload after 3 s, so the fault matrix sees timeouts within a test.
 STATUS_REFRESH_MS="${STATUS_REFRESH_MS:-1500}" DELIVERY_TIMEOUT_MS="${DELIVERY_TIMEOUT_MS:-3000}" npx wxt build --mode e2e
