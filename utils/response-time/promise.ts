@@ -2,7 +2,7 @@
  * The expected response time shown in the form and stored with the ticket: pure functions of
  * the clock, support's status and the ticket's category.
  *
- * Source of truth: the help-center article (shared/support-policy.fr.txt):
+ * Source of truth: the help-center article (summarised in docs/support-policy.md):
  * 1. standard reply "6 to 24 heures" during normal support hours;
  * 2. peak periods (holidays, major social-network problems, platform outages): 24 to 48 hours,
  *    every message answered, in the order received;

@@ -2,7 +2,7 @@
  * The built-in support schedule: what the extension assumes when the support API cannot tell it
  * (first run offline, API down), and what the reference API serves by default on GET /v1/status.
  *
- * Source of truth: the help-center article (shared/support-policy.fr.txt), section 5: « Le
+ * Source of truth: the help-center article (summarised in docs/support-policy.md), section 5: « Le
  * support fonctionne durant les heures ouvrables normales. Les messages envoyés en dehors de ces
  * horaires peuvent être traités le jour ouvrable suivant. » The article names neither hours nor
  * a timezone, so the values below are assumptions, documented here and in one place only:
