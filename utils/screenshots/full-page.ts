@@ -7,10 +7,11 @@
  */
 import { browser } from 'wxt/browser';
 import { LIMITS } from '../contract/limits';
+import type { ImageType } from '../contract/schemas';
 import { fitUnderCap } from './capture-encode';
 
 export type FullPageCapture =
-  | { ok: true; blob: Blob; meta: { source: 'fullpage'; type: 'image/jpeg' | 'image/webp' | 'image/png'; width: number; height: number; bytes: number; edited: false } }
+  | { ok: true; blob: Blob; meta: { source: 'fullpage'; type: ImageType; width: number; height: number; bytes: number; edited: false } }
   | { ok: false; reason: 'timeout' | 'failed' | 'unsupported-css' | 'no-permission'; detail?: string };
 
 /** Default time budget: beyond it the visible capture is the better answer. */

@@ -4,10 +4,10 @@
  * so it must not leave with the ticket. Lossless: the image data is copied byte for byte.
  * Colour information (JFIF, ICC profiles, Adobe markers, PNG gamma/colour chunks) is kept.
  */
-export type StrippableType = 'image/png' | 'image/jpeg' | 'image/webp';
+import type { ImageType } from '../contract/schemas';
 
 /** The same image without its metadata; input it cannot walk is returned unchanged. */
-export function stripImageMetadata(bytes: Uint8Array<ArrayBuffer>, type: StrippableType): Uint8Array<ArrayBuffer> {
+export function stripImageMetadata(bytes: Uint8Array<ArrayBuffer>, type: ImageType): Uint8Array<ArrayBuffer> {
   try {
     if (type === 'image/jpeg') return stripJpeg(bytes);
     if (type === 'image/png') return stripPng(bytes);
