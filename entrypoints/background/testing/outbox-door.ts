@@ -57,7 +57,15 @@ export function outboxDoor(loop: Delivery): OutboxDoor {
       const screenshots: ScreenshotMeta[] = [];
       for (const [index, blob] of blobs.entries()) {
         const bitmap = await createImageBitmap(blob);
-        screenshots.push({ index, source: 'visible', type: blob.type as ScreenshotMeta['type'], width: bitmap.width, height: bitmap.height, bytes: blob.size, edited: false });
+        screenshots.push({
+          index,
+          source: 'visible',
+          type: blob.type as ScreenshotMeta['type'],
+          width: bitmap.width,
+          height: bitmap.height,
+          bytes: blob.size,
+          edited: false,
+        });
         bitmap.close();
       }
       await enqueue({ ...ticket, screenshots }, blobs);
@@ -66,7 +74,13 @@ export function outboxDoor(loop: Delivery): OutboxDoor {
     },
     async records() {
       return Promise.all(
-        (await allRecords()).map(async (r) => ({ key: r.key, state: r.state, attempts: r.attempts, lastError: r.lastError, sha256: await Promise.all(r.screenshots.map(sha256)) })),
+        (await allRecords()).map(async (r) => ({
+          key: r.key,
+          state: r.state,
+          attempts: r.attempts,
+          lastError: r.lastError,
+          sha256: await Promise.all(r.screenshots.map(sha256)),
+        })),
       );
     },
     flush: () => loop.flush(),

@@ -12,13 +12,20 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let outDir: string;
-let manifest: Record<string, unknown> & { permissions?: string[]; host_permissions?: string[]; content_scripts?: { matches: string[]; world?: string }[] };
+let manifest: Record<string, unknown> & {
+  permissions?: string[];
+  host_permissions?: string[];
+  content_scripts?: { matches: string[]; world?: string }[];
+};
 
 /** The e2e build under test (scripts/test.sh builds it first), where the doors must be. */
 const E2E_DIR = process.env.E2E_EXTENSION_DIR ?? fileURLToPath(new URL('../../../.output/chrome-mv3-e2e', import.meta.url));
 
 function build(mode: 'production' | 'development'): void {
-  const result = spawnSync('npx', ['wxt', 'build', '--mode', mode], { env: { ...process.env, WXT_OUT_DIR: outDir, SUPPORT_API_URL: '' }, encoding: 'utf8' });
+  const result = spawnSync('npx', ['wxt', 'build', '--mode', mode], {
+    env: { ...process.env, WXT_OUT_DIR: outDir, SUPPORT_API_URL: '' },
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`${mode} build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -70,7 +77,7 @@ describe('test doors', () => {
   it.each([
     ['release', 'chrome-mv3'],
     ['development', 'chrome-mv3-dev'],
-  ])('the %s build carries none of the e2e build\'s test doors', (_, folder) => {
+  ])("the %s build carries none of the e2e build's test doors", (_, folder) => {
     const built = code(join(outDir, folder));
     for (const door of DOORS) expect(built, door).not.toContain(door);
   });
