@@ -53,7 +53,7 @@ describe('canonicalDrawUrl', () => {
     // The local demo page keeps its http scheme.
     expect(canonicalDrawUrl('http://127.0.0.1:5173/giveaways/8f3k2/results?utm_source=x')).toBe('http://127.0.0.1:5173/giveaways/8f3k2/results');
     expect(canonicalDrawUrl('javascript:alert(1)')).toBeUndefined();
-    expect(canonicalDrawUrl('https://app.osortoo.com/' + 'a'.repeat(3000))).toBeUndefined();
+    expect(canonicalDrawUrl(`https://app.osortoo.com/${'a'.repeat(3000)}`)).toBeUndefined();
   });
 });
 

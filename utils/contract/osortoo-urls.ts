@@ -91,7 +91,9 @@ export function canonicalDrawUrl(url: string): string | undefined {
   if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:')) return undefined;
   if (!DEV_HOST.test(u.hostname)) u.protocol = 'https:';
   u.username = u.password = u.hash = '';
-  const kept = [...u.searchParams].filter(([name, value]) => !TRACKING_PARAMS.test(name) && scrubText(`${name}=${value}`) === `${name}=${value}`);
+  const kept = [...u.searchParams].filter(
+    ([name, value]) => !TRACKING_PARAMS.test(name) && scrubText(`${name}=${value}`) === `${name}=${value}`,
+  );
   if (kept.length < [...u.searchParams].length) u.search = new URLSearchParams(kept).toString();
   const href = scrubText(u.href.replace(/\?$/, ''));
   return href.length <= LIMITS.urlChars ? href : undefined;

@@ -70,7 +70,7 @@ describe('scrubUrl', () => {
 
 describe('scrubEntry', () => {
   it('scrubs every free-text field and nothing else', () => {
-    const t = 'EAA' + 'x'.repeat(40);
+    const t = `EAA${'x'.repeat(40)}`;
     const entry: DiagnosticEntry = {
       kind: 'network', api: 'fetch', method: 'GET', status: 400, durationMs: 12, t: 5, count: 2,
       url: `https://graph.facebook.com/me?access_token=${t}`,
@@ -99,7 +99,7 @@ describe('scrubText speed', () => {
     dashedDigits: '5-'.repeat(MB / 2),
     pairs: 'token=a&'.repeat(MB / 8),
     noValuePairs: 'access_token&'.repeat(MB / 13),
-    unclosedJson: '"password":"' + 'x'.repeat(MB),
+    unclosedJson: `"password":"${'x'.repeat(MB)}`,
     repeatedJson: '"token":"\\'.repeat(MB / 10),
     escapedJson: '\\"token\\":\\"'.repeat(MB / 12),
     jwtPrefixes: 'eyJabcdef.'.repeat(MB / 10),
@@ -108,7 +108,7 @@ describe('scrubText speed', () => {
     authorization: 'Authorization:'.repeat(MB / 14),
     encoded: '%26token%3D'.repeat(MB / 11),
     userinfo: '//a:b'.repeat(MB / 5),
-    nameChars: 'x-'.repeat(MB / 2) + 'token',
+    nameChars: `${'x-'.repeat(MB / 2)}token`,
     mixed: 'https://graph.facebook.com/x?access_token=EAAB123 {"secret":"s"} 4111 1111 1111 1111 '.repeat(MB / 84),
   };
 

@@ -64,7 +64,7 @@ const rules = (): Rule[] => (RULES ||= [
     new RegExp(String.raw`(\\")(${STRONG})\\"(\s*:\s*)\\"${NOT_DONE}(?:[^"\\]|\\[^"])*\\"`, 'gi'),
     (_, q, name, sep) => q + name + q + sep + q + removed(name) + q,
   ],
-  [new RegExp(String.raw`(["'])(${STRONG})\1(\s*:\s*)(?!null\b|true\b|false\b)(\d[\w.-]*)`, 'gi'), (_, q, name, sep) => q + name + q + sep + '"' + removed(name) + '"'],
+  [new RegExp(String.raw`(["'])(${STRONG})\1(\s*:\s*)(?!null\b|true\b|false\b)(\d[\w.-]*)`, 'gi'), (_, q, name, sep) => `${q}${name}${q}${sep}"${removed(name)}"`],
   // name=value pairs (query strings, fragments, form bodies).
   [new RegExp(`${PAIR_START}(${STRONG})(=|%3D)${NOT_DONE}${PAIR_VALUE}+`, 'gi'), (_, name, eq) => name + eq + removed(name)],
   [new RegExp(`${PAIR_START}(${WEAK})(=|%3D)${NOT_DONE}${PAIR_VALUE}{8,}`, 'gi'), (_, name, eq) => name + eq + removed(name)],
@@ -74,7 +74,7 @@ const rules = (): Rule[] => (RULES ||= [
     (_, name, sep) => name + sep + removed(name.toLowerCase()),
   ],
   // Password in a URL's user-info part.
-  [/(\/\/[^/\s:@]+:)(?!\[removed)[^/\s@]+@/g, (_, u) => u + removed('password') + '@'],
+  [/(\/\/[^/\s:@]+:)(?!\[removed)[^/\s@]+@/g, (_, u) => `${u}${removed('password')}@`],
   // Credentials recognised by their shape, wherever they are.
   [/(?<![\w-])eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g, removed('JWT')],
   [/(?<![A-Za-z0-9])EAA[A-Za-z0-9]{20,}/g, removed('Facebook token')],
@@ -89,7 +89,10 @@ function luhn(digits: string): boolean {
   let sum = 0;
   for (let i = digits.length - 1, double = false; i >= 0; i--, double = !double) {
     let d = +digits[i]!;
-    if (double && (d *= 2) > 9) d -= 9;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
     sum += d;
   }
   return sum % 10 === 0;

@@ -54,7 +54,11 @@ describe.skipIf(!existsSync(CHROMIUM))('drawContextFromPage on tests/fixtures/pa
     await page.goto(`${origin}/giveaways/8f3k2/results?utm_source=newsletter&fbclid=IwAR0&tab=winners#gagnants`);
     if (prepare) await page.evaluate(prepare);
     await page.addScriptTag({ content: bundle });
-    return page.evaluate(() => (window as any).drawContext.drawContextFromPage({ url: location.href, doc: document }));
+    return page.evaluate(() => {
+      // The bundle's exports, as esbuild's globalName puts them on the page's window.
+      const bundled = (window as unknown as { drawContext: typeof import('./draw-context') }).drawContext;
+      return bundled.drawContextFromPage({ url: location.href, doc: document });
+    });
   };
 
   /** What the demo page shows of its draw (the Page handle: not a winner's or a participant's, though they come first in its links). */

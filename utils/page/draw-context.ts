@@ -67,11 +67,11 @@ function pageOrUsernameOf(c: PageClues, platform: Platform | undefined): string 
   if (platform !== 'facebook' && platform !== 'youtube') {
     for (const label of c.labels) {
       const m = HANDLE.exec(label);
-      if (m) return '@' + m[1];
+      if (m) return `@${m[1]}`;
     }
     for (const link of organiserLinks) {
       const handle = INSTAGRAM_PROFILE.exec(link.href)?.[1];
-      if (handle && !INSTAGRAM_RESERVED.test(handle)) return '@' + handle;
+      if (handle && !INSTAGRAM_RESERVED.test(handle)) return `@${handle}`;
     }
   }
   if (platform !== 'instagram' && platform !== 'youtube') {

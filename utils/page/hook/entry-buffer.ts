@@ -79,7 +79,6 @@ export function createEntryBuffer({ maxEntries, maxBytes, now = () => performanc
       const e = input as any;
       const count = e.count > 0 ? e.count : 1;
       const t = typeof e.t == 'number' ? e.t : now();
-      const kind = e.kind;
       // Errors for the badge: all but console warnings and answered (< 400) requests.
       if (e.level != 'warn' && !(e.status > 0 && e.status < 400)) errors += count;
       retained += count;

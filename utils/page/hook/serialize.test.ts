@@ -186,7 +186,10 @@ describe('serializeArgs: speed', () => {
   it('records plain string arguments in well under a microsecond each', () => {
     const n = 100_000;
     // Warm up first: what matters is the steady state of a page logging in a loop.
-    for (let i = 0; i < 10_000; i++) serializeArgs(['warm', 'up']), serializeArgs(['%s %d', 'warm', i]);
+    for (let i = 0; i < 10_000; i++) {
+      serializeArgs(['warm', 'up']);
+      serializeArgs(['%s %d', 'warm', i]);
+    }
     const t0 = performance.now();
     for (let i = 0; i < n; i++) serializeArgs(['Failed to load comments for post', 'retrying']);
     const perCallUs = ((performance.now() - t0) * 1000) / n;
