@@ -3,6 +3,8 @@ import type { Category, Locale, SupportStatus } from '../../utils/contract/schem
 import { computeResponsePromise, type StatusSource } from '../../utils/response-time/promise';
 import { describePromise, type PromiseText } from '../../utils/response-time/promise-text';
 import { builtinStatus } from '../../utils/response-time/schedule';
+import { RESPONSE_TIME_MESSAGES } from '../../utils/i18n/response-time';
+import { PromiseLines } from './promise-lines';
 
 export interface ResponseBannerProps {
   status: SupportStatus;
@@ -14,8 +16,6 @@ export interface ResponseBannerProps {
   /** A fixed clock, for previews and tests; without it the banner follows the real clock. */
   now?: Date;
 }
-
-const LABEL: Record<Locale, string> = { fr: 'Délai de réponse attendu', en: 'Expected response time' };
 
 /** Milliseconds until the next wall-clock minute, so the banner turns over with the clock. */
 export function msUntilNextMinute(now: Date): number {
@@ -68,11 +68,8 @@ export function ResponseBanner({ now: fixedNow, ...props }: ResponseBannerProps)
     [status, statusSource, category, locale, timeZone, time],
   );
   return (
-    <section className="response-banner" data-case={responseCase} role="region" aria-label={LABEL[locale]} aria-live="polite">
-      <p className="response-banner__headline">{text.headline}</p>
-      <p className="response-banner__detail">{text.detail}</p>
-      {text.clockStarts && <p className="response-banner__clock-starts">{text.clockStarts}</p>}
-      {text.staleNote && <p className="response-banner__stale">{text.staleNote}</p>}
+    <section className="response-banner" data-case={responseCase} role="region" aria-label={RESPONSE_TIME_MESSAGES[locale].responseTimeLabel} aria-live="polite">
+      <PromiseLines text={text} />
     </section>
   );
 }

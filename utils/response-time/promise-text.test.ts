@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Category, Locale, SupportStatus } from '../contract/schemas';
 import { computeResponsePromise, type StatusSource } from './promise';
-import { describePromise, timeZoneLabel, type PromiseText } from './promise-text';
+import { describePromise, type PromiseText } from './promise-text';
 import { builtinStatus } from './schedule';
 import { instantOfWallTime } from './zoned-time';
 
@@ -189,22 +189,8 @@ describe('stale note', () => {
   });
 });
 
-describe('timeZoneLabel', () => {
-  const at = new Date('2026-06-09T12:00:00Z');
-  it('names cities, in French where the name differs, with elision', () => {
-    expect(timeZoneLabel('Europe/London', 'fr', at)).toBe('heure de Londres');
-    expect(timeZoneLabel('Europe/London', 'en', at)).toBe('London time');
-    expect(plain(timeZoneLabel('Africa/Abidjan', 'fr', at))).toBe("heure d'Abidjan");
-    expect(timeZoneLabel('America/New_York', 'en', at)).toBe('New York time');
-    expect(timeZoneLabel('America/Argentina/Buenos_Aires', 'fr', at)).toBe('heure de Buenos Aires');
-  });
-
-  it('falls back to the offset name for zones without a city', () => {
-    expect(timeZoneLabel('UTC', 'en', at)).toBe('UTC');
-    expect(timeZoneLabel('Etc/GMT+5', 'en', at)).toMatch(/^(GMT|UTC)[-−]5$/);
-  });
-
-  it('an unknown customer timezone falls back to Eastern time', () => {
+describe('an unknown customer timezone', () => {
+  it('falls back to Eastern time', () => {
     const now = toronto('2026-06-09', 10, 0);
     expect(describeAt({ now, timeZone: 'Nowhere/Atlantis', locale: 'en' }).headline).toMatch(/\(Eastern time\)$/);
   });
