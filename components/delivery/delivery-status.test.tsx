@@ -15,7 +15,7 @@ describe('DeliveryStatusView', () => {
   it('announces sending with its stage and a stage progress bar', () => {
     const html = view({ ...base, state: 'sending', stage: 'uploading' });
     expect(html).toContain('role="status" aria-live="polite"');
-    expect(html).toContain('Sending your ticket (84\u00a0KB)…');
+    expect(html).toContain('Sending your ticket (82\u00a0KB)…');
     expect(html).toMatch(/<progress max="3" value="2"/);
     expect(html).not.toContain('Discard');
   });

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import type { Locale } from '../../utils/contract/schemas';
 import { allRecords, getRecord, removeRecord, type OutboxRecord } from '../../utils/delivery/outbox';
 import { sendMessage } from '../../utils/extension/messaging';
-import { DELIVERY_MESSAGES, attentionReasons, fill, stateHeadline, waitingReason } from './delivery-messages';
+import { format } from '../../utils/i18n/format';
+import { DELIVERY_MESSAGES } from '../../utils/i18n/delivery';
+import { attentionReasons, stateHeadline, waitingReason } from './delivery-text';
 import { TicketFixForm } from './ticket-fix-form';
 
 /**
@@ -71,7 +73,7 @@ export function DeliveryStatusView({ record, loaded, locale, onNewTicket, onRetr
           <>
             <p>{t.waitingHint}</p>
             <p className="muted">
-              {waitingReason(record.lastError, locale)} {fill(t.nextTry, { time: clockTime(record.nextAttemptAt, locale) })}
+              {waitingReason(record.lastError, locale)} {format(t.nextTry, { time: clockTime(record.nextAttemptAt, locale) })}
             </p>
           </>
         )}
@@ -89,7 +91,7 @@ export function DeliveryStatusView({ record, loaded, locale, onNewTicket, onRetr
       </div>
       {sending && (
         // Stages, not bytes: fetch() reports no upload progress (see utils/delivery/api-client.ts).
-        <progress max={3} value={step} aria-label={fill(t.stepOf, { step })} aria-valuetext={`${fill(t.stepOf, { step })}: ${headline}`} />
+        <progress max={3} value={step} aria-label={format(t.stepOf, { step })} aria-valuetext={`${format(t.stepOf, { step })}: ${headline}`} />
       )}
       {record?.state === 'sent' && record.result && (
         // No aria-label: a paragraph may not be named (axe: aria-prohibited-attr); the live

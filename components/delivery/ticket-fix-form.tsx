@@ -3,7 +3,8 @@ import type { Locale } from '../../utils/contract/schemas';
 import { updateRecord, type OutboxRecord } from '../../utils/delivery/outbox';
 import { applyFix } from '../../utils/delivery/outbox-fix';
 import { sendMessage } from '../../utils/extension/messaging';
-import { DELIVERY_MESSAGES, fill, formatSize } from './delivery-messages';
+import { DELIVERY_MESSAGES } from '../../utils/i18n/delivery';
+import { format, formatBytes } from '../../utils/i18n/format';
 
 /**
  * Lets the customer correct a ticket the API refused: what they typed, and which screenshots
@@ -35,7 +36,7 @@ export function TicketFixForm({ record, locale, onDone }: { record: OutboxRecord
       {record.ticket.screenshots.map((shot, index) => (
         <label key={index} className="ticket-fix__shot">
           <input type="checkbox" checked={keep.includes(index)} onChange={(e) => setKeep((list) => (e.target.checked ? [...list, index].sort((a, b) => a - b) : list.filter((i) => i !== index)))} />
-          {fill(t.fixKeepScreenshot, { number: index + 1, size: formatSize(shot.bytes, locale) })}
+          {format(t.fixKeepScreenshot, { number: index + 1, size: formatBytes(shot.bytes, locale) })}
         </label>
       ))}
       {invalid && (

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ApiErrorCodeSchema } from '../../utils/contract/schemas';
-import { DELIVERY_MESSAGES, attentionReasons, formatSize, waitingReason } from './delivery-messages';
+import type { OutboxRecord } from '../../utils/delivery/outbox';
+import { DELIVERY_MESSAGES } from '../../utils/i18n/delivery';
+import { attentionReasons, stateHeadline, waitingReason } from './delivery-text';
 
-describe('delivery messages', () => {
+describe('delivery text', () => {
   it('has every API error code in both languages, each different from the other language', () => {
     for (const code of ApiErrorCodeSchema.options) {
       expect(DELIVERY_MESSAGES.en.codes[code]).toBeTruthy();
@@ -46,8 +48,9 @@ describe('delivery messages', () => {
     expect(waitingReason(undefined, 'en')).toBeUndefined();
   });
 
-  it('formats sizes in each language', () => {
-    expect(formatSize(84_300, 'en')).toBe('84\u00a0KB');
-    expect(formatSize(1_234_567, 'fr')).toBe('1,2\u00a0Mo');
+  it('gives the size being sent with the one byte formatter, in the customer’s units', () => {
+    const record = { key: 'k', state: 'sending', stage: 'uploading', bytes: 1_234_567 } as OutboxRecord;
+    expect(stateHeadline(record, 'fr')).toBe('Envoi de votre demande (1,2\u00a0Mo)…');
+    expect(stateHeadline({ ...record, bytes: 84_300 }, 'en')).toBe('Sending your ticket (82\u00a0KB)…');
   });
 });

@@ -1,12 +1,10 @@
 /**
- * Everything the customer reads about a ticket's delivery, in French and English, and the one
- * place where failures (API error codes, their field issues, network failures) become
- * sentences. The API's own `message` is for developers and in English: it is never shown as
- * the reason, only as a technical detail.
+ * Everything the customer reads about a ticket's delivery, in French and English: its stages,
+ * why it waits, and what the API's error codes and field issues mean for them. The sentences
+ * are chosen by components/delivery/delivery-text.ts.
  */
-import type { ApiErrorCode, Locale } from '../../utils/contract/schemas';
-import { format } from '../../utils/i18n/format';
-import type { OutboxFailure, OutboxRecord } from '../../utils/delivery/outbox';
+import type { ApiErrorCode } from '../contract/schemas';
+import type { Translation } from './format';
 
 const en = {
   preparing: 'Preparing your ticket…',
@@ -68,9 +66,7 @@ const en = {
   },
 };
 
-export type DeliveryMessages = typeof en;
-
-const fr: DeliveryMessages = {
+const fr: Translation<typeof en> = {
   preparing: 'Préparation de votre demande…',
   uploading: 'Envoi de votre demande ({size})…',
   uploadingDetail: 'Transfert puis attente de la confirmation du support.',
@@ -127,68 +123,6 @@ const fr: DeliveryMessages = {
   },
 };
 
-export const DELIVERY_MESSAGES: Record<Locale, DeliveryMessages> = { en, fr };
+export const DELIVERY_MESSAGES = { en, fr };
 
-/** Fills `{name}` placeholders: the form's own helper, under the name this module uses. */
-export const fill = format;
-
-/** "84 KB", "1.2 MB" in the customer's number format. */
-export function formatSize(bytes: number, locale: Locale): string {
-  const mb = bytes >= 1_000_000;
-  const value = mb ? bytes / 1_000_000 : Math.max(1, Math.round(bytes / 1_000));
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: mb ? 1 : 0 }).format(value);
-  return `${number}\u00a0${mb ? (locale === 'fr' ? 'Mo' : 'MB') : locale === 'fr' ? 'ko' : 'KB'}`;
-}
-
-/** Why a queued ticket is still waiting, or undefined before any attempt failed. */
-export function waitingReason(failure: OutboxFailure | undefined, locale: Locale): string | undefined {
-  if (!failure) return undefined;
-  const t = DELIVERY_MESSAGES[locale].waitingBecause;
-  if (failure.code === 'rate_limited' || failure.status === 429) return t.rate_limited;
-  if (failure.code === 'network' || failure.code === 'timeout' || failure.code === 'interrupted') return t[failure.code];
-  return t.http;
-}
-
-/**
- * What the customer must fix, in their language: the error code's meaning first, then one
- * sentence per distinct field issue the API reported (paths such as `ticket.email`,
- * `screenshot-1`). Unknown paths add nothing: the code's sentence already covers them.
- */
-export function attentionReasons(failure: OutboxFailure | undefined, locale: Locale): string[] {
-  const t = DELIVERY_MESSAGES[locale];
-  if (!failure) return [];
-  const reasons: string[] = [];
-  const code = failure.code as string;
-  if (code in t.codes) reasons.push(t.codes[code as ApiErrorCode]);
-  else reasons.push(fill(t.refusedStatus, { status: failure.status ?? '?' }));
-  for (const issue of failure.issues ?? []) {
-    const sentence = fieldSentence(issue.path, t);
-    if (sentence && !reasons.includes(sentence)) reasons.push(sentence);
-  }
-  return reasons;
-}
-
-function fieldSentence(path: string, t: DeliveryMessages): string | undefined {
-  const shot = /^(?:screenshot-(\d+)|ticket\.screenshots\.(\d+))/.exec(path);
-  if (shot) return fill(t.fields.screenshot, { number: Number(shot[1] ?? shot[2]) + 1 });
-  const field = /^ticket\.(email|description|diagnostics|context|environment)\b/.exec(path)?.[1] as keyof DeliveryMessages['fields'] | undefined;
-  return field ? t.fields[field] : undefined;
-}
-
-/** The one-line summary of where a ticket stands, for lists and the live region. */
-export function stateHeadline(record: OutboxRecord, locale: Locale): string {
-  const t = DELIVERY_MESSAGES[locale];
-  switch (record.state) {
-    case 'sent':
-      return fill(t.sent, { reference: record.result?.reference ?? '' });
-    case 'attention':
-      return t.attention;
-    case 'sending':
-      if (record.stage === 'confirming') return t.confirming;
-      if (record.stage === 'uploading') return fill(t.uploading, { size: formatSize(record.bytes ?? 0, locale) });
-      return t.preparing;
-    case 'queued':
-      // Not tried yet: the worker is about to take it; say "sending", not "waiting".
-      return record.attempts === 0 ? t.preparing : t.waiting;
-  }
-}
+export type DeliveryMessages = typeof en;
