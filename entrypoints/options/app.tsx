@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSettings } from '../../components/shared/use-settings';
 import { browserUiLanguage, resolveLocale, saveSettings, SettingsSchema, SettingsValidationError, type Settings } from '../../utils/extension/settings';
 import { format } from '../../utils/i18n/format';
-import { OPTIONS_MESSAGES } from './messages';
+import { OPTIONS_MESSAGES } from '../../utils/i18n/options';
 
 /** How long typing must pause before a valid e-mail is saved (saving each keystroke would announce "Saved" each time). */
 const EMAIL_SAVE_DELAY_MS = 500;

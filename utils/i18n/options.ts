@@ -1,5 +1,6 @@
-/** The options page's strings, French and English; the type makes a missing translation an error. */
-import type { Locale } from '../../utils/contract/schemas';
+/** The options page's strings (entrypoints/options/app.tsx), French and English. */
+import type { Locale } from '../contract/schemas';
+import type { Translation } from './format';
 
 const en = {
   title: 'Osortoo Support — Options',
@@ -18,9 +19,7 @@ const en = {
   loading: 'Loading…',
 };
 
-export type OptionsMessages = typeof en;
-
-const fr: OptionsMessages = {
+const fr: Translation<typeof en> = {
   title: 'Support Osortoo — Options',
   heading: 'Options de Support Osortoo',
   intro: 'Ces choix s’appliquent à chaque formulaire de support que vous ouvrez.',
@@ -37,4 +36,4 @@ const fr: OptionsMessages = {
   loading: 'Chargement…',
 };
 
-export const OPTIONS_MESSAGES: Record<Locale, OptionsMessages> = { en, fr };
+export const OPTIONS_MESSAGES = { en, fr };
