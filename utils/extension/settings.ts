@@ -17,7 +17,8 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { TicketSchema, type Locale } from '../contract/schemas';
-import { pickLocale } from '../i18n/format';
+import { format, pickLocale } from '../i18n/format';
+import { SETTINGS_MESSAGES } from '../i18n/settings';
 
 /** The settings the rest of the extension reads. */
 export type Settings = { language: 'auto' | 'fr' | 'en'; defaultEmail: string; attachScreenshotByDefault: boolean };
@@ -118,20 +119,9 @@ export function browserUiLanguage(): string {
   }
 }
 
-const ERROR_MESSAGES: Record<Locale, Record<keyof Settings, string> & { unknown: string }> = {
-  en: {
-    language: 'Choose Automatic, Français or English.',
-    defaultEmail: 'Enter a valid e-mail address, e.g. name@example.com, or leave the field empty.',
-    attachScreenshotByDefault: '“Attach a screenshot by default” must be on or off.',
-    unknown: 'Unknown setting: {key}.',
-  },
-  fr: {
-    language: 'Choisissez Automatique, Français ou English.',
-    defaultEmail: 'Saisissez une adresse courriel valide, par ex. nom@exemple.com, ou laissez le champ vide.',
-    attachScreenshotByDefault: '« Joindre une capture d’écran par défaut » doit être activé ou désactivé.',
-    unknown: 'Réglage inconnu : {key}.',
-  },
-};
+// Every field of the settings has its message in the catalogue, and no other key is there.
+const messagesCoverEverySetting: Same<keyof (typeof SETTINGS_MESSAGES)['en']['invalidSetting'], keyof Settings> = true;
+void messagesCoverEverySetting;
 
 /** Thrown by saveSettings for invalid input; messages are in the user's language. */
 export class SettingsValidationError extends Error {
@@ -142,7 +132,7 @@ export class SettingsValidationError extends Error {
     readonly locale: Locale,
     unknownKeys: string[] = [],
   ) {
-    super([...Object.values(fieldErrors), ...unknownKeys.map((key) => ERROR_MESSAGES[locale].unknown.replace('{key}', key))].join(' '));
+    super([...Object.values(fieldErrors), ...unknownKeys.map((key) => format(SETTINGS_MESSAGES[locale].unknownSetting, { key }))].join(' '));
   }
 }
 
@@ -169,7 +159,7 @@ export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
       for (const issue of parsed.error.issues) {
         if (issue.code === 'unrecognized_keys') unknownKeys.push(...issue.keys);
         const key = issue.path[0];
-        if (key === 'language' || key === 'defaultEmail' || key === 'attachScreenshotByDefault') fieldErrors[key] = ERROR_MESSAGES[locale][key];
+        if (key === 'language' || key === 'defaultEmail' || key === 'attachScreenshotByDefault') fieldErrors[key] = SETTINGS_MESSAGES[locale].invalidSetting[key];
       }
       throw new SettingsValidationError(fieldErrors, locale, unknownKeys);
     }
