@@ -4,15 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SupportStatus } from '../contract/schemas';
 import { builtinStatus, defaultSchedule } from '../response-time/schedule';
-import {
-  CACHE_MAX_AGE_MS,
-  loadSupportStatus,
-  peekSupportStatus,
-  STATUS_TIMEOUT_MS,
-  supportStatusItem,
-  watchSupportStatus,
-  type LoadedSupportStatus,
-} from './support-status';
+import { CACHE_MAX_AGE_MS, supportStatusItem } from './status-cache';
+import { loadSupportStatus, peekSupportStatus, STATUS_TIMEOUT_MS, watchSupportStatus, type LoadedSupportStatus } from './support-status';
 
 const NOW = new Date('2026-06-09T14:00:00.000Z');
 const now = () => NOW;

@@ -4,12 +4,12 @@
  * the built-in schedule. The form never waits on the network: {@link peekSupportStatus} answers
  * from storage at once, and the live status replaces it when it arrives.
  */
-import { storage } from 'wxt/utils/storage';
 import { STATUS_REFRESH_MS } from '../extension/build-env';
-import { SupportStatusSchema, type SupportStatus } from '../contract/schemas';
+import type { SupportStatus } from '../contract/schemas';
 import type { StatusSource } from '../response-time/promise';
 import { builtinStatus } from '../response-time/schedule';
-import { isValidTimeZone } from '../response-time/zoned-time';
+import { cacheStatus, readCachedStatus } from './status-cache';
+import { parseSupportStatus } from './usable-status';
 
 export interface LoadedSupportStatus {
   status: SupportStatus;
@@ -25,43 +25,6 @@ export interface StatusClientDeps {
 
 /** Short, because the customer is looking at the form meanwhile; the cache covers a slow API. */
 export const STATUS_TIMEOUT_MS = 3_000;
-/**
- * A cached status older than this is not trusted any more: its closed days (the API lists about
- * two months ahead) and its mode say too little about today, so the built-in schedule is used.
- */
-export const CACHE_MAX_AGE_MS = 14 * 24 * 3_600_000;
-
-interface CachedSupportStatus {
-  status: SupportStatus;
-  /** Our clock when it was fetched (not the server's updatedAt, which is when support edited it). */
-  fetchedAt: string;
-}
-
-/** The last good live status. Version 1; bump with a migration if the stored shape changes. */
-export const supportStatusItem = storage.defineItem<CachedSupportStatus | null>('local:supportStatus', {
-  fallback: null,
-  version: 1,
-});
-
-function parseStatus(value: unknown): SupportStatus | undefined {
-  const parsed = SupportStatusSchema.safeParse(value);
-  // An unknown timezone would make every computation throw; treat it like any other garbage.
-  if (!parsed.success || !isValidTimeZone(parsed.data.schedule.timezone)) return undefined;
-  return parsed.data;
-}
-
-async function readCache(now: Date): Promise<SupportStatus | undefined> {
-  try {
-    const cached = await supportStatusItem.getValue();
-    if (!cached || typeof cached !== 'object') return undefined;
-    const fetchedAt = Date.parse(cached.fetchedAt);
-    if (!Number.isFinite(fetchedAt) || now.getTime() - fetchedAt > CACHE_MAX_AGE_MS) return undefined;
-    return parseStatus(cached.status);
-  } catch {
-    // Storage unavailable or corrupt: the built-in status is still a correct answer.
-    return undefined;
-  }
-}
 
 /**
  * The status to show right now without touching the network: the cached one (source 'cached')
@@ -69,7 +32,7 @@ async function readCache(now: Date): Promise<SupportStatus | undefined> {
  */
 export async function peekSupportStatus(deps: Pick<StatusClientDeps, 'now'> = {}): Promise<LoadedSupportStatus> {
   const now = (deps.now ?? (() => new Date()))();
-  const cached = await readCache(now);
+  const cached = await readCachedStatus(now);
   return cached ? { status: cached, source: 'cached' } : { status: builtinStatus(now), source: 'builtin' };
 }
 
@@ -86,7 +49,7 @@ export async function fetchSupportStatus(apiBaseUrl: string, deps: StatusClientD
       cache: 'no-store',
     });
     if (!response.ok) throw new Error(`GET /v1/status answered ${response.status}`);
-    const status = parseStatus(await response.json());
+    const status = parseSupportStatus(await response.json());
     if (!status) throw new Error('GET /v1/status answered an invalid status');
     return status;
   } finally {
@@ -102,11 +65,7 @@ export async function loadSupportStatus(apiBaseUrl: string, deps: StatusClientDe
   const now = deps.now ?? (() => new Date());
   try {
     const status = await fetchSupportStatus(apiBaseUrl, deps);
-    try {
-      await supportStatusItem.setValue({ status, fetchedAt: now().toISOString() });
-    } catch {
-      // Not being able to cache it does not make the live status less live.
-    }
+    await cacheStatus(status, now());
     return { status, source: 'live' };
   } catch {
     return peekSupportStatus({ now });
@@ -117,7 +76,6 @@ export interface WatchOptions extends StatusClientDeps {
   /** How often to ask the API again; a minute by default. */
   intervalMs?: number;
 }
-
 
 /**
  * Calls `onChange` with the peeked status at once, then with the loaded one, then again every
