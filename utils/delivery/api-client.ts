@@ -22,6 +22,11 @@ export function ticketFormData(ticket: Ticket, screenshots: Blob[]): FormData {
   return form;
 }
 
+/** What the request carries, near enough to say "sending 1.2 MB": the ticket's JSON and the screenshots. */
+export function requestBytes(ticket: Ticket, screenshots: Blob[]): number {
+  return new TextEncoder().encode(JSON.stringify(ticket)).length + screenshots.reduce((sum, blob) => sum + blob.size, 0);
+}
+
 /** Parses a Retry-After header (seconds or HTTP date) into milliseconds from now. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   const text = value?.trim();

@@ -5,6 +5,7 @@
  * is still free. Pure, so that the rules are tested without IndexedDB.
  */
 import { TicketSchema } from '../contract/schemas';
+import { requestBytes } from './api-client';
 import type { OutboxRecord } from './outbox';
 
 export interface TicketFix {
@@ -38,7 +39,7 @@ export function applyFix(record: OutboxRecord, fix: TicketFix, now: number): Fix
       nextAttemptAt: now,
       lastError: undefined,
       stage: undefined,
-      bytes: new TextEncoder().encode(JSON.stringify(parsed.data)).length + screenshots.reduce((sum, blob) => sum + blob.size, 0),
+      bytes: requestBytes(parsed.data, screenshots),
     },
   };
 }

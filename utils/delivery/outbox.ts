@@ -6,7 +6,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Ticket, TicketCreated, ApiErrorCode } from '../contract/schemas';
-import type { SendStage } from './api-client';
+import { requestBytes, type SendStage } from './api-client';
 
 /**
  * queued → sending → sent (2xx only), or back to queued (retryable failure), or attention
@@ -77,7 +77,7 @@ export async function enqueue(ticket: Ticket, screenshots: Blob[], now = Date.no
     await tx.done;
     return existing;
   }
-  const bytes = new TextEncoder().encode(JSON.stringify(ticket)).length + screenshots.reduce((sum, blob) => sum + blob.size, 0);
+  const bytes = requestBytes(ticket, screenshots);
   const record: OutboxRecord = { key: ticket.idempotencyKey, ticket, screenshots, state: 'queued', attempts: 0, nextAttemptAt: now, bytes, createdAt: now, updatedAt: now };
   await tx.store.put(record);
   await tx.done;
