@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TicketSchema } from '../../utils/contract/schemas';
 import type { OutboxRecord } from '../../utils/delivery/outbox';
 import { sampleTicket } from '../../tests/fixtures/sample-ticket';
-import { DeliveryStatusView, OutboxListView } from './delivery-status';
+import { DeliveryStatusView } from './delivery-status';
 
 const ticket = TicketSchema.parse(sampleTicket());
 const base: OutboxRecord = { key: ticket.idempotencyKey, ticket, screenshots: [], state: 'queued', attempts: 0, nextAttemptAt: 0, bytes: 84_300, createdAt: 0, updatedAt: 0 };
@@ -47,17 +47,5 @@ describe('DeliveryStatusView', () => {
   it('tells apart "not read yet" (sending) from "no longer in the outbox" (discarded)', () => {
     expect(view(undefined, 'en', false)).toContain('Preparing your ticket…');
     expect(view(undefined, 'en', true)).toContain('This ticket was discarded.');
-  });
-});
-
-describe('OutboxListView', () => {
-  it('lists undelivered tickets only, and nothing when all are sent', () => {
-    const sent: OutboxRecord = { ...base, key: 'k-sent', state: 'sent' };
-    const waiting: OutboxRecord = { ...base, key: 'k-wait', attempts: 1, lastError: { code: 'timeout' } };
-    const html = renderToStaticMarkup(createElement(OutboxListView, { records: [sent, waiting], locale: 'en' }));
-    expect(html).toContain('data-ticket-key="k-wait"');
-    expect(html).not.toContain('data-ticket-key="k-sent"');
-    expect(html).toContain('Le tirage ne charge pas les commentaires Instagram.');
-    expect(renderToStaticMarkup(createElement(OutboxListView, { records: [sent], locale: 'en' }))).toBe('');
   });
 });

@@ -1,40 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Locale } from '../../utils/contract/schemas';
-import { allRecords, getRecord, removeRecord, type OutboxRecord } from '../../utils/delivery/outbox';
-import { sendMessage } from '../../utils/extension/messaging';
-import { format } from '../../utils/i18n/format';
+import { getRecord, type OutboxRecord } from '../../utils/delivery/outbox';
 import { DELIVERY_MESSAGES } from '../../utils/i18n/delivery';
+import { format } from '../../utils/i18n/format';
 import { attentionReasons, stateHeadline, waitingReason } from './delivery-text';
+import { discardTicket, retryTicket } from './outbox-actions';
 import { TicketFixForm } from './ticket-fix-form';
-
-/**
- * How often the popup re-reads the outbox. The worker writes every state change to IndexedDB,
- * which both share; polling a local database is cheap and, unlike a message, cannot be missed
- * by a popup that opened after the change or a worker that was asleep.
- */
-const POLL_MS = 400;
-
-function usePolled<T>(read: () => Promise<T>, deps: unknown[]): { value: T | undefined; loaded: boolean } {
-  const [state, setState] = useState<{ value: T | undefined; loaded: boolean }>({ value: undefined, loaded: false });
-  useEffect(() => {
-    let live = true;
-    const poll = async () => {
-      try {
-        const value = await read();
-        if (live) setState({ value, loaded: true });
-      } catch {
-        // The database is busy or being upgraded: the next poll will do.
-      }
-    };
-    void poll();
-    const timer = setInterval(poll, POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, deps);
-  return state;
-}
+import { usePolled } from './use-polled';
 
 function clockTime(epochMs: number, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(epochMs);
@@ -135,48 +107,8 @@ export function DeliveryStatusView({ record, loaded, locale, onNewTicket, onRetr
   );
 }
 
-const retry = (key: string) => void sendMessage('retryTicket', { key }).catch(() => {});
-const discard = (key: string) => void removeRecord(key);
-
 /** Where the ticket just handed to the worker stands, read from the outbox the worker updates. */
 export function DeliveryStatus({ ticketKey, locale, onNewTicket }: { ticketKey: string; locale: Locale; onNewTicket: () => void }) {
   const { value: record, loaded } = usePolled(() => getRecord(ticketKey), [ticketKey]);
-  return <DeliveryStatusView record={record} loaded={loaded} locale={locale} onNewTicket={onNewTicket} onRetry={retry} onDiscard={discard} />;
-}
-
-/** The outbox's tickets that are not delivered yet, each with its state and actions (pure). */
-export function OutboxListView({ records, locale, onRetry, onDiscard }: { records: OutboxRecord[]; locale: Locale; onRetry?: (key: string) => void; onDiscard?: (key: string) => void }) {
-  const t = DELIVERY_MESSAGES[locale];
-  const pending = records.filter((r) => r.state !== 'sent');
-  if (pending.length === 0) return null;
-  return (
-    <section className="outbox" aria-label={t.outboxTitle} data-testid="outbox-list">
-      <h2>{t.outboxTitle}</h2>
-      <ul>
-        {pending.map((record) => (
-          <li key={record.key} data-state={record.state} data-ticket-key={record.key}>
-            <p className="outbox__title">{excerpt(record.ticket.description) || t.untitled}</p>
-            <DeliveryStatusView record={record} loaded locale={locale} onRetry={onRetry} onDiscard={onDiscard} />
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function excerpt(text: string): string {
-  const line = text.trim().split('\n')[0] ?? '';
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
-}
-
-/**
- * The outbox's undelivered tickets, for the form to show above itself. Opening it asks the
- * worker to deliver what is due: the "form opens" flush.
- */
-export function OutboxList({ locale }: { locale: Locale }) {
-  useEffect(() => {
-    void sendMessage('flushOutbox').catch(() => {});
-  }, []);
-  const { value: records } = usePolled(() => allRecords(), []);
-  return <OutboxListView records={records ?? []} locale={locale} onRetry={retry} onDiscard={discard} />;
+  return <DeliveryStatusView record={record} loaded={loaded} locale={locale} onNewTicket={onNewTicket} onRetry={retryTicket} onDiscard={discardTicket} />;
 }

@@ -5,7 +5,7 @@ import { fetchTicketStatus, myTicketRows, type MyTicketRow, type StatusOutcome }
 import { FORM_MESSAGES } from '../../utils/i18n/form';
 import { MY_TICKETS_MESSAGES } from '../../utils/i18n/my-tickets';
 import { format, formatDateTime, formatTime, plural } from '../../utils/i18n/format';
-import { OutboxList } from './delivery-status';
+import { OutboxList } from './outbox-list';
 
 /** How often the outbox is re-read while the list is shown (local, cheap: a just-sent ticket appears). */
 const OUTBOX_POLL_MS = 1000;

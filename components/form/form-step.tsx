@@ -6,7 +6,7 @@ import { FORM_MESSAGES } from '../../utils/i18n/form';
 import { POPUP_MESSAGES } from '../../utils/i18n/popup';
 import { captureFullPage } from '../../utils/screenshots/full-page';
 import type { FormScreenshot } from '../../utils/screenshots/screenshot-list';
-import { OutboxList } from '../delivery/delivery-status';
+import { OutboxList } from '../delivery/outbox-list';
 import { ResponseBanner } from '../response-time/response-banner';
 import { ScreenshotPanel } from '../screenshots/screenshot-panel';
 import { CapturedSummary } from './captured-summary';
