@@ -110,5 +110,14 @@ export function DeliveryStatusView({ record, loaded, locale, onNewTicket, onRetr
 /** Where the ticket just handed to the worker stands, read from the outbox the worker updates. */
 export function DeliveryStatus({ ticketKey, locale, onNewTicket }: { ticketKey: string; locale: Locale; onNewTicket: () => void }) {
   const { value: record, loaded } = usePolled(() => getRecord(ticketKey), [ticketKey]);
-  return <DeliveryStatusView record={record} loaded={loaded} locale={locale} onNewTicket={onNewTicket} onRetry={retryTicket} onDiscard={discardTicket} />;
+  return (
+    <DeliveryStatusView
+      record={record}
+      loaded={loaded}
+      locale={locale}
+      onNewTicket={onNewTicket}
+      onRetry={retryTicket}
+      onDiscard={discardTicket}
+    />
+  );
 }

@@ -26,6 +26,7 @@ export function usePolled<T>(read: () => Promise<T>, deps: unknown[]): { value: 
       live = false;
       clearInterval(timer);
     };
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps say when `read` reads something else, as with useMemo.
   }, deps);
   return state;
 }

@@ -23,9 +23,9 @@ const base = (over: Partial<ResponseBannerProps> = {}): ResponseBannerProps => (
 });
 
 describe('ResponseBanner', () => {
-  it('is a named, polite live region with the headline, detail and clock start (fr)', () => {
+  it('is a named (hence a region), polite live region with the headline, detail and clock start (fr)', () => {
     expect(render(base())).toBe(
-      '<section class="response-banner" data-case="standard" role="region" aria-label="Délai de réponse attendu" aria-live="polite">' +
+      '<section class="response-banner" data-case="standard" aria-label="Délai de réponse attendu" aria-live="polite">' +
         '<p class="response-banner__headline">Réponse habituelle sous 6 à 24 h — au plus tard mardi 15 h (heure de Paris)</p>' +
         '<p class="response-banner__detail">Plus votre message est détaillé, plus la résolution est rapide.</p>' +
         "<p class=\"response-banner__clock-starts\">Envoyé en dehors des heures d'ouverture : traité dès la réouverture, lundi 15 h (heure de Paris).</p>" +
@@ -71,15 +71,18 @@ describe('ResponseBanner', () => {
   });
 });
 
+/** What useSupportStatus returned on the last render of Probe. */
+let seen: ReturnType<typeof useSupportStatus> | undefined;
+function Probe() {
+  seen = useSupportStatus('http://127.0.0.1:9');
+  const { status, source } = seen;
+  return createElement(ResponseBanner, { status, statusSource: source, category: 'other', locale: 'en', timeZone: 'Europe/Paris' });
+}
+
 describe('useSupportStatus', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('has a usable status on the first render, before any network or storage answer', () => {
-    let seen: ReturnType<typeof useSupportStatus> | undefined;
-    function Probe() {
-      seen = useSupportStatus('http://127.0.0.1:9');
-      return createElement(ResponseBanner, { status: seen.status, statusSource: seen.source, category: 'other', locale: 'en', timeZone: 'Europe/Paris' });
-    }
     const html = plain(renderToStaticMarkup(createElement(Probe)));
     expect(seen?.source).toBe('builtin');
     expect(seen?.status.mode).toBe('normal');

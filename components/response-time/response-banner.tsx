@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Category, Locale, SupportStatus } from '../../utils/contract/schemas';
+import type { Category, Locale, ResponsePromise, SupportStatus } from '../../utils/contract/schemas';
 import { computeResponsePromise, type StatusSource } from '../../utils/response-time/promise';
 import { describePromise, type PromiseText } from '../../utils/response-time/promise-text';
 import { builtinStatus } from '../../utils/response-time/schedule';
@@ -41,7 +41,7 @@ function useMinuteClock(enabled: boolean): Date {
 
 /** The promise's text, falling back to the built-in status if the given one cannot be used. */
 export function bannerText({ status, statusSource, category, locale, timeZone }: Omit<ResponseBannerProps, 'now'>, now: Date): { text: PromiseText; responseCase: string } {
-  let promise;
+  let promise: ResponsePromise;
   try {
     promise = computeResponsePromise({ now, status, category, statusSource });
   } catch {
@@ -68,7 +68,12 @@ export function ResponseBanner({ now: fixedNow, ...props }: ResponseBannerProps)
     [status, statusSource, category, locale, timeZone, time],
   );
   return (
-    <section className="response-banner" data-case={responseCase} role="region" aria-label={RESPONSE_TIME_MESSAGES[locale].responseTimeLabel} aria-live="polite">
+    <section
+      className="response-banner"
+      data-case={responseCase}
+      aria-label={RESPONSE_TIME_MESSAGES[locale].responseTimeLabel}
+      aria-live="polite"
+    >
       <PromiseLines text={text} />
     </section>
   );

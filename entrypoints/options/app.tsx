@@ -29,9 +29,10 @@ export function OptionsApp() {
   }, [locale, t.title]);
 
   // Follow the stored e-mail (first load, or a change made elsewhere) unless the user is typing in it.
+  const storedEmail = settings?.defaultEmail;
   useEffect(() => {
-    if (settings && !emailFocused.current) setEmailDraft(settings.defaultEmail);
-  }, [settings?.defaultEmail]);
+    if (storedEmail !== undefined && !emailFocused.current) setEmailDraft(storedEmail);
+  }, [storedEmail]);
 
   const save = async (patch: Partial<Settings>): Promise<void> => {
     try {

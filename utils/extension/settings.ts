@@ -132,7 +132,8 @@ export class SettingsValidationError extends Error {
     readonly locale: Locale,
     unknownKeys: string[] = [],
   ) {
-    super([...Object.values(fieldErrors), ...unknownKeys.map((key) => format(SETTINGS_MESSAGES[locale].unknownSetting, { key }))].join(' '));
+    const unknown = unknownKeys.map((key) => format(SETTINGS_MESSAGES[locale].unknownSetting, { key }));
+    super([...Object.values(fieldErrors), ...unknown].join(' '));
   }
 }
 
@@ -159,7 +160,9 @@ export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
       for (const issue of parsed.error.issues) {
         if (issue.code === 'unrecognized_keys') unknownKeys.push(...issue.keys);
         const key = issue.path[0];
-        if (key === 'language' || key === 'defaultEmail' || key === 'attachScreenshotByDefault') fieldErrors[key] = SETTINGS_MESSAGES[locale].invalidSetting[key];
+        if (key === 'language' || key === 'defaultEmail' || key === 'attachScreenshotByDefault') {
+          fieldErrors[key] = SETTINGS_MESSAGES[locale].invalidSetting[key];
+        }
       }
       throw new SettingsValidationError(fieldErrors, locale, unknownKeys);
     }
