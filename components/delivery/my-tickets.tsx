@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { Locale } from '../../utils/contract/schemas';
 import { allRecords } from '../../utils/delivery/outbox';
-import { fetchTicketStatus, myTicketRows, type MyTicketRow, type StatusOutcome } from '../../utils/delivery/my-tickets';
+import { fetchTicketStatus, myTicketRows, type StatusOutcome } from '../../utils/delivery/my-tickets';
 import { FORM_MESSAGES } from '../../utils/i18n/form';
 import { MY_TICKETS_MESSAGES } from '../../utils/i18n/my-tickets';
 import { format, formatDateTime, formatTime, plural } from '../../utils/i18n/format';
 import { OutboxList } from './outbox-list';
+import { usePolled } from './use-polled';
 
 /** How often the outbox is re-read while the list is shown (local, cheap: a just-sent ticket appears). */
 const OUTBOX_POLL_MS = 1000;
@@ -21,26 +22,15 @@ export function MyTickets({ apiUrl, locale, refreshMs, active }: { apiUrl: strin
   // A ticket's category as the form named it.
   const categories = FORM_MESSAGES[locale].categories;
   const titleId = useId();
-  const [rows, setRows] = useState<MyTicketRow[]>();
   const [statuses, setStatuses] = useState<Record<string, { last?: StatusOutcome & { ok: true }; failure?: StatusOutcome & { ok: false } }>>({});
   const [checking, setChecking] = useState(false);
   const [checkedAt, setCheckedAt] = useState<Date>();
 
   // The outbox, re-read while shown.
-  useEffect(() => {
-    if (!active) return;
-    let live = true;
-    const read = async () => {
-      const next = myTicketRows(await allRecords()).filter((row) => row.state === 'sent');
-      if (live) setRows(next);
-    };
-    void read();
-    const timer = setInterval(read, OUTBOX_POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [active]);
+  const { value: rows } = usePolled(async () => myTicketRows(await allRecords()).filter((row) => row.state === 'sent'), [], {
+    enabled: active,
+    intervalMs: OUTBOX_POLL_MS,
+  });
 
   const sentKeys = (rows ?? []).filter((row) => row.state === 'sent').map((row) => row.key).join(',');
 
@@ -59,6 +49,7 @@ export function MyTickets({ apiUrl, locale, refreshMs, active }: { apiUrl: strin
   }, [apiUrl]);
 
   // Live status: when shown, when a ticket joins the sent ones, and every refreshMs.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sentKeys is the trigger: a ticket that joins the sent ones is read at once.
   useEffect(() => {
     if (!active) return;
     void refresh();

@@ -7,10 +7,19 @@ import { useEffect, useState } from 'react';
  */
 const POLL_MS = 400;
 
-/** `read()` now and every POLL_MS while mounted (or until `deps` change); `loaded` once it answered. */
-export function usePolled<T>(read: () => Promise<T>, deps: unknown[]): { value: T | undefined; loaded: boolean } {
+/**
+ * `read()` now and every `intervalMs` while mounted and `enabled` (or until `deps` change);
+ * `loaded` once it answered. A list that is hidden stops polling and keeps its last value.
+ */
+export function usePolled<T>(
+  read: () => Promise<T>,
+  deps: unknown[],
+  { enabled = true, intervalMs = POLL_MS }: { enabled?: boolean; intervalMs?: number } = {},
+): { value: T | undefined; loaded: boolean } {
   const [state, setState] = useState<{ value: T | undefined; loaded: boolean }>({ value: undefined, loaded: false });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps say when `read` reads something else, as with useMemo.
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     const poll = async () => {
       try {
@@ -21,12 +30,11 @@ export function usePolled<T>(read: () => Promise<T>, deps: unknown[]): { value: 
       }
     };
     void poll();
-    const timer = setInterval(poll, POLL_MS);
+    const timer = setInterval(poll, intervalMs);
     return () => {
       live = false;
       clearInterval(timer);
     };
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps say when `read` reads something else, as with useMemo.
-  }, deps);
+  }, [enabled, intervalMs, ...deps]);
   return state;
 }
