@@ -122,8 +122,7 @@ module.exports = {
       'entrypoints-room',
       'An entry point may import utils/, components/ and its own folder, not another entry point.',
       '^entrypoints/([^/]+)/',
-      // The one exception: the options page wears the form's stylesheet, so both look alike.
-      String.raw`^utils/|^components/|^entrypoints/$1/|^entrypoints/popup/style\.css$`,
+      '^utils/|^components/|^entrypoints/$1/',
     ),
     {
       name: 'server-no-extension-api',

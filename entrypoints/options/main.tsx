@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from './app';
 // One stylesheet for the popup and the options page: same colours, focus ring and field styles.
-import '../popup/style.css';
+import '../../components/shared/extension-page.css';
 import './style.css';
 
 createRoot(document.getElementById('root')!).render(
