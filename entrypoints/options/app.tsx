@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSettings } from '../../components/shared/use-settings';
+import { usePageLanguage } from '../../components/shared/use-page-language';
 import { browserUiLanguage, resolveLocale, saveSettings, SettingsSchema, SettingsValidationError, type Settings } from '../../utils/extension/settings';
 import { format } from '../../utils/i18n/format';
 import { OPTIONS_MESSAGES } from '../../utils/i18n/options';
@@ -22,11 +23,7 @@ export function OptionsApp() {
   const emailFocused = useRef(false);
   const pendingEmail = useRef<{ value: string; timer: ReturnType<typeof setTimeout> }>(undefined);
 
-  // The page speaks the chosen language, like the form.
-  useEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = t.title;
-  }, [locale, t.title]);
+  usePageLanguage(locale, t.title);
 
   // Follow the stored e-mail (first load, or a change made elsewhere) unless the user is typing in it.
   const storedEmail = settings?.defaultEmail;

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { SupportForm } from '../../components/form/support-form';
 import { MyTickets } from '../../components/delivery/my-tickets';
 import { useSettings } from '../../components/shared/use-settings';
+import { usePageLanguage } from '../../components/shared/use-page-language';
 import { POPUP_MESSAGES } from '../../utils/i18n/popup';
 import { browserUiLanguage, resolveLocale } from '../../utils/extension/settings';
 import { supportApiUrl } from '../../utils/extension/build-config';
@@ -28,10 +29,7 @@ export function App() {
   const query = new URLSearchParams(location.search);
   const [view, setView] = useState<View>(() => (query.get('view') === 'tickets' ? 'tickets' : 'form'));
 
-  useEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = t.appTitle;
-  }, [locale, t.appTitle]);
+  usePageLanguage(locale, t.appTitle);
 
   useEffect(() => {
     void earlyTabId().then(setTabId);
@@ -41,7 +39,7 @@ export function App() {
   // A form about a given tab is in a window of its own, unless the toolbar's popup named the tab.
   const inWindow = query.has('tabId') && query.get('from') !== 'toolbar';
   const openInWindow = async () => {
-    if (tabId == null) return;
+    if (typeof tabId !== 'number') return;
     await openFormWindow(tabId);
     window.close();
   };
@@ -53,7 +51,7 @@ export function App() {
       <header className="app-header">
         <h1>{t.appTitle}</h1>
         <span className="app-header__actions">
-          {!inWindow && tabId != null && (
+          {!inWindow && typeof tabId === 'number' && (
             <button type="button" className="link-button" onClick={openInWindow} title={t.openInWindowHint}>
               {t.openInWindow}
             </button>
