@@ -5,7 +5,7 @@ import { FormStep } from './form-step';
 import { SentStep } from './sent-step';
 import { TicketReview } from './ticket-review';
 import { useSendTicket } from './use-send-ticket';
-import { useSupportStatus } from './use-support-status';
+import { useSupportStatus } from '../response-time/use-support-status';
 import { useTicketDraft, type FormDefaults } from './use-ticket-draft';
 
 /** The customer's own timezone: every time shown to them is in it. */

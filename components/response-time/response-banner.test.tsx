@@ -1,12 +1,10 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import type { SupportStatus } from '../../utils/contract/schemas';
 import { builtinStatus } from '../../utils/response-time/schedule';
 import { instantOfWallTime } from '../../utils/response-time/zoned-time';
 import { msUntilNextMinute, ResponseBanner, type ResponseBannerProps } from './response-banner';
-import { useSupportStatus } from '../form/use-support-status';
 
 const plain = (html: string) => html.replace(/\u00a0/g, ' ').replace(/’/g, "'").replace(/&#x27;/g, "'");
 const render = (props: ResponseBannerProps) => plain(renderToStaticMarkup(createElement(ResponseBanner, props)));
@@ -68,25 +66,5 @@ describe('ResponseBanner', () => {
   it('ticks at the next minute boundary', () => {
     expect(msUntilNextMinute(new Date('2026-06-09T14:00:59.250Z'))).toBe(750);
     expect(msUntilNextMinute(new Date('2026-06-09T14:00:00.000Z'))).toBe(60_000);
-  });
-});
-
-/** What useSupportStatus returned on the last render of Probe. */
-let seen: ReturnType<typeof useSupportStatus> | undefined;
-function Probe() {
-  seen = useSupportStatus('http://127.0.0.1:9');
-  const { status, source } = seen;
-  return createElement(ResponseBanner, { status, statusSource: source, category: 'other', locale: 'en', timeZone: 'Europe/Paris' });
-}
-
-describe('useSupportStatus', () => {
-  beforeEach(() => fakeBrowser.reset());
-
-  it('has a usable status on the first render, before any network or storage answer', () => {
-    const html = plain(renderToStaticMarkup(createElement(Probe)));
-    expect(seen?.source).toBe('builtin');
-    expect(seen?.status.mode).toBe('normal');
-    expect(html).toContain('Usual reply within 6–24 h');
-    expect(html).toContain('This estimate may be out of date.');
   });
 });
