@@ -54,12 +54,26 @@ async function runOnce(chromium: string, extensionDir: string | undefined, env: 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/spam`;
   const profile = mkdtempSync(join(tmpdir(), 'oso-spam-'));
-  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps', `--user-data-dir=${profile}`];
+  const flags = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    `--user-data-dir=${profile}`,
+  ];
   if (extensionDir) flags.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   // Its own process group, so that the browser's helper processes end with it.
   const child = spawn(chromium, [...flags, url], { env, stdio: 'ignore', detached: true });
   try {
-    return await Promise.race([reported, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('console spam page did not report within 120 s')), 120_000))]);
+    return await Promise.race([
+      reported,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('console spam page did not report within 120 s')), 120_000)),
+    ]);
   } finally {
     const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
     try {
@@ -76,7 +90,12 @@ async function runOnce(chromium: string, extensionDir: string | undefined, env: 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Alternates runs with and without the extension; medians of each, and their ratio. */
-export async function measureConsoleSpam(options: { chromium: string; extensionDir: string; pairs: number; env: NodeJS.ProcessEnv }): Promise<{ withMs: number; withoutMs: number; runs: { with: number[]; without: number[] } }> {
+export async function measureConsoleSpam(options: {
+  chromium: string;
+  extensionDir: string;
+  pairs: number;
+  env: NodeJS.ProcessEnv;
+}): Promise<{ withMs: number; withoutMs: number; runs: { with: number[]; without: number[] } }> {
   const runs = { with: [] as number[], without: [] as number[] };
   for (let i = 0; i < options.pairs; i++) {
     const order = i % 2 ? [false, true] : [true, false];

@@ -44,13 +44,27 @@ const NOTES: Record<string, { target: string; met: (r: Result) => boolean; refer
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const result = (name: string, value: number, unit: string, reference: number): Result => ({ name, value: round(value), unit, reference: round(reference), ratio: round(value / reference, 3) });
+const result = (name: string, value: number, unit: string, reference: number): Result => ({
+  name,
+  value: round(value),
+  unit,
+  reference: round(reference),
+  ratio: round(value / reference, 3),
+});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function scratchEnv(): { env: NodeJS.ProcessEnv; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'osortoo-bench-'));
-  const env = { ...process.env, TMPDIR: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache'), XDG_DATA_HOME: join(dir, 'data'), XDG_STATE_HOME: join(dir, 'state') };
-  for (const key of ['XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME'] as const) mkdirSync(env[key]!, { recursive: true });
+  const env = {
+    ...process.env,
+    TMPDIR: dir,
+    XDG_CONFIG_HOME: join(dir, 'config'),
+    XDG_CACHE_HOME: join(dir, 'cache'),
+    XDG_DATA_HOME: join(dir, 'data'),
+    XDG_STATE_HOME: join(dir, 'state'),
+  };
+  for (const key of ['XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME'] as const)
+    mkdirSync(env[key]!, { recursive: true });
   return { env, dir };
 }
 
@@ -59,16 +73,28 @@ function build(env: NodeJS.ProcessEnv): void {
   console.log('Building the e2e extension into .output-bench/ …');
   // Compiled like the release (production React, NODE_ENV=production), with the e2e build's
   // localhost matches and <all_urls> so it can capture headless: timings of what ships.
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, env: { ...env, WXT_OUT_DIR: OUT_DIR, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], {
+    cwd: ROOT,
+    env: { ...env, WXT_OUT_DIR: OUT_DIR, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 /** Gzipped sizes of the MAIN-world hook and of every script injected on every Osortoo page. */
 function sizes(): Result[] {
-  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: { js?: string[]; world?: string; matches: string[] }[] };
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    content_scripts: { js?: string[]; world?: string; matches: string[] }[];
+  };
   const gz = (file: string) => gzipSync(readFileSync(join(EXTENSION_DIR, file)), { level: 9 }).length;
   const onEveryPage = manifest.content_scripts.filter((s) => s.matches.some((m) => m.includes('osortoo.com')));
-  const hook = onEveryPage.find((s) => s.world === 'MAIN')!.js!.map(gz).reduce((a, b) => a + b, 0);
-  const all = onEveryPage.flatMap((s) => s.js ?? []).map(gz).reduce((a, b) => a + b, 0);
+  const hook = onEveryPage
+    .find((s) => s.world === 'MAIN')!
+    .js!.map(gz)
+    .reduce((a, b) => a + b, 0);
+  const all = onEveryPage
+    .flatMap((s) => s.js ?? [])
+    .map(gz)
+    .reduce((a, b) => a + b, 0);
   return [result('hook_gz_bytes', hook, 'bytes', 3072), result('page_scripts_gz_bytes', all, 'bytes', 15 * 1024)];
 }
 
@@ -92,12 +118,19 @@ async function inBrowser(env: NodeJS.ProcessEnv): Promise<Result[]> {
     const tabId = await harness.tabIdOf(browser.worker, demo.drawUrl);
     /** Opens the form from the toolbar READY_RUNS times (after one warm-up) and reads its reports. */
     const openings = async (plainPopup: boolean) => {
-      const runs = { ready: [] as number[], fromClick: [] as number[], popupOpening: [] as number[], filled: [] as number[], shot: undefined as FormReport['screenshot'] };
+      const runs = {
+        ready: [] as number[],
+        fromClick: [] as number[],
+        popupOpening: [] as number[],
+        filled: [] as number[],
+        shot: undefined as FormReport['screenshot'],
+      };
       for (let i = 0; i < READY_RUNS + 1; i++) {
         const { opened, clickedAt } = await harness.clickToolbar(browser, tabId, { plainPopup });
         if (opened !== 'popup') throw new Error(`the form opened in a ${opened}, not the toolbar popup`);
         const report = await harness.formReport(browser, (r) => r.marks['form-filled'] !== undefined);
-        if (!report.onOsortooPage || report.screenshot?.width !== 1280 || report.screenshot.height !== 800) throw new Error(`incomplete diagnostics: ${JSON.stringify(report)}`);
+        if (!report.onOsortooPage || report.screenshot?.width !== 1280 || report.screenshot.height !== 800)
+          throw new Error(`incomplete diagnostics: ${JSON.stringify(report)}`);
         if (i > 0) {
           // The first opening warms the worker and caches up.
           runs.ready.push(report.readyAt - report.openedAt);
@@ -110,7 +143,9 @@ async function inBrowser(env: NodeJS.ProcessEnv): Promise<Result[]> {
         await sleep(600); // captureVisibleTab: at most two a second
       }
       const m = (values: number[]) => Math.round(median(values));
-      console.log(`${plainPopup ? 'without' : 'with'} the click-time collection: diagnostics ready ${m(runs.ready)} ms from the form opening (its document's start), ${m(runs.fromClick)} ms from the click (of which Chromium opening the popup: ${m(runs.popupOpening)} ms); form filled on screen ${m(runs.filled)} ms from the form opening`);
+      console.log(
+        `${plainPopup ? 'without' : 'with'} the click-time collection: diagnostics ready ${m(runs.ready)} ms from the form opening (its document's start), ${m(runs.fromClick)} ms from the click (of which Chromium opening the popup: ${m(runs.popupOpening)} ms); form filled on screen ${m(runs.filled)} ms from the form opening`,
+      );
       return runs;
     };
     const clicked = await openings(false);
@@ -119,12 +154,14 @@ async function inBrowser(env: NodeJS.ProcessEnv): Promise<Result[]> {
     await sleep(1000);
     for (let i = 0; i < 5; i++) {
       await page.bringToFront();
-      bare.push(await browser.worker.evaluate(async () => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        const t0 = performance.now();
-        await chrome.tabs.captureVisibleTab(tab!.windowId!, { format: 'jpeg', quality: 80 });
-        return performance.now() - t0;
-      }));
+      bare.push(
+        await browser.worker.evaluate(async () => {
+          const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          const t0 = performance.now();
+          await chrome.tabs.captureVisibleTab(tab!.windowId!, { format: 'jpeg', quality: 80 });
+          return performance.now() - t0;
+        }),
+      );
       await sleep(1100);
     }
     results.push(result('diagnostics_ready_ms', median(clicked.ready), 'ms', median(bare)));
@@ -197,10 +234,19 @@ async function main(): Promise<void> {
     results.push(...(await inBrowser(env)));
     console.log(`Console spam: ${SPAM_CALLS} console.error calls, ${SPAM_PAIRS} alternating pairs of bare Chromium runs …`);
     const spam = await measureConsoleSpam({ chromium: CHROMIUM, extensionDir: EXTENSION_DIR, pairs: SPAM_PAIRS, env });
-    console.log(`  with: ${spam.runs.with.map((n) => Math.round(n)).join(', ')} ms; without: ${spam.runs.without.map((n) => Math.round(n)).join(', ')} ms`);
+    console.log(
+      `  with: ${spam.runs.with.map((n) => Math.round(n)).join(', ')} ms; without: ${spam.runs.without.map((n) => Math.round(n)).join(', ')} ms`,
+    );
     // The figure is the ratio: value (with the extension) ÷ reference (without), both in ms.
     results.push(result('console_spam_ratio', spam.withMs, 'ms', spam.withoutMs));
-    const order = ['diagnostics_ready_ms', 'fullpage_capture_ms', 'console_spam_ratio', 'hook_gz_bytes', 'page_scripts_gz_bytes', 'screenshot_bytes'];
+    const order = [
+      'diagnostics_ready_ms',
+      'fullpage_capture_ms',
+      'console_spam_ratio',
+      'hook_gz_bytes',
+      'page_scripts_gz_bytes',
+      'screenshot_bytes',
+    ];
     results.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
     mkdirSync(BENCH_OUT, { recursive: true });
     writeFileSync(join(BENCH_OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -24,7 +24,12 @@ function icon(size: number): Buffer {
     }
     const a = disc / (s * s);
     const w = Math.min(bubble / (s * s), a);
-    return [Math.round(91 * (1 - w) + 255 * w), Math.round(43 * (1 - w) + 255 * w), Math.round(214 * (1 - w) + 255 * w), Math.round(255 * a)] as const;
+    return [
+      Math.round(91 * (1 - w) + 255 * w),
+      Math.round(43 * (1 - w) + 255 * w),
+      Math.round(214 * (1 - w) + 255 * w),
+      Math.round(255 * a),
+    ] as const;
   });
 }
 

@@ -31,7 +31,11 @@ Object.assign(process.env, {
 
 if (!(process.argv.includes('--reuse') && existsSync(join(extensionDir, 'manifest.json')))) {
   console.log(`Building the e2e extension into ${outDir}/ …`);
-  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: root, stdio: 'inherit', env: { ...process.env, WXT_OUT_DIR: outDir } });
+  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, WXT_OUT_DIR: outDir },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

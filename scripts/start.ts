@@ -21,7 +21,10 @@ const supportToken = process.env.SUPPORT_TOKEN ?? `dev-${randomBytes(12).toStrin
 const extensionDir = resolve('.output/chrome-mv3-dev');
 
 console.log('Building the development extension…');
-const build = spawnSync('npx', ['wxt', 'build', '--mode', 'development'], { stdio: 'inherit', env: { ...process.env, SUPPORT_API_URL: apiUrl } });
+const build = spawnSync('npx', ['wxt', 'build', '--mode', 'development'], {
+  stdio: 'inherit',
+  env: { ...process.env, SUPPORT_API_URL: apiUrl },
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 // Every other API setting (origins, rate limit, schedule) is read as `npm run api` reads it.
@@ -46,7 +49,18 @@ if (display && chromium) {
   console.log(`Opening ${chromium} with the extension on the demo page…`);
   // Chromium refuses to run as root with its sandbox (containers, CI boxes): say so and go on.
   const rootFlags = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-  const browser = spawn(chromium, [...rootFlags, `--user-data-dir=${profile}`, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-first-run', demo.drawUrl], { stdio: 'ignore', detached: false });
+  const browser = spawn(
+    chromium,
+    [
+      ...rootFlags,
+      `--user-data-dir=${profile}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-first-run',
+      demo.drawUrl,
+    ],
+    { stdio: 'ignore', detached: false },
+  );
   browser.on('exit', () => console.log('Chromium closed; the API and the demo page keep serving (Ctrl+C to stop).'));
 } else {
   console.log(`No ${display ? 'Chromium' : 'display'} found, so no browser is opened. To try the extension by hand:

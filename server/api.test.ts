@@ -109,7 +109,9 @@ describe('tickets over real HTTP', () => {
     expect(again.status).toBe('acknowledged');
 
     const badPatch = await fetch(`${api.url}/v1/tickets/${created.id}`, {
-      method: 'PATCH', headers: supportAuth, body: JSON.stringify({ status: 'lost' }),
+      method: 'PATCH',
+      headers: supportAuth,
+      body: JSON.stringify({ status: 'lost' }),
     });
     expect(badPatch.status).toBe(400);
     expect((await errorOf(badPatch)).issues?.[0]?.path).toBe('body.status');
@@ -197,12 +199,19 @@ describe('refusals of POST /v1/tickets', () => {
 
   it('400 with field paths for a ticket that breaks the contract', async () => {
     const base = ticketFor([]);
-    await expectRefused(await postParts(api.url, ticketParts({ ...base, email: 'not-an-email' }, [])), 400, 'validation_failed', 'ticket.email');
+    await expectRefused(
+      await postParts(api.url, ticketParts({ ...base, email: 'not-an-email' }, [])),
+      400,
+      'validation_failed',
+      'ticket.email',
+    );
     const entries = structuredClone(base.diagnostics.entries) as unknown as Record<string, unknown>[];
     entries.push({ kind: 'resource', t: 1, count: 1, message: 'x', tag: 'img', url: 'x'.repeat(LIMITS.urlChars + 1) });
     await expectRefused(
       await postParts(api.url, ticketParts({ ...base, diagnostics: { ...base.diagnostics, entries } }, [])),
-      400, 'validation_failed', 'ticket.diagnostics.entries.2.url',
+      400,
+      'validation_failed',
+      'ticket.diagnostics.entries.2.url',
     );
     await expectRefused(await postParts(api.url, ticketParts([base], [])), 400, 'validation_failed', 'ticket');
     await expectRefused(await postParts(api.url, [{ name: 'ticket', data: '{"contractVersion":1,' }]), 400, 'validation_failed', 'ticket');
@@ -214,7 +223,12 @@ describe('refusals of POST /v1/tickets', () => {
     // Missing file.
     await expectRefused(await postParts(api.url, ticketParts(ticket, files.slice(0, 1))), 400, 'validation_failed', 'screenshot-1');
     // A file without metadata.
-    await expectRefused(await postParts(api.url, ticketParts(ticketFor(files.slice(0, 1)), files)), 400, 'validation_failed', 'screenshot-1');
+    await expectRefused(
+      await postParts(api.url, ticketParts(ticketFor(files.slice(0, 1)), files)),
+      400,
+      'validation_failed',
+      'screenshot-1',
+    );
     // Size differs from `bytes`.
     const lying = ticketFor(files);
     lying.screenshots[0]!.bytes += 1;
@@ -225,22 +239,52 @@ describe('refusals of POST /v1/tickets', () => {
     await expectRefused(await postParts(api.url, [...parts, { name: 'extra', data: 'x' }]), 400, 'validation_failed', 'extra');
     await expectRefused(await postParts(api.url, parts.slice(1)), 400, 'validation_failed', 'ticket');
     const asField = ticketFor([{ type: 'image/png', bytes: Buffer.from('abc') }]);
-    await expectRefused(await postParts(api.url, [parts[0]!, { name: 'screenshot-0', data: 'abc' }].map((p, i) => (i === 0 ? { ...p, data: JSON.stringify(asField) } : p))), 400, 'validation_failed', 'screenshot-0');
+    await expectRefused(
+      await postParts(
+        api.url,
+        [parts[0]!, { name: 'screenshot-0', data: 'abc' }].map((p, i) => (i === 0 ? { ...p, data: JSON.stringify(asField) } : p)),
+      ),
+      400,
+      'validation_failed',
+      'screenshot-0',
+    );
   });
 
   it('400 for a malformed body, a bad or different Idempotency-Key', async () => {
     const ticket = ticketFor([]);
     const { body, contentType } = encodeMultipart(ticketParts(ticket, []));
-    const truncated = await fetch(`${api.url}/v1/tickets`, { method: 'POST', headers: { 'Content-Type': contentType }, body: body.subarray(0, body.length - 30) });
+    const truncated = await fetch(`${api.url}/v1/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType },
+      body: body.subarray(0, body.length - 30),
+    });
     await expectRefused(truncated, 400, 'validation_failed');
-    const noBoundary = await fetch(`${api.url}/v1/tickets`, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data; charset=utf-8' }, body });
+    const noBoundary = await fetch(`${api.url}/v1/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; charset=utf-8' },
+      body,
+    });
     await expectRefused(noBoundary, 400, 'validation_failed');
-    await expectRefused(await postParts(api.url, ticketParts(ticket, []), { 'Idempotency-Key': 'not-a-uuid' }), 400, 'validation_failed', 'Idempotency-Key');
-    await expectRefused(await postParts(api.url, ticketParts(ticket, []), { 'Idempotency-Key': crypto.randomUUID() }), 400, 'validation_failed', 'Idempotency-Key');
+    await expectRefused(
+      await postParts(api.url, ticketParts(ticket, []), { 'Idempotency-Key': 'not-a-uuid' }),
+      400,
+      'validation_failed',
+      'Idempotency-Key',
+    );
+    await expectRefused(
+      await postParts(api.url, ticketParts(ticket, []), { 'Idempotency-Key': crypto.randomUUID() }),
+      400,
+      'validation_failed',
+      'Idempotency-Key',
+    );
   });
 
   it('415 for anything but a multipart body, and for files that are not what they say (magic bytes)', async () => {
-    const json = await fetch(`${api.url}/v1/tickets`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ticketFor([])) });
+    const json = await fetch(`${api.url}/v1/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(ticketFor([])),
+    });
     await expectRefused(json, 415, 'unsupported_media_type');
     // A PNG renamed .jpg and declared as JPEG everywhere.
     const renamed = ticketFor([{ type: 'image/jpeg', bytes: PNG }]);
@@ -251,7 +295,12 @@ describe('refusals of POST /v1/tickets', () => {
     // A text file called .png.
     const text = Buffer.from('hello, I am not an image at all');
     const fake = ticketFor([{ type: 'image/png', bytes: text }]);
-    await expectRefused(await postParts(api.url, ticketParts(fake, [{ type: 'image/png', bytes: text }])), 415, 'unsupported_media_type', 'screenshot-0');
+    await expectRefused(
+      await postParts(api.url, ticketParts(fake, [{ type: 'image/png', bytes: text }])),
+      415,
+      'unsupported_media_type',
+      'screenshot-0',
+    );
     // Right metadata, but the part's own Content-Type lies.
     const parts = ticketParts(ticketFor([{ type: 'image/png', bytes: PNG }]), [{ type: 'image/png', bytes: PNG }]);
     parts[1]!.contentType = 'image/gif';
@@ -262,9 +311,11 @@ describe('refusals of POST /v1/tickets', () => {
     const started = Date.now();
     // Announces 10 GB, sends 100 bytes: the answer must come without waiting for the rest.
     const res = await rawRequest(api.url, {
-      method: 'POST', path: '/v1/tickets',
+      method: 'POST',
+      path: '/v1/tickets',
       headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': 10 * 1024 ** 3 },
-      body: Buffer.alloc(100, 'a'), endEarly: false,
+      body: Buffer.alloc(100, 'a'),
+      endEarly: false,
     }).catch(() => ({ status: null, body: '' }));
     expect(res.status).toBe(413);
     expect(ApiErrorSchema.parse(JSON.parse(res.body)).error.code).toBe('payload_too_large');
@@ -279,7 +330,10 @@ describe('refusals of POST /v1/tickets', () => {
       },
     });
     const chunked = await fetch(`${api.url}/v1/tickets`, {
-      method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=x' }, body: stream, duplex: 'half',
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+      body: stream,
+      duplex: 'half',
     } as RequestInit);
     await expectRefused(chunked, 413, 'payload_too_large');
   });
@@ -287,7 +341,12 @@ describe('refusals of POST /v1/tickets', () => {
   it('413 for a screenshot or a ticket JSON over their own limits', async () => {
     const hugeFile = Buffer.concat([PNG, Buffer.alloc(LIMITS.screenshotBytes)]);
     const ticket = ticketFor([{ type: 'image/png', bytes: PNG }]);
-    await expectRefused(await postParts(api.url, ticketParts(ticket, [{ type: 'image/png', bytes: hugeFile }])), 413, 'payload_too_large', 'screenshot-0');
+    await expectRefused(
+      await postParts(api.url, ticketParts(ticket, [{ type: 'image/png', bytes: hugeFile }])),
+      413,
+      'payload_too_large',
+      'screenshot-0',
+    );
     const fat = { ...ticketFor([]), padding: 'x'.repeat(LIMITS.ticketJsonBytes) };
     await expectRefused(await postParts(api.url, ticketParts(fat, [])), 413, 'payload_too_large', 'ticket');
   });
@@ -305,7 +364,8 @@ describe('idempotency', () => {
   });
   afterAll(() => api.close());
 
-  const count = async () => TicketListSchema.parse(await (await fetch(`${api.url}/v1/tickets?limit=1000`, { headers: supportAuth })).json()).tickets.length;
+  const count = async () =>
+    TicketListSchema.parse(await (await fetch(`${api.url}/v1/tickets?limit=1000`, { headers: supportAuth })).json()).tickets.length;
 
   it('answers a repeat with the same 201 body and Idempotent-Replayed, storing one ticket', async () => {
     const ticket = ticketFor(files);
@@ -358,7 +418,11 @@ describe('CORS', () => {
     for (const method of ['POST', 'PUT', 'PATCH']) {
       const res = await fetch(`${api.url}/v1/tickets`, {
         method: 'OPTIONS',
-        headers: { Origin: EXTENSION_ORIGIN, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'idempotency-key, content-type' },
+        headers: {
+          Origin: EXTENSION_ORIGIN,
+          'Access-Control-Request-Method': method,
+          'Access-Control-Request-Headers': 'idempotency-key, content-type',
+        },
       });
       expect(res.status).toBe(204);
       expect(res.headers.get('access-control-allow-origin')).toBe(EXTENSION_ORIGIN);
@@ -374,11 +438,14 @@ describe('CORS', () => {
 
   it('refuses other origins, preflight or not, and stores nothing', async () => {
     const preflight = await fetch(`${api.url}/v1/tickets`, {
-      method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
     });
     expect(preflight.status).toBe(403);
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-    const post = await postParts(api.url, ticketParts(ticketFor([]), []), { Origin: 'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' });
+    const post = await postParts(api.url, ticketParts(ticketFor([]), []), {
+      Origin: 'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    });
     expect(post.status).toBe(403);
     expect(post.headers.get('access-control-allow-origin')).toBeNull();
     expect((await errorOf(post)).code).toBe('forbidden');
@@ -437,12 +504,17 @@ describe('support status', () => {
       expect((await fetch(`${api.url}/v1/status`, { method: 'PUT', body: '{"mode":"peak"}' })).status).toBe(401);
       const invalid = await fetch(`${api.url}/v1/status`, { method: 'PUT', headers: supportAuth, body: '{"mode":"busy"}' });
       expect(invalid.status).toBe(400);
-      const unknownField = await fetch(`${api.url}/v1/status`, { method: 'PUT', headers: supportAuth, body: '{"mode":"peak","schedule":{}}' });
+      const unknownField = await fetch(`${api.url}/v1/status`, {
+        method: 'PUT',
+        headers: supportAuth,
+        body: '{"mode":"peak","schedule":{}}',
+      });
       expect(unknownField.status).toBe(400);
 
       clock += 5_000;
       const put = await fetch(`${api.url}/v1/status`, {
-        method: 'PUT', headers: { ...supportAuth, 'Content-Type': 'application/json' },
+        method: 'PUT',
+        headers: { ...supportAuth, 'Content-Type': 'application/json' },
         body: JSON.stringify({ mode: 'incident', message: 'Instagram API outage', until: '2026-12-23T20:00:00.000Z' }),
       });
       expect(put.status).toBe(200);
@@ -450,11 +522,16 @@ describe('support status', () => {
       expect(changed.status).toBe(200);
       expect(changed.headers.get('etag')).not.toBe(etag);
       expect(SupportStatusSchema.parse(await changed.json())).toMatchObject({
-        mode: 'incident', message: 'Instagram API outage', until: '2026-12-23T20:00:00.000Z', updatedAt: '2026-12-23T15:00:05.000Z',
+        mode: 'incident',
+        message: 'Instagram API outage',
+        until: '2026-12-23T20:00:00.000Z',
+        updatedAt: '2026-12-23T15:00:05.000Z',
       });
 
       const ticket = ticketFor([{ type: 'image/png', bytes: PNG }]);
-      const created = TicketCreatedSchema.parse(await (await postParts(api.url, ticketParts(ticket, [{ type: 'image/png', bytes: PNG }]))).json());
+      const created = TicketCreatedSchema.parse(
+        await (await postParts(api.url, ticketParts(ticket, [{ type: 'image/png', bytes: PNG }]))).json(),
+      );
 
       await api.close();
       api = await startTestApi(options);
@@ -529,7 +606,12 @@ describe('createApp without a socket', () => {
     const db = SupportDb.open(data.dir, () => new Date());
     const app = createApp({ db, allowedOrigins: [], rateLimit: false, now: () => new Date() });
     try {
-      for (const [method, path] of [['GET', '/'], ['DELETE', '/v1/tickets'], ['POST', '/v1/status'], ['GET', '/v1/tickets/a/b/c']] as const) {
+      for (const [method, path] of [
+        ['GET', '/'],
+        ['DELETE', '/v1/tickets'],
+        ['POST', '/v1/status'],
+        ['GET', '/v1/tickets/a/b/c'],
+      ] as const) {
         const res = await app.request(path, { method });
         expect(res.status).toBe(404);
         expect((await errorOf(res)).code).toBe('not_found');
@@ -548,19 +630,36 @@ describe('response promise', () => {
     const clock = new Date('2026-11-24T15:00:00Z');
     const api = await startTestApi({ now: () => clock });
     try {
-      const standard = TicketCreatedSchema.parse(await (await postParts(api.url, ticketParts(ticketFor([], { category: 'other' }), []))).json());
-      expect(standard.promise).toMatchObject({ mode: 'normal', statusSource: 'live', outsideHours: false, clockStartsAt: clock.toISOString() });
+      const standard = TicketCreatedSchema.parse(
+        await (await postParts(api.url, ticketParts(ticketFor([], { category: 'other' }), []))).json(),
+      );
+      expect(standard.promise).toMatchObject({
+        mode: 'normal',
+        statusSource: 'live',
+        outsideHours: false,
+        clockStartsAt: clock.toISOString(),
+      });
       expect(standard.promise!.case).toBe('standard');
 
-      const put = await fetch(`${api.url}/v1/status`, { method: 'PUT', headers: supportAuth, body: JSON.stringify({ mode: 'peak', message: 'Black Friday' }) });
+      const put = await fetch(`${api.url}/v1/status`, {
+        method: 'PUT',
+        headers: supportAuth,
+        body: JSON.stringify({ mode: 'peak', message: 'Black Friday' }),
+      });
       expect(put.status).toBe(200);
-      const peak = TicketCreatedSchema.parse(await (await postParts(api.url, ticketParts(ticketFor([], { category: 'other' }), []))).json());
+      const peak = TicketCreatedSchema.parse(
+        await (await postParts(api.url, ticketParts(ticketFor([], { category: 'other' }), []))).json(),
+      );
       expect(peak.promise).toMatchObject({ mode: 'peak', case: 'peak', statusSource: 'live' });
       expect(Date.parse(peak.promise!.latestReplyAt)).toBeGreaterThan(Date.parse(standard.promise!.latestReplyAt));
 
-      const view = TicketPublicSchema.parse(await (await fetch(`${api.url}/v1/tickets/${peak.id}`, { headers: { Authorization: `Bearer ${peak.accessToken}` } })).json());
+      const view = TicketPublicSchema.parse(
+        await (await fetch(`${api.url}/v1/tickets/${peak.id}`, { headers: { Authorization: `Bearer ${peak.accessToken}` } })).json(),
+      );
       expect(view.promise).toEqual(peak.promise);
-      const list = (await (await fetch(`${api.url}/v1/tickets`, { headers: supportAuth })).json()) as { tickets: { id: string; promise?: unknown }[] };
+      const list = (await (await fetch(`${api.url}/v1/tickets`, { headers: supportAuth })).json()) as {
+        tickets: { id: string; promise?: unknown }[];
+      };
       expect(list.tickets.find((t) => t.id === peak.id)!.promise).toEqual(peak.promise);
     } finally {
       await api.close();

@@ -117,7 +117,12 @@ export function createApp(options: AppOptions): Hono {
       await next();
     },
     // Refuses on Content-Length before reading anything, and counts streamed bytes otherwise.
-    bodyLimit({ maxSize: LIMITS.requestBytes, onError: () => { throw tooLarge(LIMITS.requestBytes); } }),
+    bodyLimit({
+      maxSize: LIMITS.requestBytes,
+      onError: () => {
+        throw tooLarge(LIMITS.requestBytes);
+      },
+    }),
     async (c) => {
       const headerKey = parseIdempotencyHeader(c.req.header('idempotency-key'));
       let form: FormData;
@@ -172,7 +177,12 @@ export function createApp(options: AppOptions): Hono {
   // --- Support routes -----------------------------------------------------------------------
 
   const support = supportGate(options.supportToken);
-  const smallBody = bodyLimit({ maxSize: SMALL_BODY_BYTES, onError: () => { throw tooLarge(SMALL_BODY_BYTES); } });
+  const smallBody = bodyLimit({
+    maxSize: SMALL_BODY_BYTES,
+    onError: () => {
+      throw tooLarge(SMALL_BODY_BYTES);
+    },
+  });
 
   app.put('/v1/status', support, smallBody, async (c) => {
     const body = await readJson(c, PutStatusSchema);

@@ -1,15 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type {
-  Category,
-  ImageType,
-  ResponsePromise,
-  SupportMode,
-  Ticket,
-  TicketCreated,
-  TicketStatus,
-} from '../utils/contract/schemas';
+import type { Category, ImageType, ResponsePromise, SupportMode, Ticket, TicketCreated, TicketStatus } from '../utils/contract/schemas';
 
 /** One screenshot file as it is stored. */
 export interface StoredScreenshot {
@@ -52,10 +44,7 @@ export interface NewTicket {
 }
 
 /** Result of `createTicket`: a new ticket, a replay of the key's first answer, or a conflict. */
-export type CreateOutcome =
-  | { kind: 'created'; answer: TicketCreated }
-  | { kind: 'replayed'; answer: TicketCreated }
-  | { kind: 'conflict' };
+export type CreateOutcome = { kind: 'created'; answer: TicketCreated } | { kind: 'replayed'; answer: TicketCreated } | { kind: 'conflict' };
 
 const SCHEMA_VERSION = 1;
 
@@ -127,9 +116,9 @@ export class SupportDb {
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     // A fixed first status row, so its updatedAt (and the status ETag) is stable until support changes it.
-    db.prepare(
-      `INSERT OR IGNORE INTO support_status (id, mode, message, until, updated_at) VALUES (1, 'normal', NULL, NULL, ?)`,
-    ).run(now().toISOString());
+    db.prepare(`INSERT OR IGNORE INTO support_status (id, mode, message, until, updated_at) VALUES (1, 'normal', NULL, NULL, ?)`).run(
+      now().toISOString(),
+    );
     return new SupportDb(db);
   }
 
@@ -143,9 +132,9 @@ export class SupportDb {
    */
   createTicket(input: NewTicket): CreateOutcome {
     const run = this.db.transaction((): CreateOutcome => {
-      const existing = this.db
-        .prepare('SELECT fingerprint, answer_json FROM idempotency WHERE key = ?')
-        .get(input.idempotencyKey) as { fingerprint: string; answer_json: string } | undefined;
+      const existing = this.db.prepare('SELECT fingerprint, answer_json FROM idempotency WHERE key = ?').get(input.idempotencyKey) as
+        | { fingerprint: string; answer_json: string }
+        | undefined;
       if (existing) {
         if (existing.fingerprint !== input.fingerprint) return { kind: 'conflict' };
         return { kind: 'replayed', answer: JSON.parse(existing.answer_json) as TicketCreated };
@@ -166,11 +155,14 @@ export class SupportDb {
           JSON.stringify(input.ticket),
           input.promise ? JSON.stringify(input.promise) : null,
         );
-      const insertShot = this.db.prepare(
-        'INSERT INTO screenshots (ticket_id, idx, content_type, bytes) VALUES (?, ?, ?, ?)',
-      );
+      const insertShot = this.db.prepare('INSERT INTO screenshots (ticket_id, idx, content_type, bytes) VALUES (?, ?, ?, ?)');
       for (const shot of input.screenshots) {
-        insertShot.run(identity.id, shot.index, shot.contentType, Buffer.from(shot.bytes.buffer, shot.bytes.byteOffset, shot.bytes.byteLength));
+        insertShot.run(
+          identity.id,
+          shot.index,
+          shot.contentType,
+          Buffer.from(shot.bytes.buffer, shot.bytes.byteOffset, shot.bytes.byteLength),
+        );
       }
       const answer: TicketCreated = {
         id: identity.id,
@@ -204,23 +196,20 @@ export class SupportDb {
 
   /** The newest tickets first. */
   listTickets(limit: number): TicketRow[] {
-    const rows = this.db
-      .prepare('SELECT * FROM tickets ORDER BY received_at DESC, rowid DESC LIMIT ?')
-      .all(limit) as RawTicketRow[];
+    const rows = this.db.prepare('SELECT * FROM tickets ORDER BY received_at DESC, rowid DESC LIMIT ?').all(limit) as RawTicketRow[];
     return rows.map(decodeTicket);
   }
 
   /** Number of stored tickets, screenshots and idempotency records (tests count them). */
   counts(): { tickets: number; screenshots: number; idempotency: number } {
-    const count = (table: string) =>
-      (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { tickets: count('tickets'), screenshots: count('screenshots'), idempotency: count('idempotency') };
   }
 
   getScreenshot(ticketId: string, index: number): StoredScreenshot | undefined {
-    const row = this.db
-      .prepare('SELECT idx, content_type, bytes FROM screenshots WHERE ticket_id = ? AND idx = ?')
-      .get(ticketId, index) as { idx: number; content_type: ImageType; bytes: Buffer } | undefined;
+    const row = this.db.prepare('SELECT idx, content_type, bytes FROM screenshots WHERE ticket_id = ? AND idx = ?').get(ticketId, index) as
+      | { idx: number; content_type: ImageType; bytes: Buffer }
+      | undefined;
     return row ? { index: row.idx, contentType: row.content_type, bytes: row.bytes } : undefined;
   }
 

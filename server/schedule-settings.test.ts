@@ -8,7 +8,10 @@ describe('support schedule settings', () => {
   it('reads weekly hours, with several ranges a day and days left closed', () => {
     const week = parseSupportHours('Mon-Thu 09:00-12:00,13:00-17:00; Fri 09:00-15:00');
     expect(week[0]).toEqual([]);
-    expect(week[1]).toEqual([{ open: '09:00', close: '12:00' }, { open: '13:00', close: '17:00' }]);
+    expect(week[1]).toEqual([
+      { open: '09:00', close: '12:00' },
+      { open: '13:00', close: '17:00' },
+    ]);
     expect(week[4]).toEqual(week[1]);
     expect(week[5]).toEqual([{ open: '09:00', close: '15:00' }]);
     expect(week[6]).toEqual([]);
@@ -23,8 +26,16 @@ describe('support schedule settings', () => {
 
   it('applies to the served status, and so to the promise', () => {
     const now = new Date('2026-12-21T15:00:00Z'); // Monday 10:00 in Toronto
-    const { options } = configFromEnv({ SUPPORT_HOURS: 'Tue-Fri 08:00-16:00', SUPPORT_CLOSED_DAYS: '2026-12-22,2020-01-01', SUPPORT_TIMEZONE: 'America/Toronto' });
-    const status = buildSupportStatus({ mode: 'normal', updatedAt: now.toISOString() }, now, { timezone: options.timezone, week: options.week, extraClosedDays: options.extraClosedDays });
+    const { options } = configFromEnv({
+      SUPPORT_HOURS: 'Tue-Fri 08:00-16:00',
+      SUPPORT_CLOSED_DAYS: '2026-12-22,2020-01-01',
+      SUPPORT_TIMEZONE: 'America/Toronto',
+    });
+    const status = buildSupportStatus({ mode: 'normal', updatedAt: now.toISOString() }, now, {
+      timezone: options.timezone,
+      week: options.week,
+      extraClosedDays: options.extraClosedDays,
+    });
     expect(status.schedule.week[1]).toEqual([]);
     expect(status.schedule.closedDays).toContain('2026-12-22');
     expect(status.schedule.closedDays).toContain('2026-12-25');

@@ -23,7 +23,10 @@ const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
  */
 export function parseSupportHours(text: string): Schedule['week'] {
   const week: Schedule['week'] = [[], [], [], [], [], [], []];
-  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^([a-z]{3})(?:-([a-z]{3}))?\s+(.+)$/i.exec(part);
     const first = match ? DAYS.indexOf(match[1]!.toLowerCase()) : -1;
     const last = match?.[2] ? DAYS.indexOf(match[2].toLowerCase()) : first;
@@ -33,7 +36,8 @@ export function parseSupportHours(text: string): Schedule['week'] {
       return { open: open ?? '', close: close ?? '' };
     });
     const parsed = DayHoursSchema.safeParse(ranges);
-    if (!parsed.success || parsed.data.some((r) => r.open >= r.close)) throw new Error(`SUPPORT_HOURS: bad hours in "${part}" (HH:MM-HH:MM, opening before closing)`);
+    if (!parsed.success || parsed.data.some((r) => r.open >= r.close))
+      throw new Error(`SUPPORT_HOURS: bad hours in "${part}" (HH:MM-HH:MM, opening before closing)`);
     for (let day = first; day <= last; day += 1) week[day] = parsed.data;
   }
   return week;
@@ -49,7 +53,8 @@ export function parseClosedDays(text: string): string[] {
     .map((day) => day.trim())
     .filter(Boolean)
     .map((day) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new Error(`SUPPORT_CLOSED_DAYS: "${day}" is not a date (YYYY-MM-DD)`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+        throw new Error(`SUPPORT_CLOSED_DAYS: "${day}" is not a date (YYYY-MM-DD)`);
       return day;
     });
 }

@@ -66,9 +66,7 @@ export async function acceptTicket(form: FormData, headerKey: string | undefined
   // 2. The ticket JSON (a plain field, or a file part such as a Blob of type application/json).
   const ticketPart = form.get(MULTIPART.ticket);
   if (ticketPart === null) {
-    throw new ApiFailure(400, 'validation_failed', 'The ticket part is missing', [
-      { path: MULTIPART.ticket, message: 'required' },
-    ]);
+    throw new ApiFailure(400, 'validation_failed', 'The ticket part is missing', [{ path: MULTIPART.ticket, message: 'required' }]);
   }
   const ticketSize = typeof ticketPart === 'string' ? Buffer.byteLength(ticketPart, 'utf8') : ticketPart.size;
   if (ticketSize > LIMITS.ticketJsonBytes) {

@@ -33,16 +33,35 @@ describe('etagMatches', () => {
 describe('configFromEnv', () => {
   it('has the documented defaults and warns without a support token', () => {
     const { options, warnings } = configFromEnv({});
-    expect(options).toMatchObject({ port: 8787, host: '127.0.0.1', dataDir: '.data/', allowedOrigins: [DEFAULT_ALLOWED_ORIGIN], rateLimit: { max: 30, windowMs: 60_000 } });
+    expect(options).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      dataDir: '.data/',
+      allowedOrigins: [DEFAULT_ALLOWED_ORIGIN],
+      rateLimit: { max: 30, windowMs: 60_000 },
+    });
     expect(options.supportToken).toBeUndefined();
     expect(warnings.join(' ')).toMatch(/SUPPORT_TOKEN.*DISABLED/);
   });
   it('reads every setting', () => {
     const { options, warnings } = configFromEnv({
-      PORT: '9000', HOST: '127.0.0.2', DATA_DIR: '/tmp/x', SUPPORT_TOKEN: 'a-long-enough-token',
-      ALLOWED_ORIGINS: 'chrome-extension://a, chrome-extension://b,', RATE_LIMIT_PER_MIN: '0', SUPPORT_TIMEZONE: 'America/Vancouver',
+      PORT: '9000',
+      HOST: '127.0.0.2',
+      DATA_DIR: '/tmp/x',
+      SUPPORT_TOKEN: 'a-long-enough-token',
+      ALLOWED_ORIGINS: 'chrome-extension://a, chrome-extension://b,',
+      RATE_LIMIT_PER_MIN: '0',
+      SUPPORT_TIMEZONE: 'America/Vancouver',
     });
-    expect(options).toMatchObject({ port: 9000, host: '127.0.0.2', dataDir: '/tmp/x', supportToken: 'a-long-enough-token', allowedOrigins: ['chrome-extension://a', 'chrome-extension://b'], rateLimit: false, timezone: 'America/Vancouver' });
+    expect(options).toMatchObject({
+      port: 9000,
+      host: '127.0.0.2',
+      dataDir: '/tmp/x',
+      supportToken: 'a-long-enough-token',
+      allowedOrigins: ['chrome-extension://a', 'chrome-extension://b'],
+      rateLimit: false,
+      timezone: 'America/Vancouver',
+    });
     expect(warnings).toEqual([]);
   });
   it('refuses unusable values', () => {

@@ -7,9 +7,21 @@ import { sampleTicket } from '../../tests/fixtures/sample-ticket';
 import { DeliveryStatusView } from './delivery-status';
 
 const ticket = TicketSchema.parse(sampleTicket());
-const base: OutboxRecord = { key: ticket.idempotencyKey, ticket, screenshots: [], state: 'queued', attempts: 0, nextAttemptAt: 0, bytes: 84_300, createdAt: 0, updatedAt: 0 };
+const base: OutboxRecord = {
+  key: ticket.idempotencyKey,
+  ticket,
+  screenshots: [],
+  state: 'queued',
+  attempts: 0,
+  nextAttemptAt: 0,
+  bytes: 84_300,
+  createdAt: 0,
+  updatedAt: 0,
+};
 const view = (record: OutboxRecord | undefined, locale: 'fr' | 'en' = 'en', loaded = true) =>
-  renderToStaticMarkup(createElement(DeliveryStatusView, { record, loaded, locale, onNewTicket: () => {}, onRetry: () => {}, onDiscard: () => {} }));
+  renderToStaticMarkup(
+    createElement(DeliveryStatusView, { record, loaded, locale, onNewTicket: () => {}, onRetry: () => {}, onDiscard: () => {} }),
+  );
 
 describe('DeliveryStatusView', () => {
   it('announces sending with its stage and a stage progress bar', () => {
@@ -31,13 +43,27 @@ describe('DeliveryStatusView', () => {
   });
 
   it('shows the reference prominently once sent', () => {
-    const html = view({ ...base, state: 'sent', result: { id: 't1', reference: 'OSO-7K3Q2', accessToken: 'x'.repeat(20), receivedAt: '2026-11-24T14:05:00.000Z' } });
+    const html = view({
+      ...base,
+      state: 'sent',
+      result: { id: 't1', reference: 'OSO-7K3Q2', accessToken: 'x'.repeat(20), receivedAt: '2026-11-24T14:05:00.000Z' },
+    });
     expect(html).toContain('Sent. Your ticket reference is OSO-7K3Q2.');
     expect(html).toMatch(/data-testid="ticket-reference">OSO-7K3Q2<\/p>/);
   });
 
   it('explains what needs attention in the customer’s words, the server’s message only as detail', () => {
-    const html = view({ ...base, state: 'attention', attempts: 1, lastError: { code: 'validation_failed', status: 400, message: 'Invalid ticket', issues: [{ path: 'ticket.email', message: 'Invalid email' }] } });
+    const html = view({
+      ...base,
+      state: 'attention',
+      attempts: 1,
+      lastError: {
+        code: 'validation_failed',
+        status: 400,
+        message: 'Invalid ticket',
+        issues: [{ path: 'ticket.email', message: 'Invalid email' }],
+      },
+    });
     expect(html).toContain('This ticket needs your attention');
     expect(html).toContain('<li>The e-mail address is not valid.</li>');
     expect(html).toContain('<summary>Technical detail</summary>');

@@ -15,7 +15,14 @@ function clockTime(epochMs: number, locale: Locale): string {
 const STEP = { preparing: 1, uploading: 2, confirming: 3 } as const;
 
 /** Where one ticket stands, as read from its outbox record (pure: rendered in unit tests). */
-export function DeliveryStatusView({ record, loaded, locale, onNewTicket, onRetry, onDiscard }: {
+export function DeliveryStatusView({
+  record,
+  loaded,
+  locale,
+  onNewTicket,
+  onRetry,
+  onDiscard,
+}: {
   record: OutboxRecord | undefined;
   loaded: boolean;
   locale: Locale;
@@ -63,7 +70,12 @@ export function DeliveryStatusView({ record, loaded, locale, onNewTicket, onRetr
       </div>
       {sending && (
         // Stages, not bytes: fetch() reports no upload progress (see utils/delivery/api-client.ts).
-        <progress max={3} value={step} aria-label={format(t.stepOf, { step })} aria-valuetext={`${format(t.stepOf, { step })}: ${headline}`} />
+        <progress
+          max={3}
+          value={step}
+          aria-label={format(t.stepOf, { step })}
+          aria-valuetext={`${format(t.stepOf, { step })}: ${headline}`}
+        />
       )}
       {record?.state === 'sent' && record.result && (
         // No aria-label: a paragraph may not be named (axe: aria-prohibited-attr); the live

@@ -40,7 +40,9 @@ export function attentionReasons(failure: OutboxFailure | undefined, locale: Loc
 function fieldSentence(path: string, t: DeliveryMessages): string | undefined {
   const shot = /^(?:screenshot-(\d+)|ticket\.screenshots\.(\d+))/.exec(path);
   if (shot) return format(t.fields.screenshot, { number: Number(shot[1] ?? shot[2]) + 1 });
-  const field = /^ticket\.(email|description|diagnostics|context|environment)\b/.exec(path)?.[1] as keyof DeliveryMessages['fields'] | undefined;
+  const field = /^ticket\.(email|description|diagnostics|context|environment)\b/.exec(path)?.[1] as
+    | keyof DeliveryMessages['fields']
+    | undefined;
   return field ? t.fields[field] : undefined;
 }
 

@@ -22,7 +22,9 @@ export function MyTickets({ apiUrl, locale, refreshMs, active }: { apiUrl: strin
   // A ticket's category as the form named it.
   const categories = FORM_MESSAGES[locale].categories;
   const titleId = useId();
-  const [statuses, setStatuses] = useState<Record<string, { last?: StatusOutcome & { ok: true }; failure?: StatusOutcome & { ok: false } }>>({});
+  const [statuses, setStatuses] = useState<
+    Record<string, { last?: StatusOutcome & { ok: true }; failure?: StatusOutcome & { ok: false } }>
+  >({});
   const [checking, setChecking] = useState(false);
   const [checkedAt, setCheckedAt] = useState<Date>();
 
@@ -32,7 +34,10 @@ export function MyTickets({ apiUrl, locale, refreshMs, active }: { apiUrl: strin
     intervalMs: OUTBOX_POLL_MS,
   });
 
-  const sentKeys = (rows ?? []).filter((row) => row.state === 'sent').map((row) => row.key).join(',');
+  const sentKeys = (rows ?? [])
+    .filter((row) => row.state === 'sent')
+    .map((row) => row.key)
+    .join(',');
 
   const refresh = useCallback(async () => {
     const sent = myTicketRows(await allRecords()).filter((row) => row.state === 'sent' && row.result);
@@ -61,7 +66,9 @@ export function MyTickets({ apiUrl, locale, refreshMs, active }: { apiUrl: strin
     <section className="my-tickets" aria-labelledby={titleId} data-testid="my-tickets">
       <div className="my-tickets__head">
         <h2 id={titleId}>{t.myTicketsTitle}</h2>
-        <button type="button" className="secondary" onClick={() => void refresh()} disabled={checking}>{t.refresh}</button>
+        <button type="button" className="secondary" onClick={() => void refresh()} disabled={checking}>
+          {t.refresh}
+        </button>
       </div>
       <p role="status" className="muted">
         {checking ? t.refreshing : checkedAt ? format(t.checkedAt, { time: formatTime(locale, checkedAt) }) : ''}
@@ -76,17 +83,34 @@ export function MyTickets({ apiUrl, locale, refreshMs, active }: { apiUrl: strin
             {rows.map((row) => {
               const status = statuses[row.key];
               return (
-                <li key={row.key} className="my-ticket" data-state={row.state} data-testid="my-ticket" data-status={status?.last?.ticket.status ?? ''}>
+                <li
+                  key={row.key}
+                  className="my-ticket"
+                  data-state={row.state}
+                  data-testid="my-ticket"
+                  data-status={status?.last?.ticket.status ?? ''}
+                >
                   <p className="my-ticket__head">
-                    <strong className="my-ticket__reference" data-testid="my-ticket-reference">{row.result?.reference ?? '—'}</strong>
+                    <strong className="my-ticket__reference" data-testid="my-ticket-reference">
+                      {row.result?.reference ?? '—'}
+                    </strong>
                     <span className="my-ticket__status" data-testid="my-ticket-status">
-                      {row.state === 'pending' ? t.ticketStatusPending : row.state === 'attention' ? t.ticketStatusAttention : status?.last ? t.ticketStatus[status.last.ticket.status] : '…'}
+                      {row.state === 'pending'
+                        ? t.ticketStatusPending
+                        : row.state === 'attention'
+                          ? t.ticketStatusAttention
+                          : status?.last
+                            ? t.ticketStatus[status.last.ticket.status]
+                            : '…'}
                     </span>
                   </p>
                   <p className="muted">
-                    {categories[row.category]} · {format(t.sentOn, { date: formatDateTime(locale, row.result?.receivedAt ?? row.createdAt) })}
+                    {categories[row.category]} ·{' '}
+                    {format(t.sentOn, { date: formatDateTime(locale, row.result?.receivedAt ?? row.createdAt) })}
                   </p>
-                  <p className="my-ticket__description">{row.description.length > 120 ? `${row.description.slice(0, 117)}…` : row.description}</p>
+                  <p className="my-ticket__description">
+                    {row.description.length > 120 ? `${row.description.slice(0, 117)}…` : row.description}
+                  </p>
                   {status?.failure && <p className="field-error">{t.statusUnavailable[status.failure.reason]}</p>}
                 </li>
               );

@@ -7,7 +7,17 @@ import { sampleTicket } from '../../tests/fixtures/sample-ticket';
 import { OutboxListView } from './outbox-list';
 
 const ticket = TicketSchema.parse(sampleTicket());
-const base: OutboxRecord = { key: ticket.idempotencyKey, ticket, screenshots: [], state: 'queued', attempts: 0, nextAttemptAt: 0, bytes: 84_300, createdAt: 0, updatedAt: 0 };
+const base: OutboxRecord = {
+  key: ticket.idempotencyKey,
+  ticket,
+  screenshots: [],
+  state: 'queued',
+  attempts: 0,
+  nextAttemptAt: 0,
+  bytes: 84_300,
+  createdAt: 0,
+  updatedAt: 0,
+};
 
 describe('OutboxListView', () => {
   it('lists undelivered tickets only, and nothing when all are sent', () => {

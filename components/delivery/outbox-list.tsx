@@ -8,7 +8,17 @@ import { discardTicket, retryTicket } from './outbox-actions';
 import { usePolled } from './use-polled';
 
 /** The outbox's tickets that are not delivered yet, each with its state and actions (pure). */
-export function OutboxListView({ records, locale, onRetry, onDiscard }: { records: OutboxRecord[]; locale: Locale; onRetry?: (key: string) => void; onDiscard?: (key: string) => void }) {
+export function OutboxListView({
+  records,
+  locale,
+  onRetry,
+  onDiscard,
+}: {
+  records: OutboxRecord[];
+  locale: Locale;
+  onRetry?: (key: string) => void;
+  onDiscard?: (key: string) => void;
+}) {
   const t = DELIVERY_MESSAGES[locale];
   const pending = records.filter((r) => r.state !== 'sent');
   if (pending.length === 0) return null;

@@ -32,11 +32,23 @@ export function TicketFixForm({ record, locale, onDone }: { record: OutboxRecord
       <label htmlFor={`${id}-email`}>{t.fixEmail}</label>
       <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={invalid} />
       <label htmlFor={`${id}-description`}>{t.fixDescription}</label>
-      <textarea id={`${id}-description`} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} aria-invalid={invalid} />
+      <textarea
+        id={`${id}-description`}
+        rows={3}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        aria-invalid={invalid}
+      />
       {record.ticket.screenshots.map((shot, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: screenshot N is the ticket's Nth (what `keep` holds); the list never reorders.
         <label key={index} className="ticket-fix__shot">
-          <input type="checkbox" checked={keep.includes(index)} onChange={(e) => setKeep((list) => (e.target.checked ? [...list, index].sort((a, b) => a - b) : list.filter((i) => i !== index)))} />
+          <input
+            type="checkbox"
+            checked={keep.includes(index)}
+            onChange={(e) =>
+              setKeep((list) => (e.target.checked ? [...list, index].sort((a, b) => a - b) : list.filter((i) => i !== index)))
+            }
+          />
           {format(t.fixKeepScreenshot, { number: index + 1, size: formatBytes(shot.bytes, locale) })}
         </label>
       ))}

@@ -17,19 +17,23 @@ export function CapturedSummary({ captured, locale }: { captured: Captured; loca
   return (
     <section className="captured" aria-labelledby="captured-title">
       <h2 id="captured-title">{captured.onOsortooPage ? t.capturedTitle : t.noPageTitle}</h2>
-      {!captured.onOsortooPage && <p className="muted" data-testid="no-page">{t.noPage}</p>}
+      {!captured.onOsortooPage && (
+        <p className="muted" data-testid="no-page">
+          {t.noPage}
+        </p>
+      )}
       {captured.screenshotError && <p className="muted">{t.screenshotMissing}</p>}
       <dl>
         {captured.context.url && (
           <>
             <dt>{t.pageLink}</dt>
-            <dd className="page-url" data-testid="page-url">{captured.context.url}</dd>
+            <dd className="page-url" data-testid="page-url">
+              {captured.context.url}
+            </dd>
           </>
         )}
         <dt>{t.browserDevice}</dt>
-        <dd data-testid="environment">
-          {describeEnvironment(env)}
-        </dd>
+        <dd data-testid="environment">{describeEnvironment(env)}</dd>
       </dl>
       {captured.onOsortooPage && (
         <details className="entries">

@@ -13,8 +13,10 @@ export function CompletenessChecklist({ completeness, locale }: { completeness: 
   const t = FORM_MESSAGES[locale];
   const titleId = useId();
   const missing = completeness.missing.length;
-  const label = (item: DetailStatus) => (item.detail === 'pageOrUsername' && item.accountKind ? t.accountName[item.accountKind] : t.details[item.detail]);
-  const hint = (item: DetailStatus) => (item.detail === 'pageOrUsername' ? t.detailHints.pageOrUsername[item.accountKind ?? 'unknown'] : t.detailHints[item.detail]);
+  const label = (item: DetailStatus) =>
+    item.detail === 'pageOrUsername' && item.accountKind ? t.accountName[item.accountKind] : t.details[item.detail];
+  const hint = (item: DetailStatus) =>
+    item.detail === 'pageOrUsername' ? t.detailHints.pageOrUsername[item.accountKind ?? 'unknown'] : t.detailHints[item.detail];
   return (
     <section className="checklist" aria-labelledby={titleId} data-testid="checklist" data-missing={missing}>
       <h2 id={titleId}>{t.checklistTitle}</h2>
@@ -26,7 +28,9 @@ export function CompletenessChecklist({ completeness, locale }: { completeness: 
       <ul className="checklist__items">
         {completeness.items.map((item) => (
           <li key={item.detail} className="checklist__item" data-state={item.state} data-testid={`checklist-${item.detail}`}>
-            <span className="checklist__mark" aria-hidden="true">{item.state === 'done' ? '✓' : item.state === 'missing' ? '!' : '–'}</span>
+            <span className="checklist__mark" aria-hidden="true">
+              {item.state === 'done' ? '✓' : item.state === 'missing' ? '!' : '–'}
+            </span>
             <span className="checklist__label">
               {label(item)}
               <span className="visually-hidden">: {t.detailState[item.state]}</span>

@@ -6,7 +6,14 @@ import type { DraftFields } from '../../utils/form/drafts';
 import { CustomerFields } from './customer-fields';
 import type { FieldErrors } from './use-send-ticket';
 
-const fields: DraftFields = { category: 'bug', description: 'Le tirage plante', email: 'marie@', drawLink: '', pageOrUsername: '', leftOut: [] };
+const fields: DraftFields = {
+  category: 'bug',
+  description: 'Le tirage plante',
+  email: 'marie@',
+  drawLink: '',
+  pageOrUsername: '',
+  leftOut: [],
+};
 const refs = { description: { current: null }, email: { current: null } };
 const render = (over: { fields?: Partial<DraftFields>; errors?: FieldErrors; context?: DrawContext; ready?: boolean } = {}) =>
   renderToStaticMarkup(
@@ -45,7 +52,9 @@ describe('CustomerFields', () => {
 
   it('asks for the draw link and the account only where the page did not say, once the form is filled', () => {
     expect(render({ ready: false })).not.toContain('Draw link');
-    expect(render({ context: { onOsortooPage: true, url: 'https://osortoo.com/giveaways/1', pageOrUsername: 'Marie' } })).not.toContain('type="url"');
+    expect(render({ context: { onOsortooPage: true, url: 'https://osortoo.com/giveaways/1', pageOrUsername: 'Marie' } })).not.toContain(
+      'type="url"',
+    );
     const html = render({ context: { onOsortooPage: false, platform: 'instagram' } });
     const account = field(html, 'Instagram username');
     // The account is never checked: no aria-invalid at all.

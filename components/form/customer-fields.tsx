@@ -34,7 +34,13 @@ export function CustomerFields({ fields, onChange, errors, context, ready, refs,
     <>
       <Field label={t.description} hint={t.descriptionHint} error={errors.description && t.errors.description} checked>
         {(control) => (
-          <textarea {...control} ref={refs.description} rows={5} value={fields.description} onChange={(e) => onChange({ description: e.target.value })} />
+          <textarea
+            {...control}
+            ref={refs.description}
+            rows={5}
+            value={fields.description}
+            onChange={(e) => onChange({ description: e.target.value })}
+          />
         )}
       </Field>
 
@@ -54,13 +60,21 @@ export function CustomerFields({ fields, onChange, errors, context, ready, refs,
       {askDrawLink && (
         <Field label={t.drawLink} hint={t.drawLinkHint} hintError={drawLinkInvalid ? t.drawLinkInvalid : undefined} checked>
           {(control) => (
-            <input {...control} type="url" inputMode="url" value={fields.drawLink} onChange={(e) => onChange({ drawLink: e.target.value })} />
+            <input
+              {...control}
+              type="url"
+              inputMode="url"
+              value={fields.drawLink}
+              onChange={(e) => onChange({ drawLink: e.target.value })}
+            />
           )}
         </Field>
       )}
       {askAccount && (
         <Field label={t.accountName[accountKind]} hint={t.accountNameHint}>
-          {(control) => <input {...control} type="text" value={fields.pageOrUsername} onChange={(e) => onChange({ pageOrUsername: e.target.value })} />}
+          {(control) => (
+            <input {...control} type="text" value={fields.pageOrUsername} onChange={(e) => onChange({ pageOrUsername: e.target.value })} />
+          )}
         </Field>
       )}
     </>

@@ -7,16 +7,40 @@ import type { DiagnosticEntry, Environment } from '../../utils/contract/schemas'
 import { CompletenessChecklist } from './completeness-checklist';
 import { TicketReview, entryText } from './ticket-review';
 
-const plain = (html: string) => html.replace(/\u00a0|\u202f/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"');
+const plain = (html: string) =>
+  html
+    .replace(/\u00a0|\u202f/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"');
 
 const environment: Environment = {
-  userAgent: 'Mozilla/5.0', browser: { name: 'Chrome', version: '140' }, engine: { name: 'Blink', version: '140' }, os: { name: 'Linux', version: '' },
-  device: { type: 'desktop' }, screen: { width: 1280, height: 800 }, viewport: { width: 1280, height: 800 }, devicePixelRatio: 1,
-  languages: ['fr-FR'], timezone: 'America/Toronto', online: true, extensionVersion: '0.1.0',
+  userAgent: 'Mozilla/5.0',
+  browser: { name: 'Chrome', version: '140' },
+  engine: { name: 'Blink', version: '140' },
+  os: { name: 'Linux', version: '' },
+  device: { type: 'desktop' },
+  screen: { width: 1280, height: 800 },
+  viewport: { width: 1280, height: 800 },
+  devicePixelRatio: 1,
+  languages: ['fr-FR'],
+  timezone: 'America/Toronto',
+  online: true,
+  extensionVersion: '0.1.0',
 };
 const entries: DiagnosticEntry[] = [
   { kind: 'console', level: 'error', message: 'Impossible de charger les participants', t: 1, count: 2 },
-  { kind: 'network', api: 'fetch', method: 'GET', url: 'https://osortoo.com/api/comments', status: 403, durationMs: 30, message: 'GET 403', t: 2, count: 1, body: '{"error":"IG_PERMISSION_MISSING"}' },
+  {
+    kind: 'network',
+    api: 'fetch',
+    method: 'GET',
+    url: 'https://osortoo.com/api/comments',
+    status: 403,
+    durationMs: 30,
+    message: 'GET 403',
+    t: 2,
+    count: 1,
+    body: '{"error":"IG_PERMISSION_MISSING"}',
+  },
 ];
 
 describe('CompletenessChecklist', () => {
@@ -32,7 +56,9 @@ describe('CompletenessChecklist', () => {
     const html = plain(renderToStaticMarkup(createElement(CompletenessChecklist, { completeness, locale: 'fr' })));
     expect(html).toContain('5 détails fournis sur 6');
     expect(html).toContain('ajouter le détail manquant');
-    expect(html).toMatch(/data-testid="checklist-pageOrUsername"[^>]*>.*Nom d’utilisateur Instagram<span class="visually-hidden">: manquant<\/span>.*Ajoutez le nom d’utilisateur Instagram du concours\./);
+    expect(html).toMatch(
+      /data-testid="checklist-pageOrUsername"[^>]*>.*Nom d’utilisateur Instagram<span class="visually-hidden">: manquant<\/span>.*Ajoutez le nom d’utilisateur Instagram du concours\./,
+    );
     expect(html).toMatch(/data-testid="checklist-drawLink"[^>]*data-state="done"|data-state="done"[^>]*data-testid="checklist-drawLink"/);
     // A ticked item carries no hint.
     expect(html).not.toContain('Collez le lien du tirage');
@@ -41,23 +67,51 @@ describe('CompletenessChecklist', () => {
 
 describe('TicketReview', () => {
   const built = buildTicket(
-    { category: 'bug', description: 'Le tirage plante', email: 'marie@example.com', context: { onOsortooPage: true, url: 'https://osortoo.com/giveaways/8f3k2', platform: 'instagram', pageOrUsername: '@boutique.marie' }, environment, diagnostics: { entries, dropped: 3, leftOut: 0 }, screenshots: [], leftOut: new Set([1]) },
+    {
+      category: 'bug',
+      description: 'Le tirage plante',
+      email: 'marie@example.com',
+      context: {
+        onOsortooPage: true,
+        url: 'https://osortoo.com/giveaways/8f3k2',
+        platform: 'instagram',
+        pageOrUsername: '@boutique.marie',
+      },
+      environment,
+      diagnostics: { entries, dropped: 3, leftOut: 0 },
+      screenshots: [],
+      leftOut: new Set([1]),
+    },
     { idempotencyKey: '0b7c6f8e-4a57-4c1e-9a55-6f3a3b0f2d11', now: new Date('2026-03-02T15:00:00Z'), locale: 'en' },
   );
   if (!built.ok) throw new Error('sample ticket does not build');
 
   it('shows every field, each entry with a switch named after it, the left-out one off, and no screenshot (en)', () => {
-    const html = plain(renderToStaticMarkup(createElement(TicketReview, {
-      ticket: built.ticket,
-      entries: entries.map((entry, index) => ({ entry, included: index !== 1 })),
-      onToggle: () => {},
-      blobs: [],
-      locale: 'en',
-      sending: false,
-      onBack: () => {},
-      onSend: () => {},
-    })));
-    for (const text of ['Check what will be sent', 'Technical bug', 'marie@example.com', 'Le tirage plante', 'https://osortoo.com/giveaways/8f3k2', 'Instagram username', '@boutique.marie', 'Chrome 140']) expect(html).toContain(text);
+    const html = plain(
+      renderToStaticMarkup(
+        createElement(TicketReview, {
+          ticket: built.ticket,
+          entries: entries.map((entry, index) => ({ entry, included: index !== 1 })),
+          onToggle: () => {},
+          blobs: [],
+          locale: 'en',
+          sending: false,
+          onBack: () => {},
+          onSend: () => {},
+        }),
+      ),
+    );
+    for (const text of [
+      'Check what will be sent',
+      'Technical bug',
+      'marie@example.com',
+      'Le tirage plante',
+      'https://osortoo.com/giveaways/8f3k2',
+      'Instagram username',
+      '@boutique.marie',
+      'Chrome 140',
+    ])
+      expect(html).toContain(text);
     expect(html).toContain('1 entry of 2 will be sent');
     expect(html).toContain('1 entry left out');
     expect(html).toContain('3 older occurrences were not kept by the page');

@@ -37,7 +37,19 @@ export interface FormStepProps {
  * The form itself: the response promise, category first, the details checklist, what the
  * customer writes, the screenshots and what was collected, then Review (and Discard draft).
  */
-export function FormStep({ tabId, draft, errors, support, locale, timeZone, refs, onReview, onDiscard, inToolbarPopup, onOpenInWindow }: FormStepProps) {
+export function FormStep({
+  tabId,
+  draft,
+  errors,
+  support,
+  locale,
+  timeZone,
+  refs,
+  onReview,
+  onDiscard,
+  inToolbarPopup,
+  onOpenInWindow,
+}: FormStepProps) {
   const t = FORM_MESSAGES[locale];
   const categoryId = useId();
   const { captured, fields, screenshots, entries, ready, change } = draft;
@@ -60,7 +72,9 @@ export function FormStep({ tabId, draft, errors, support, locale, timeZone, refs
     tabId !== undefined && captured?.onOsortooPage
       ? async (): Promise<FormScreenshot | { error: string }> => {
           const result = await captureFullPage(tabId);
-          return result.ok ? { id: crypto.randomUUID(), blob: result.blob, meta: result.meta } : { error: t.fullPageReasons[result.reason] };
+          return result.ok
+            ? { id: crypto.randomUUID(), blob: result.blob, meta: result.meta }
+            : { error: t.fullPageReasons[result.reason] };
         }
       : undefined;
 
@@ -80,7 +94,13 @@ export function FormStep({ tabId, draft, errors, support, locale, timeZone, refs
         noValidate
         aria-busy={!ready}
       >
-        <ResponseBanner status={support.status} statusSource={support.source} category={fields.category} locale={locale} timeZone={timeZone} />
+        <ResponseBanner
+          status={support.status}
+          statusSource={support.source}
+          category={fields.category}
+          locale={locale}
+          timeZone={timeZone}
+        />
         <p role="status" className="muted form-notice" data-testid="form-notice">
           {draft.saveFailed ? t.draftSaveFailed : notice}
         </p>
@@ -96,7 +116,15 @@ export function FormStep({ tabId, draft, errors, support, locale, timeZone, refs
 
         {ready && <CompletenessChecklist completeness={completeness} locale={locale} />}
 
-        <CustomerFields fields={fields} onChange={change} errors={errors} context={captured?.context} ready={ready} refs={refs} locale={locale} />
+        <CustomerFields
+          fields={fields}
+          onChange={change}
+          errors={errors}
+          context={captured?.context}
+          ready={ready}
+          refs={refs}
+          locale={locale}
+        />
 
         {ready && (
           <ScreenshotPanel

@@ -10,7 +10,17 @@ import type { SentTicket } from './use-send-ticket';
  * made when it was sent, and what happens next. Focus moves here, so that keyboard and
  * screen-reader users are not left on a button that is gone.
  */
-export function SentStep({ sent, locale, timeZone, onNewTicket }: { sent: SentTicket; locale: Locale; timeZone: string; onNewTicket: () => void }) {
+export function SentStep({
+  sent,
+  locale,
+  timeZone,
+  onNewTicket,
+}: {
+  sent: SentTicket;
+  locale: Locale;
+  timeZone: string;
+  onNewTicket: () => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), []);
   return (

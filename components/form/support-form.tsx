@@ -29,7 +29,11 @@ export interface SupportFormProps {
  */
 export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, onOpenInWindow }: SupportFormProps) {
   const t = FORM_MESSAGES[locale];
-  const refs = { description: useRef<HTMLTextAreaElement>(null), email: useRef<HTMLInputElement>(null), review: useRef<HTMLButtonElement>(null) };
+  const refs = {
+    description: useRef<HTMLTextAreaElement>(null),
+    email: useRef<HTMLInputElement>(null),
+    review: useRef<HTMLButtonElement>(null),
+  };
   const support = useSupportStatus(apiUrl);
   const draft = useTicketDraft(tabId, defaults);
   const ticket = useSendTicket({

@@ -54,7 +54,9 @@ export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending
 
   return (
     <section className="review" aria-labelledby={ids.title} data-testid="review">
-      <h2 id={ids.title} ref={heading} tabIndex={-1}>{t.reviewTitle}</h2>
+      <h2 id={ids.title} ref={heading} tabIndex={-1}>
+        {t.reviewTitle}
+      </h2>
       <p className="hint">{t.reviewIntro}</p>
 
       <h3>{t.reviewFields}</h3>
@@ -111,15 +113,21 @@ export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending
             // biome-ignore lint/suspicious/noArrayIndexKey: screenshot N is blob N, in the order they are sent; a blob has no id.
             <li key={index}>
               <BlobImage blob={blob} alt={format(t.reviewScreenshotAlt, { index: index + 1 })} />
-              <span className="muted">{ticket.screenshots[index]?.width}×{ticket.screenshots[index]?.height}</span>
+              <span className="muted">
+                {ticket.screenshots[index]?.width}×{ticket.screenshots[index]?.height}
+              </span>
             </li>
           ))}
         </ul>
       )}
 
-      <p role="alert" className="field-error">{error ?? ''}</p>
+      <p role="alert" className="field-error">
+        {error ?? ''}
+      </p>
       <div className="review__actions">
-        <button type="button" className="secondary" onClick={onBack} disabled={sending}>{t.backToForm}</button>
+        <button type="button" className="secondary" onClick={onBack} disabled={sending}>
+          {t.backToForm}
+        </button>
         <button type="button" className="primary" onClick={onSend} disabled={sending} aria-busy={sending}>
           {sending ? t.sending : t.send}
         </button>
@@ -128,14 +136,36 @@ export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending
   );
 }
 
-function ReviewEntry({ index, entry, included, label, onToggle }: { index: number; entry: DiagnosticEntry; included: boolean; label: string; onToggle: (index: number, included: boolean) => void }) {
+function ReviewEntry({
+  index,
+  entry,
+  included,
+  label,
+  onToggle,
+}: {
+  index: number;
+  entry: DiagnosticEntry;
+  included: boolean;
+  label: string;
+  onToggle: (index: number, included: boolean) => void;
+}) {
   const id = useId();
   return (
     <li className="review__entry" data-included={included} data-testid="review-entry">
       {/* Named "Include" + the entry itself, so each switch says which entry it is. */}
-      <input id={id} type="checkbox" checked={included} onChange={(e) => onToggle(index, e.target.checked)} aria-labelledby={`${id}-label ${id}-text`} />
-      <label id={`${id}-label`} htmlFor={id} className="review__entry-label">{label}</label>
-      <code id={`${id}-text`} className="review__entry-text">{entryText(entry)}</code>
+      <input
+        id={id}
+        type="checkbox"
+        checked={included}
+        onChange={(e) => onToggle(index, e.target.checked)}
+        aria-labelledby={`${id}-label ${id}-text`}
+      />
+      <label id={`${id}-label`} htmlFor={id} className="review__entry-label">
+        {label}
+      </label>
+      <code id={`${id}-text`} className="review__entry-text">
+        {entryText(entry)}
+      </code>
     </li>
   );
 }

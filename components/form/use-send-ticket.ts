@@ -32,7 +32,13 @@ export interface SendTicketOptions {
 }
 
 /** What buildTicket takes, from what the form holds. */
-function ticketDraft(captured: Captured, fields: DraftFields, entries: EntryChoice[], screenshots: FormScreenshot[], promise?: ResponsePromise): TicketDraft {
+function ticketDraft(
+  captured: Captured,
+  fields: DraftFields,
+  entries: EntryChoice[],
+  screenshots: FormScreenshot[],
+  promise?: ResponsePromise,
+): TicketDraft {
   return {
     category: fields.category,
     description: fields.description,
@@ -106,7 +112,10 @@ export function useSendTicket({ draft, locale, support, focusField, focusReview 
     setSending(true);
     setSendFailed(false);
     try {
-      await enqueue(built.ticket, screenshots.map((s) => s.blob));
+      await enqueue(
+        built.ticket,
+        screenshots.map((s) => s.blob),
+      );
     } catch {
       // Nothing was handed over: the draft stays, and the customer can try again.
       setSendFailed(true);

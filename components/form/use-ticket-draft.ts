@@ -1,7 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DiagnosticEntry } from '../../utils/contract/schemas';
 import type { Captured } from '../../utils/diagnosis/diagnose';
-import { deleteDraft, entryFingerprint, saveDraftFields, saveDraftScreenshots, type DraftFields, type DraftPlace } from '../../utils/form/drafts';
+import {
+  deleteDraft,
+  entryFingerprint,
+  saveDraftFields,
+  saveDraftScreenshots,
+  type DraftFields,
+  type DraftPlace,
+} from '../../utils/form/drafts';
 import { formStart } from '../../utils/form/form-start';
 import type { FormScreenshot } from '../../utils/screenshots/screenshot-list';
 

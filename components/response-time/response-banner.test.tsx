@@ -6,7 +6,11 @@ import { builtinStatus } from '../../utils/response-time/schedule';
 import { instantOfWallTime } from '../../utils/response-time/zoned-time';
 import { msUntilNextMinute, ResponseBanner, type ResponseBannerProps } from './response-banner';
 
-const plain = (html: string) => html.replace(/\u00a0/g, ' ').replace(/’/g, "'").replace(/&#x27;/g, "'");
+const plain = (html: string) =>
+  html
+    .replace(/\u00a0/g, ' ')
+    .replace(/’/g, "'")
+    .replace(/&#x27;/g, "'");
 const render = (props: ResponseBannerProps) => plain(renderToStaticMarkup(createElement(ResponseBanner, props)));
 
 const saturday = instantOfWallTime('2026-06-13', 11, 0, 'Europe/Paris');
@@ -26,7 +30,7 @@ describe('ResponseBanner', () => {
       '<section class="response-banner" data-case="standard" aria-label="Délai de réponse attendu" aria-live="polite">' +
         '<p class="response-banner__headline">Réponse habituelle sous 6 à 24 h — au plus tard mardi 15 h (heure de Paris)</p>' +
         '<p class="response-banner__detail">Plus votre message est détaillé, plus la résolution est rapide.</p>' +
-        "<p class=\"response-banner__clock-starts\">Envoyé en dehors des heures d'ouverture : traité dès la réouverture, lundi 15 h (heure de Paris).</p>" +
+        '<p class="response-banner__clock-starts">Envoyé en dehors des heures d\'ouverture : traité dès la réouverture, lundi 15 h (heure de Paris).</p>' +
         '</section>',
     );
   });

@@ -40,7 +40,10 @@ function useMinuteClock(enabled: boolean): Date {
 }
 
 /** The promise's text, falling back to the built-in status if the given one cannot be used. */
-export function bannerText({ status, statusSource, category, locale, timeZone }: Omit<ResponseBannerProps, 'now'>, now: Date): { text: PromiseText; responseCase: string } {
+export function bannerText(
+  { status, statusSource, category, locale, timeZone }: Omit<ResponseBannerProps, 'now'>,
+  now: Date,
+): { text: PromiseText; responseCase: string } {
   let promise: ResponsePromise;
   try {
     promise = computeResponsePromise({ now, status, category, statusSource });

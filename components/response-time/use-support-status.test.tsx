@@ -5,7 +5,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ResponseBanner } from './response-banner';
 import { useSupportStatus } from './use-support-status';
 
-const plain = (html: string) => html.replace(/\u00a0/g, ' ').replace(/’/g, "'").replace(/&#x27;/g, "'");
+const plain = (html: string) =>
+  html
+    .replace(/\u00a0/g, ' ')
+    .replace(/’/g, "'")
+    .replace(/&#x27;/g, "'");
 
 /** What useSupportStatus returned on the last render of Probe. */
 let seen: ReturnType<typeof useSupportStatus> | undefined;

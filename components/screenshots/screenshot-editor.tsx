@@ -111,7 +111,12 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
   const onCanvasKeyDown = (event: KeyboardEvent<HTMLCanvasElement>) => {
     if (!bitmap) return;
     const step = keyStep(image) * (event.altKey ? 5 : 1);
-    const arrows: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    const arrows: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, -step],
+      ArrowDown: [0, step],
+    };
     const delta = arrows[event.key];
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -170,7 +175,9 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
       }}
       onClose={onCancel}
     >
-      <h2 id={ids.title} className="shots-editor__title">{format(t.editorTitle, { index: position })}</h2>
+      <h2 id={ids.title} className="shots-editor__title">
+        {format(t.editorTitle, { index: position })}
+      </h2>
       <EditorToolbar
         locale={locale}
         tool={tool}
@@ -182,10 +189,14 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
         onUndo={undo}
         onClear={clear}
       />
-      <p id={ids.hint} className="shots-hint">{t.keyboardHint}</p>
+      <p id={ids.hint} className="shots-hint">
+        {t.keyboardHint}
+      </p>
       <div className="shots-editor__stage">
         {loadFailed ? (
-          <p role="alert" className="shots-error">{t.saveFailed}</p>
+          <p role="alert" className="shots-error">
+            {t.saveFailed}
+          </p>
         ) : (
           // The canvas takes its own keys (place, move, resize a shape): "application" tells screen
           // readers to pass them through, and the e2e tests find the canvas by this role.
@@ -208,15 +219,29 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
           />
         )}
       </div>
-      <p id={ids.summary} className="shots-hint">{summary}</p>
+      <p id={ids.summary} className="shots-hint">
+        {summary}
+      </p>
       {counts.blackout > 0 && <p className="shots-hint">{t.blackoutNote}</p>}
-      <p role="status" className="shots-visually-hidden">{status}</p>
-      {saveError && <p role="alert" className="shots-error">{t.saveFailed}</p>}
+      <p role="status" className="shots-visually-hidden">
+        {status}
+      </p>
+      {saveError && (
+        <p role="alert" className="shots-error">
+          {t.saveFailed}
+        </p>
+      )}
       <div className="shots-editor__actions">
         <button type="button" className="shots-button" onClick={onCancel}>
           {t.cancel}
         </button>
-        <button type="button" className="shots-button shots-button--primary" onClick={() => void save()} disabled={saving || !bitmap} aria-busy={saving}>
+        <button
+          type="button"
+          className="shots-button shots-button--primary"
+          onClick={() => void save()}
+          disabled={saving || !bitmap}
+          aria-busy={saving}
+        >
           {saving ? t.saving : t.save}
         </button>
       </div>

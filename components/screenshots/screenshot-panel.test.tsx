@@ -7,8 +7,16 @@ import type { FormScreenshot } from '../../utils/screenshots/screenshot-list';
 import { ScreenshotPanel } from './screenshot-panel';
 
 const shots: FormScreenshot[] = [
-  { id: 'one', blob: new Blob(['x']), meta: { source: 'visible', type: 'image/jpeg', width: 1280, height: 800, bytes: 250_000, edited: false } },
-  { id: 'two', blob: new Blob(['y']), meta: { source: 'attachment', type: 'image/png', width: 640, height: 480, bytes: 1_572_864, edited: true } },
+  {
+    id: 'one',
+    blob: new Blob(['x']),
+    meta: { source: 'visible', type: 'image/jpeg', width: 1280, height: 800, bytes: 250_000, edited: false },
+  },
+  {
+    id: 'two',
+    blob: new Blob(['y']),
+    meta: { source: 'attachment', type: 'image/png', width: 640, height: 480, bytes: 1_572_864, edited: true },
+  },
 ];
 const panel = (locale: 'fr' | 'en', over: Partial<Parameters<typeof ScreenshotPanel>[0]> = {}) =>
   renderToStaticMarkup(createElement(ScreenshotPanel, { screenshots: shots, onChange: () => {}, locale, ...over }));
@@ -50,14 +58,18 @@ describe('ScreenshotPanel markup', () => {
 
 describe('ScreenshotEditor markup', () => {
   it('is a labelled modal dialog with pressed-state tools, a keyboard hint and a focusable canvas', () => {
-    const html = renderToStaticMarkup(createElement(ScreenshotEditor, { screenshot: shots[0]!, position: 1, locale: 'en', onSave: () => {}, onCancel: () => {} }));
+    const html = renderToStaticMarkup(
+      createElement(ScreenshotEditor, { screenshot: shots[0]!, position: 1, locale: 'en', onSave: () => {}, onCancel: () => {} }),
+    );
     const titleId = /<h2 id="([^"]+)"/.exec(html)![1];
     expect(html).toMatch(new RegExp(`<dialog class="shots-editor" aria-modal="true" aria-labelledby="${titleId}"`));
     expect(html).toContain('>Mark up screenshot 1</h2>');
     expect(html).toContain('aria-pressed="true">Highlight box</button>');
     expect(html).toContain('aria-pressed="false">Black out</button>');
     expect(html).toContain('Enter keeps it, Delete drops it. Escape closes without saving.');
-    expect(html).toMatch(/<canvas[^>]*tabindex="0"[^>]*role="application"[^>]*aria-label="Screenshot being marked up. Tool: Highlight box."/);
+    expect(html).toMatch(
+      /<canvas[^>]*tabindex="0"[^>]*role="application"[^>]*aria-label="Screenshot being marked up. Tool: Highlight box."/,
+    );
     expect(html).toContain('>Save</button>');
   });
 });
@@ -72,7 +84,9 @@ describe('screenshot notices', () => {
   });
 
   it('write the limits with the one byte formatter', () => {
-    expect(refusalNotice('fr', 'size', 'big.png')).toBe('big.png est trop lourde pour être jointe (plus de 20\u00a0Mo, ou impossible à réduire sous 4\u00a0Mo).');
+    expect(refusalNotice('fr', 'size', 'big.png')).toBe(
+      'big.png est trop lourde pour être jointe (plus de 20\u00a0Mo, ou impossible à réduire sous 4\u00a0Mo).',
+    );
     expect(addedNotice('en', 1, true)).toBe('Image added. It was larger than 4\u00a0MB, so it was reduced to fit.');
   });
 

@@ -30,7 +30,14 @@ type Notice = { kind: 'status'; text: string } | { kind: 'error'; text: string }
  * by file picker, drag and drop, or paste anywhere in the document. Controlled: the list lives
  * in the form, every change goes through `onChange`.
  */
-export function ScreenshotPanel({ screenshots, onChange, locale, onCaptureFullPage, inToolbarPopup, onOpenInWindow }: ScreenshotPanelProps) {
+export function ScreenshotPanel({
+  screenshots,
+  onChange,
+  locale,
+  onCaptureFullPage,
+  inToolbarPopup,
+  onOpenInWindow,
+}: ScreenshotPanelProps) {
   const t = SCREENSHOT_MESSAGES[locale];
   const ids = { title: useId(), input: useId(), hint: useId() };
   const [editingId, setEditingId] = useState<string>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromExtensionPage } from './collect';
 
-describe('fromExtensionPage: who may ask the worker for a tab\'s screenshot', () => {
+describe("fromExtensionPage: who may ask the worker for a tab's screenshot", () => {
   const origin = 'chrome-extension://olkiigammefckhmfmlfmbpaejfekofon/';
 
   it('answers the form, in the toolbar popup or in a window', () => {

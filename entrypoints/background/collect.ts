@@ -83,7 +83,7 @@ export function fromExtensionPage(senderUrl: string | undefined, extensionOrigin
 export function registerCollect(): void {
   const origin = browser.runtime.getURL('/');
   onMessage('collectTab', ({ data, sender }) => {
-    if (!fromExtensionPage(sender.url, origin)) throw new Error('collectTab is answered to the extension\'s pages only');
+    if (!fromExtensionPage(sender.url, origin)) throw new Error("collectTab is answered to the extension's pages only");
     return takeCollected(data.tabId);
   });
 }

@@ -98,7 +98,9 @@ afterEach(() => {
 });
 
 function ticket(): Ticket {
-  return TicketSchema.parse(sampleTicket({ screenshots: [{ index: 0, source: 'visible', type: 'image/png', width: 4, height: 4, bytes: 1000, edited: false }] }));
+  return TicketSchema.parse(
+    sampleTicket({ screenshots: [{ index: 0, source: 'visible', type: 'image/png', width: 4, height: 4, bytes: 1000, edited: false }] }),
+  );
 }
 
 async function queue(): Promise<Ticket> {
@@ -217,7 +219,13 @@ describe('outbox delivery', () => {
 
   it('only a 2xx removes a ticket from the queue, whatever the order of answers', async () => {
     const t = await queue();
-    const answers: Answer[] = ['reset', { status: 502 }, { status: 429, headers: { 'Retry-After': '1' } }, { status: 503 }, { status: 201, body: {} }];
+    const answers: Answer[] = [
+      'reset',
+      { status: 502 },
+      { status: 429, headers: { 'Retry-After': '1' } },
+      { status: 503 },
+      { status: 201, body: {} },
+    ];
     for (const answer of answers) {
       script = [answer];
       await delivery.flush();
@@ -278,5 +286,4 @@ describe('outbox delivery', () => {
     await delivery.flush();
     expect(seen.map((s) => s.key)).not.toContain(b.idempotencyKey);
   });
-
 });

@@ -103,7 +103,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     for (const record of await allRecords()) {
       if (record.state !== 'sending') continue;
       await updateRecord(record.key, (r) =>
-        r.state === 'sending' ? { ...r, state: 'queued', stage: undefined, attempts: r.attempts + 1, nextAttemptAt: now, lastError: { code: 'interrupted' } } : r,
+        r.state === 'sending'
+          ? { ...r, state: 'queued', stage: undefined, attempts: r.attempts + 1, nextAttemptAt: now, lastError: { code: 'interrupted' } }
+          : r,
       );
     }
   }
@@ -150,7 +152,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     flush,
     async retryNow(key) {
       pausedUntil = 0;
-      await updateRecord(key, (r) => (r.state === 'queued' || r.state === 'attention' ? { ...r, state: 'queued', nextAttemptAt: deps.now() } : r));
+      await updateRecord(key, (r) =>
+        r.state === 'queued' || r.state === 'attention' ? { ...r, state: 'queued', nextAttemptAt: deps.now() } : r,
+      );
       await flush();
     },
     nextPassAt: () => plannedAt,
@@ -162,7 +166,13 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
 }
 
 /** The record after one attempt: the state machine's transitions out of 'sending'. */
-export function applyOutcome(record: OutboxRecord, outcome: SendOutcome, now: number, random: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'> = DELIVERY): OutboxRecord {
+export function applyOutcome(
+  record: OutboxRecord,
+  outcome: SendOutcome,
+  now: number,
+  random: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'> = DELIVERY,
+): OutboxRecord {
   const base = { ...record, stage: undefined };
   if (outcome.kind === 'created') {
     // Delivered: the screenshots are the API's now; the record and its answer stay, for the
@@ -172,7 +182,13 @@ export function applyOutcome(record: OutboxRecord, outcome: SendOutcome, now: nu
   if (outcome.kind === 'retry') {
     const attempts = record.attempts + 1;
     const lastError: OutboxFailure = { code: outcome.reason, status: outcome.status, message: outcome.message };
-    return { ...base, state: 'queued', attempts, nextAttemptAt: now + retryDelayMs(attempts, outcome.retryAfterMs, random, policy), lastError };
+    return {
+      ...base,
+      state: 'queued',
+      attempts,
+      nextAttemptAt: now + retryDelayMs(attempts, outcome.retryAfterMs, random, policy),
+      lastError,
+    };
   }
   return { ...base, state: 'attention', attempts: record.attempts + 1, lastError: { ...outcome.error, status: outcome.status } };
 }

@@ -7,7 +7,9 @@ import { openFormFor } from './toolbar';
 vi.mock('./collect', () => ({ startCollecting: vi.fn() }));
 const { startCollecting } = await import('./collect');
 
-const tab = { id: 7, windowId: 3, index: 0, active: true, highlighted: true, pinned: false, incognito: false } as Parameters<typeof openFormFor>[0];
+const tab = { id: 7, windowId: 3, index: 0, active: true, highlighted: true, pinned: false, incognito: false } as Parameters<
+  typeof openFormFor
+>[0];
 
 describe('openFormFor: what a click on the toolbar button does', () => {
   beforeEach(() => {

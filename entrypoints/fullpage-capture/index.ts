@@ -64,7 +64,11 @@ async function capture(): Promise<FullPageResult> {
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     // html2canvas 1.4 throws on colour functions it does not know (oklch(), color(), lab()…).
-    return { ok: false, reason: /unsupported color function|oklch|oklab|\blab\b|\blch\b|color\(/i.test(detail) ? 'unsupported-css' : 'failed', detail: detail.slice(0, 300) };
+    return {
+      ok: false,
+      reason: /unsupported color function|oklch|oklab|\blab\b|\blch\b|color\(/i.test(detail) ? 'unsupported-css' : 'failed',
+      detail: detail.slice(0, 300),
+    };
   }
 }
 

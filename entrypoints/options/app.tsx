@@ -1,7 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSettings } from '../../components/shared/use-settings';
 import { usePageLanguage } from '../../components/shared/use-page-language';
-import { browserUiLanguage, resolveLocale, saveSettings, SettingsSchema, SettingsValidationError, type Settings } from '../../utils/extension/settings';
+import {
+  browserUiLanguage,
+  resolveLocale,
+  saveSettings,
+  SettingsSchema,
+  SettingsValidationError,
+  type Settings,
+} from '../../utils/extension/settings';
 import { format } from '../../utils/i18n/format';
 import { OPTIONS_MESSAGES } from '../../utils/i18n/options';
 

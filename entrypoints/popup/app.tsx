@@ -63,13 +63,7 @@ export function App() {
       </header>
       <nav className="app-nav" aria-label={t.nav}>
         {(['form', 'tickets'] as const).map((name) => (
-          <button
-            key={name}
-            type="button"
-            className="app-nav__item"
-            aria-pressed={view === name}
-            onClick={() => setView(name)}
-          >
+          <button key={name} type="button" className="app-nav__item" aria-pressed={view === name} onClick={() => setView(name)}>
             {name === 'form' ? t.writeTab : t.myTicketsTab}
           </button>
         ))}

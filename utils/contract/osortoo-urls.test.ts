@@ -46,12 +46,18 @@ describe('drawIdFromUrl (assumed patterns)', () => {
 describe('canonicalDrawUrl', () => {
   it('forces https, drops tracking, credentials, user-info and the fragment', () => {
     expect(
-      canonicalDrawUrl('http://marie:pw@app.osortoo.com/giveaways/8f3k2/results?utm_source=newsletter&tab=winners&fbclid=IwAR0x&gclid=abc&access_token=EAAB1234567890abcdefghij#comment-12'),
+      canonicalDrawUrl(
+        'http://marie:pw@app.osortoo.com/giveaways/8f3k2/results?utm_source=newsletter&tab=winners&fbclid=IwAR0x&gclid=abc&access_token=EAAB1234567890abcdefghij#comment-12',
+      ),
     ).toBe('https://app.osortoo.com/giveaways/8f3k2/results?tab=winners');
     expect(canonicalDrawUrl('https://app.osortoo.com/giveaways/8f3k2?utm_medium=email')).toBe('https://app.osortoo.com/giveaways/8f3k2');
-    expect(canonicalDrawUrl('https://app.osortoo.com/giveaways/8f3k2?page=2&sort=recent')).toBe('https://app.osortoo.com/giveaways/8f3k2?page=2&sort=recent');
+    expect(canonicalDrawUrl('https://app.osortoo.com/giveaways/8f3k2?page=2&sort=recent')).toBe(
+      'https://app.osortoo.com/giveaways/8f3k2?page=2&sort=recent',
+    );
     // The local demo page keeps its http scheme.
-    expect(canonicalDrawUrl('http://127.0.0.1:5173/giveaways/8f3k2/results?utm_source=x')).toBe('http://127.0.0.1:5173/giveaways/8f3k2/results');
+    expect(canonicalDrawUrl('http://127.0.0.1:5173/giveaways/8f3k2/results?utm_source=x')).toBe(
+      'http://127.0.0.1:5173/giveaways/8f3k2/results',
+    );
     expect(canonicalDrawUrl('javascript:alert(1)')).toBeUndefined();
     expect(canonicalDrawUrl(`https://app.osortoo.com/${'a'.repeat(3000)}`)).toBeUndefined();
   });
@@ -59,8 +65,14 @@ describe('canonicalDrawUrl', () => {
 
 describe('platformFromWord', () => {
   it.each([
-    ['Instagram', 'instagram'], ['ig', 'instagram'], ['FACEBOOK', 'facebook'], ['fb', 'facebook'],
-    ['YouTube', 'youtube'], ['multi-platform', 'multi'], ['multiplateforme', 'multi'], ['tiktok', undefined],
+    ['Instagram', 'instagram'],
+    ['ig', 'instagram'],
+    ['FACEBOOK', 'facebook'],
+    ['fb', 'facebook'],
+    ['YouTube', 'youtube'],
+    ['multi-platform', 'multi'],
+    ['multiplateforme', 'multi'],
+    ['tiktok', undefined],
   ])('%s → %s', (word, platform) => expect(platformFromWord(word)).toBe(platform));
 });
 

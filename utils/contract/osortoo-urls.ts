@@ -48,7 +48,8 @@ const NOT_AN_ID = /^(?:new|create|edit|list|all|index|results?|settings|template
 const ID_SHAPE = /^[\w-]{1,64}$/;
 
 /** Query parameters that only track the visit: dropped from the draw link. */
-const TRACKING_PARAMS = /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|yclid|ttclid|twclid|_hs\w+|mkt_tok)$/i;
+const TRACKING_PARAMS =
+  /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|yclid|ttclid|twclid|_hs\w+|mkt_tok)$/i;
 
 /** Words that name a platform, in data attributes, meta tags and visible labels. */
 const PLATFORM_WORDS: [RegExp, Platform][] = [

@@ -64,7 +64,9 @@ describe('scrubUrl', () => {
       'https://app.osortoo.com/cb#access_token=[removed: access_token]&expires_in=3600',
     );
     expect(scrubUrl('https://u:p4ss@app.osortoo.com/x?sig=zz')).toBe('https://u:[removed: password]@app.osortoo.com/x?sig=[removed: sig]');
-    expect(scrubUrl('https://app.osortoo.com/giveaways/8f3k2/results?tab=winners')).toBe('https://app.osortoo.com/giveaways/8f3k2/results?tab=winners');
+    expect(scrubUrl('https://app.osortoo.com/giveaways/8f3k2/results?tab=winners')).toBe(
+      'https://app.osortoo.com/giveaways/8f3k2/results?tab=winners',
+    );
   });
 });
 
@@ -72,7 +74,13 @@ describe('scrubEntry', () => {
   it('scrubs every free-text field and nothing else', () => {
     const t = `EAA${'x'.repeat(40)}`;
     const entry: DiagnosticEntry = {
-      kind: 'network', api: 'fetch', method: 'GET', status: 400, durationMs: 12, t: 5, count: 2,
+      kind: 'network',
+      api: 'fetch',
+      method: 'GET',
+      status: 400,
+      durationMs: 12,
+      t: 5,
+      count: 2,
       url: `https://graph.facebook.com/me?access_token=${t}`,
       message: `GET 400 ${t}`,
       body: `{"error":{"message":"Invalid token ${t}","code":190}}`,
@@ -83,9 +91,23 @@ describe('scrubEntry', () => {
     expect(out).toMatchObject({ kind: 'network', api: 'fetch', method: 'GET', status: 400, durationMs: 12, t: 5, count: 2 });
     expect(out.body).toBe('{"error":{"message":"Invalid token [removed: Facebook token]","code":190}}');
     expect(entry.url).toContain(t); // the input is not mutated
-    const csp = scrubEntry({ kind: 'csp', t: 1, count: 1, directive: 'img-src', blockedUrl: `https://x.example/p.gif?sessionid=${'a'.repeat(20)}`, message: 'blocked' } as DiagnosticEntry);
+    const csp = scrubEntry({
+      kind: 'csp',
+      t: 1,
+      count: 1,
+      directive: 'img-src',
+      blockedUrl: `https://x.example/p.gif?sessionid=${'a'.repeat(20)}`,
+      message: 'blocked',
+    } as DiagnosticEntry);
     expect(csp).toMatchObject({ blockedUrl: 'https://x.example/p.gif?sessionid=[removed: sessionid]' });
-    const unc = scrubEntry({ kind: 'uncaught', t: 1, count: 1, message: 'x', source: `https://a.example/s.js?key=${'k'.repeat(30)}`, stack: `at f (https://a.example/s.js?token=${'z'.repeat(20)}:1:2)` } as DiagnosticEntry);
+    const unc = scrubEntry({
+      kind: 'uncaught',
+      t: 1,
+      count: 1,
+      message: 'x',
+      source: `https://a.example/s.js?key=${'k'.repeat(30)}`,
+      stack: `at f (https://a.example/s.js?token=${'z'.repeat(20)}:1:2)`,
+    } as DiagnosticEntry);
     expect(JSON.stringify(unc)).not.toMatch(/k{30}|z{20}/);
   });
 });

@@ -43,46 +43,53 @@ type Rule = [RegExp, string | ((...groups: string[]) => string)];
  * imports the page match patterns from utils/contract/osortoo-urls.ts.
  */
 let RULES: Rule[] | undefined;
-const rules = (): Rule[] => (RULES ||= [
-  // Cookie headers and labelled cookie strings: the whole value, it is nothing but credentials.
-  [
-    new RegExp(String.raw`(?<![\w-])((?:set-)?cookies?|document\.cookie)(["']?\s*[:=]\s*["']?)${NOT_DONE}(?=[^\s;="']+=)[^\r\n"']*`, 'gi'),
-    (_, name, sep) => name + sep + removed('cookie'),
-  ],
-  // Authorization headers, whatever the scheme.
-  [
-    new RegExp(String.raw`(?<![\w-])((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)${NOT_DONE}[^\r\n"']+`, 'gi'),
-    (_, name, sep) => name + sep + removed(name.toLowerCase()),
-  ],
-  [new RegExp(String.raw`\b(bearer\s+)${NOT_DONE}[\w.~+/=-]{8,}`, 'gi'), (_, b) => b + removed('bearer token')],
-  // JSON / JS object keys, plain and escaped inside another JSON string.
-  [
-    new RegExp(String.raw`(["'])(${STRONG})\1(\s*:\s*)(["'])${NOT_DONE}(?:(?!\4)[^\\\n]|\\.)*\4`, 'gi'),
-    (_, q, name, sep, v) => q + name + q + sep + v + removed(name) + v,
-  ],
-  [
-    new RegExp(String.raw`(\\")(${STRONG})\\"(\s*:\s*)\\"${NOT_DONE}(?:[^"\\]|\\[^"])*\\"`, 'gi'),
-    (_, q, name, sep) => q + name + q + sep + q + removed(name) + q,
-  ],
-  [new RegExp(String.raw`(["'])(${STRONG})\1(\s*:\s*)(?!null\b|true\b|false\b)(\d[\w.-]*)`, 'gi'), (_, q, name, sep) => `${q}${name}${q}${sep}"${removed(name)}"`],
-  // name=value pairs (query strings, fragments, form bodies).
-  [new RegExp(`${PAIR_START}(${STRONG})(=|%3D)${NOT_DONE}${PAIR_VALUE}+`, 'gi'), (_, name, eq) => name + eq + removed(name)],
-  [new RegExp(`${PAIR_START}(${WEAK})(=|%3D)${NOT_DONE}${PAIR_VALUE}{8,}`, 'gi'), (_, name, eq) => name + eq + removed(name)],
-  // Labelled values in prose and header dumps: `X-Api-Key: …`, `password: …`, `mot de passe : …`.
-  [
-    new RegExp(String.raw`(?<![\w.-])(${LABELLED})(\s*[:=]\s*)${NOT_DONE}(?:"[^"\n]*"|'[^'\n]*'|[^\s,;&"'<>)\]}]+)`, 'gi'),
-    (_, name, sep) => name + sep + removed(name.toLowerCase()),
-  ],
-  // Password in a URL's user-info part.
-  [/(\/\/[^/\s:@]+:)(?!\[removed)[^/\s@]+@/g, (_, u) => `${u}${removed('password')}@`],
-  // Credentials recognised by their shape, wherever they are.
-  [/(?<![\w-])eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g, removed('JWT')],
-  [/(?<![A-Za-z0-9])EAA[A-Za-z0-9]{20,}/g, removed('Facebook token')],
-  [/(?<![\w-])IG[A-Z]{2}[\w-]{40,}/g, removed('Instagram token')],
-  [/(?<![\w-])AIza[\w-]{35}/g, removed('Google API key')],
-  [/(?<![\w-])ya29\.[\w-]{20,}/g, removed('Google token')],
-  [/(?<![\w.,])[2-6](?:[ -]?\d){12,18}(?!\d|[.,]\d)/g, (m) => (luhn(m.replace(/\D/g, '')) ? removed('card number') : m)],
-]);
+const rules = (): Rule[] =>
+  (RULES ||= [
+    // Cookie headers and labelled cookie strings: the whole value, it is nothing but credentials.
+    [
+      new RegExp(
+        String.raw`(?<![\w-])((?:set-)?cookies?|document\.cookie)(["']?\s*[:=]\s*["']?)${NOT_DONE}(?=[^\s;="']+=)[^\r\n"']*`,
+        'gi',
+      ),
+      (_, name, sep) => name + sep + removed('cookie'),
+    ],
+    // Authorization headers, whatever the scheme.
+    [
+      new RegExp(String.raw`(?<![\w-])((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)${NOT_DONE}[^\r\n"']+`, 'gi'),
+      (_, name, sep) => name + sep + removed(name.toLowerCase()),
+    ],
+    [new RegExp(String.raw`\b(bearer\s+)${NOT_DONE}[\w.~+/=-]{8,}`, 'gi'), (_, b) => b + removed('bearer token')],
+    // JSON / JS object keys, plain and escaped inside another JSON string.
+    [
+      new RegExp(String.raw`(["'])(${STRONG})\1(\s*:\s*)(["'])${NOT_DONE}(?:(?!\4)[^\\\n]|\\.)*\4`, 'gi'),
+      (_, q, name, sep, v) => q + name + q + sep + v + removed(name) + v,
+    ],
+    [
+      new RegExp(String.raw`(\\")(${STRONG})\\"(\s*:\s*)\\"${NOT_DONE}(?:[^"\\]|\\[^"])*\\"`, 'gi'),
+      (_, q, name, sep) => q + name + q + sep + q + removed(name) + q,
+    ],
+    [
+      new RegExp(String.raw`(["'])(${STRONG})\1(\s*:\s*)(?!null\b|true\b|false\b)(\d[\w.-]*)`, 'gi'),
+      (_, q, name, sep) => `${q}${name}${q}${sep}"${removed(name)}"`,
+    ],
+    // name=value pairs (query strings, fragments, form bodies).
+    [new RegExp(`${PAIR_START}(${STRONG})(=|%3D)${NOT_DONE}${PAIR_VALUE}+`, 'gi'), (_, name, eq) => name + eq + removed(name)],
+    [new RegExp(`${PAIR_START}(${WEAK})(=|%3D)${NOT_DONE}${PAIR_VALUE}{8,}`, 'gi'), (_, name, eq) => name + eq + removed(name)],
+    // Labelled values in prose and header dumps: `X-Api-Key: …`, `password: …`, `mot de passe : …`.
+    [
+      new RegExp(String.raw`(?<![\w.-])(${LABELLED})(\s*[:=]\s*)${NOT_DONE}(?:"[^"\n]*"|'[^'\n]*'|[^\s,;&"'<>)\]}]+)`, 'gi'),
+      (_, name, sep) => name + sep + removed(name.toLowerCase()),
+    ],
+    // Password in a URL's user-info part.
+    [/(\/\/[^/\s:@]+:)(?!\[removed)[^/\s@]+@/g, (_, u) => `${u}${removed('password')}@`],
+    // Credentials recognised by their shape, wherever they are.
+    [/(?<![\w-])eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g, removed('JWT')],
+    [/(?<![A-Za-z0-9])EAA[A-Za-z0-9]{20,}/g, removed('Facebook token')],
+    [/(?<![\w-])IG[A-Z]{2}[\w-]{40,}/g, removed('Instagram token')],
+    [/(?<![\w-])AIza[\w-]{35}/g, removed('Google API key')],
+    [/(?<![\w-])ya29\.[\w-]{20,}/g, removed('Google token')],
+    [/(?<![\w.,])[2-6](?:[ -]?\d){12,18}(?!\d|[.,]\d)/g, (m) => (luhn(m.replace(/\D/g, '')) ? removed('card number') : m)],
+  ]);
 
 /** The Luhn checksum that every payment card number satisfies (and 9 in 10 other numbers fail). */
 function luhn(digits: string): boolean {

@@ -12,14 +12,7 @@ import { ResponsePromiseSchema } from './support-status';
 export const CONTRACT_VERSION = 1;
 
 /** What the ticket is about; it decides the expected response (complex cases). */
-export const CategorySchema = z.enum([
-  'api_error',
-  'permissions',
-  'billing',
-  'bug',
-  'multi_platform',
-  'other',
-]);
+export const CategorySchema = z.enum(['api_error', 'permissions', 'billing', 'bug', 'multi_platform', 'other']);
 export type Category = z.infer<typeof CategorySchema>;
 
 export const PlatformSchema = z.enum(['facebook', 'instagram', 'youtube', 'multi']);
@@ -68,7 +61,11 @@ export type ImageType = z.infer<typeof ImageTypeSchema>;
 
 /** Metadata of one screenshot; its bytes travel as the multipart file part `screenshot-<index>`. */
 export const ScreenshotMetaSchema = z.object({
-  index: z.number().int().min(0).max(LIMITS.screenshots - 1),
+  index: z
+    .number()
+    .int()
+    .min(0)
+    .max(LIMITS.screenshots - 1),
   source: z.enum(['visible', 'fullpage', 'attachment']),
   type: ImageTypeSchema,
   width: z.number().int().positive(),

@@ -18,7 +18,11 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'oso-my-tickets-'));
   api = await startApi({ port: 0, dataDir, supportToken: SUPPORT_TOKEN, rateLimit: false });
   const ticket = TicketSchema.parse(sampleTicket({ screenshots: [] }));
-  const response = await fetch(`${api.url}/v1/tickets`, { method: 'POST', headers: { 'Idempotency-Key': ticket.idempotencyKey }, body: ticketFormData(ticket, []) });
+  const response = await fetch(`${api.url}/v1/tickets`, {
+    method: 'POST',
+    headers: { 'Idempotency-Key': ticket.idempotencyKey },
+    body: ticketFormData(ticket, []),
+  });
   expect(response.status).toBe(201);
   created = TicketCreatedSchema.parse(await response.json());
 });
@@ -42,7 +46,10 @@ describe('fetchTicketStatus (real API over HTTP)', () => {
   });
 
   it('says unauthorized for a wrong token, network when nobody answers, invalid for an unreadable answer', async () => {
-    expect(await fetchTicketStatus(api.url, { id: created.id, accessToken: 'x'.repeat(40) })).toEqual({ ok: false, reason: 'unauthorized' });
+    expect(await fetchTicketStatus(api.url, { id: created.id, accessToken: 'x'.repeat(40) })).toEqual({
+      ok: false,
+      reason: 'unauthorized',
+    });
     expect(await fetchTicketStatus('http://127.0.0.1:9', created)).toEqual({ ok: false, reason: 'network' });
     const garbage = (async () => new Response('{"id":1}', { status: 200 })) as typeof fetch;
     expect(await fetchTicketStatus(api.url, created, { fetch: garbage })).toEqual({ ok: false, reason: 'invalid' });
@@ -52,7 +59,15 @@ describe('fetchTicketStatus (real API over HTTP)', () => {
 describe('myTicketRows', () => {
   const ticket = TicketSchema.parse(sampleTicket({ screenshots: [] }));
   const record = (key: string, state: OutboxRecord['state'], createdAt: number, result?: TicketCreated): OutboxRecord => ({
-    key, ticket, screenshots: [], state, attempts: 0, nextAttemptAt: 0, createdAt, updatedAt: createdAt, result,
+    key,
+    ticket,
+    screenshots: [],
+    state,
+    attempts: 0,
+    nextAttemptAt: 0,
+    createdAt,
+    updatedAt: createdAt,
+    result,
   });
 
   it('lists sent, pending and refused tickets newest first, and skips a sent record without an answer', () => {
@@ -63,7 +78,12 @@ describe('myTicketRows', () => {
       record('d', 'sending', 4),
       record('e', 'sent', 5),
     ]);
-    expect(rows.map((r) => [r.key, r.state])).toEqual([['d', 'pending'], ['b', 'pending'], ['c', 'attention'], ['a', 'sent']]);
+    expect(rows.map((r) => [r.key, r.state])).toEqual([
+      ['d', 'pending'],
+      ['b', 'pending'],
+      ['c', 'attention'],
+      ['a', 'sent'],
+    ]);
     expect(rows.at(-1)?.result?.reference).toBe(created.reference);
   });
 });

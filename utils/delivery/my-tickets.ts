@@ -53,14 +53,16 @@ export interface MyTicketRow {
 /** The outbox as "My tickets" lists it: newest first, every state the customer should see. */
 export function myTicketRows(records: readonly OutboxRecord[]): MyTicketRow[] {
   return records
-    .map((record): MyTicketRow => ({
-      key: record.key,
-      state: record.state === 'sent' ? 'sent' : record.state === 'attention' ? 'attention' : 'pending',
-      category: record.ticket.category,
-      description: record.ticket.description,
-      createdAt: record.createdAt,
-      result: record.state === 'sent' ? record.result : undefined,
-    }))
+    .map(
+      (record): MyTicketRow => ({
+        key: record.key,
+        state: record.state === 'sent' ? 'sent' : record.state === 'attention' ? 'attention' : 'pending',
+        category: record.ticket.category,
+        description: record.ticket.description,
+        createdAt: record.createdAt,
+        result: record.state === 'sent' ? record.result : undefined,
+      }),
+    )
     .filter((row) => row.state !== 'sent' || row.result !== undefined)
     .sort((a, b) => b.createdAt - a.createdAt);
 }

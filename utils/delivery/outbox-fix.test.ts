@@ -20,7 +20,12 @@ function refused(): OutboxRecord {
     state: 'attention',
     attempts: 1,
     nextAttemptAt: 0,
-    lastError: { code: 'validation_failed', status: 400, message: 'Invalid ticket', issues: [{ path: 'ticket.email', message: 'Invalid email' }] },
+    lastError: {
+      code: 'validation_failed',
+      status: 400,
+      message: 'Invalid ticket',
+      issues: [{ path: 'ticket.email', message: 'Invalid email' }],
+    },
     createdAt: 0,
     updatedAt: 0,
   };

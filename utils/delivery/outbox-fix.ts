@@ -27,7 +27,8 @@ export function applyFix(record: OutboxRecord, fix: TicketFix, now: number): Fix
     screenshots: keep.map((index, position) => ({ ...record.ticket.screenshots[index]!, index: position })),
   };
   const parsed = TicketSchema.safeParse(candidate);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
+  if (!parsed.success)
+    return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
   const screenshots = keep.map((index) => record.screenshots[index]!);
   return {
     ok: true,

@@ -78,7 +78,17 @@ export async function enqueue(ticket: Ticket, screenshots: Blob[], now = Date.no
     return existing;
   }
   const bytes = requestBytes(ticket, screenshots);
-  const record: OutboxRecord = { key: ticket.idempotencyKey, ticket, screenshots, state: 'queued', attempts: 0, nextAttemptAt: now, bytes, createdAt: now, updatedAt: now };
+  const record: OutboxRecord = {
+    key: ticket.idempotencyKey,
+    ticket,
+    screenshots,
+    state: 'queued',
+    attempts: 0,
+    nextAttemptAt: now,
+    bytes,
+    createdAt: now,
+    updatedAt: now,
+  };
   await tx.store.put(record);
   await tx.done;
   return record;

@@ -32,7 +32,12 @@ export const DELIVERY = {
  * an outage; the fixed half keeps a ticket from being retried almost at once by bad luck.
  * `random` is in [0, 1). A Retry-After (capped at `maxRetryAfterMs`) is a floor.
  */
-export function retryDelayMs(attempts: number, retryAfterMs: number | undefined, random: number, policy: Omit<RetryPolicy, 'maxRetryAfterMs'> & Partial<Pick<RetryPolicy, 'maxRetryAfterMs'>> = DELIVERY): number {
+export function retryDelayMs(
+  attempts: number,
+  retryAfterMs: number | undefined,
+  random: number,
+  policy: Omit<RetryPolicy, 'maxRetryAfterMs'> & Partial<Pick<RetryPolicy, 'maxRetryAfterMs'>> = DELIVERY,
+): number {
   const exponent = Math.min(30, Math.max(0, Math.floor(attempts) - 1));
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** exponent);
   const unit = Number.isFinite(random) ? Math.min(Math.max(random, 0), 1) : 0.5;

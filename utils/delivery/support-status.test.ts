@@ -24,10 +24,12 @@ const requests: Array<{ method?: string; url?: string; accept?: string }> = [];
 let server: Server;
 let base: string;
 
-const json = (body: unknown, status = 200) => (_: IncomingMessage, res: ServerResponse) => {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (body: unknown, status = 200) =>
+  (_: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
 
 beforeAll(async () => {
   server = createServer((req, res) => {

@@ -94,7 +94,10 @@ export function watchSupportStatus(
 
   const emit = (loaded: LoadedSupportStatus) => {
     // The built-in status is re-stamped on every call; compare without the stamp.
-    const key = JSON.stringify([loaded.source, { ...loaded.status, updatedAt: loaded.source === 'builtin' ? '' : loaded.status.updatedAt }]);
+    const key = JSON.stringify([
+      loaded.source,
+      { ...loaded.status, updatedAt: loaded.source === 'builtin' ? '' : loaded.status.updatedAt },
+    ]);
     if (stopped || key === last) return;
     last = key;
     onChange(loaded);

@@ -34,9 +34,19 @@ export async function diagnoseTab(tabId: number | undefined): Promise<Captured> 
   // The browser is the same as the page's; the viewport and screen are the page's own.
   const { page, screenshot: shot } = answers;
   const environment = await collectEnvironment({
-    navigator: { userAgent: navigator.userAgent, language: navigator.language, languages: navigator.languages, onLine: page?.online ?? navigator.onLine, userAgentData: (navigator as { userAgentData?: never }).userAgentData },
+    navigator: {
+      userAgent: navigator.userAgent,
+      language: navigator.language,
+      languages: navigator.languages,
+      onLine: page?.online ?? navigator.onLine,
+      userAgentData: (navigator as { userAgentData?: never }).userAgentData,
+    },
     screen: page?.screen ?? { width: screen.width, height: screen.height },
-    window: { innerWidth: page?.viewport.width ?? innerWidth, innerHeight: page?.viewport.height ?? innerHeight, devicePixelRatio: page?.devicePixelRatio ?? devicePixelRatio },
+    window: {
+      innerWidth: page?.viewport.width ?? innerWidth,
+      innerHeight: page?.viewport.height ?? innerHeight,
+      devicePixelRatio: page?.devicePixelRatio ?? devicePixelRatio,
+    },
     extensionVersion: browser.runtime.getManifest().version,
     highEntropy: answers.hints ?? {},
   });
@@ -46,7 +56,12 @@ export async function diagnoseTab(tabId: number | undefined): Promise<Captured> 
     context: answers.context,
     diagnostics: answers.diagnostics,
     environment,
-    screenshot: shot.ok ? { blob: shot.blob, meta: { source: 'visible', type: shot.type, width: shot.width, height: shot.height, bytes: shot.blob.size, edited: false } } : undefined,
+    screenshot: shot.ok
+      ? {
+          blob: shot.blob,
+          meta: { source: 'visible', type: shot.type, width: shot.width, height: shot.height, bytes: shot.blob.size, edited: false },
+        }
+      : undefined,
     screenshotError: shot.ok ? undefined : shot.reason,
     collectionStartedAt: answers.startedAt,
   };
@@ -66,6 +81,13 @@ export interface ReadyDetail {
 
 /** Records when everything was ready, as a performance mark `osortoo:diagnostics-ready`. */
 function markReady(captured: Captured): void {
-  const detail: ReadyDetail = { tabId: captured.tabId, onOsortooPage: captured.onOsortooPage, entries: captured.diagnostics.entries.length, screenshot: captured.screenshot?.meta, screenshotError: captured.screenshotError, collectionStartedAt: captured.collectionStartedAt };
+  const detail: ReadyDetail = {
+    tabId: captured.tabId,
+    onOsortooPage: captured.onOsortooPage,
+    entries: captured.diagnostics.entries.length,
+    screenshot: captured.screenshot?.meta,
+    screenshotError: captured.screenshotError,
+    collectionStartedAt: captured.collectionStartedAt,
+  };
   performance.mark('osortoo:diagnostics-ready', { detail });
 }

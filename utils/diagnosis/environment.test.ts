@@ -4,11 +4,14 @@ import { EnvironmentSchema } from '../contract/schemas';
 
 const UA = {
   win11Chrome: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
-  win11Edge: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
+  win11Edge:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
   macChrome: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
   androidChrome: 'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
-  iPhoneSafari: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-  iPadSafari: 'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  iPhoneSafari:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  iPadSafari:
+    'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
   winFirefox: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0',
 };
 
@@ -56,7 +59,14 @@ async function collect(src: EnvironmentSources) {
 
 describe('collectEnvironment', () => {
   it('Windows 11 behind the frozen "Windows NT 10.0" UA, with the real Chrome version', async () => {
-    const fake = uaData({ platform: 'Windows', platformVersion: '15.0.0', architecture: 'x86', bitness: '64', model: '', fullVersionList: chromeBrands('131.0.6778.86', [{ brand: 'Google Chrome', version: '131.0.6778.86' }]) });
+    const fake = uaData({
+      platform: 'Windows',
+      platformVersion: '15.0.0',
+      architecture: 'x86',
+      bitness: '64',
+      model: '',
+      fullVersionList: chromeBrands('131.0.6778.86', [{ brand: 'Google Chrome', version: '131.0.6778.86' }]),
+    });
     const env = await collect(sources(UA.win11Chrome, { userAgentData: fake.data }));
     expect(fake.asked).toEqual([[...HIGH_ENTROPY_HINTS]]);
     expect(env).toEqual({
@@ -76,7 +86,10 @@ describe('collectEnvironment', () => {
   });
 
   it('Windows 10 stays Windows 10; Edge gets its own brand version', async () => {
-    const fake = uaData({ platformVersion: '10.0.0', fullVersionList: chromeBrands('131.0.6778.70', [{ brand: 'Microsoft Edge', version: '131.0.2903.51' }]) });
+    const fake = uaData({
+      platformVersion: '10.0.0',
+      fullVersionList: chromeBrands('131.0.6778.70', [{ brand: 'Microsoft Edge', version: '131.0.2903.51' }]),
+    });
     const env = await collect(sources(UA.win11Edge, { userAgentData: fake.data }));
     expect(env.os).toEqual({ name: 'Windows', version: '10' });
     expect(env.browser).toEqual({ name: 'Edge', version: '131.0.2903.51' });
@@ -84,15 +97,32 @@ describe('collectEnvironment', () => {
   });
 
   it('macOS: the real version instead of the frozen 10.15.7', async () => {
-    const fake = uaData({ platformVersion: '14.5.0', fullVersionList: chromeBrands('131.0.6778.86', [{ brand: 'Google Chrome', version: '131.0.6778.86' }]) });
+    const fake = uaData({
+      platformVersion: '14.5.0',
+      fullVersionList: chromeBrands('131.0.6778.86', [{ brand: 'Google Chrome', version: '131.0.6778.86' }]),
+    });
     const env = await collect(sources(UA.macChrome, { userAgentData: fake.data }));
     expect(env.os).toEqual({ name: 'Mac OS', version: '14.5.0' });
     expect(env.device).toEqual({ type: 'desktop', vendor: 'Apple', model: 'Macintosh' });
   });
 
   it('Android: the real model and version instead of "Android 10; K"', async () => {
-    const fake = uaData({ platformVersion: '14.0.0', model: 'Pixel 8', mobile: true, fullVersionList: chromeBrands('131.0.6778.81', [{ brand: 'Google Chrome', version: '131.0.6778.81' }]) }, { mobile: true });
-    const env = await collect(sources(UA.androidChrome, { userAgentData: fake.data, screen: { width: 412, height: 915 }, window: { innerWidth: 412, innerHeight: 780, devicePixelRatio: 2.625 } }));
+    const fake = uaData(
+      {
+        platformVersion: '14.0.0',
+        model: 'Pixel 8',
+        mobile: true,
+        fullVersionList: chromeBrands('131.0.6778.81', [{ brand: 'Google Chrome', version: '131.0.6778.81' }]),
+      },
+      { mobile: true },
+    );
+    const env = await collect(
+      sources(UA.androidChrome, {
+        userAgentData: fake.data,
+        screen: { width: 412, height: 915 },
+        window: { innerWidth: 412, innerHeight: 780, devicePixelRatio: 2.625 },
+      }),
+    );
     expect(env.os).toEqual({ name: 'Android', version: '14.0.0' });
     expect(env.device).toEqual({ type: 'mobile', model: 'Pixel 8' });
     expect(env.browser.version).toBe('131.0.6778.81');
@@ -100,7 +130,9 @@ describe('collectEnvironment', () => {
   });
 
   it('iPhone and iPad Safari: no client hints, the UA is enough', async () => {
-    const phone = await collect(sources(UA.iPhoneSafari, { screen: { width: 390, height: 844 }, window: { innerWidth: 390, innerHeight: 664, devicePixelRatio: 3 } }));
+    const phone = await collect(
+      sources(UA.iPhoneSafari, { screen: { width: 390, height: 844 }, window: { innerWidth: 390, innerHeight: 664, devicePixelRatio: 3 } }),
+    );
     expect(phone.browser).toEqual({ name: 'Mobile Safari', version: '17.5' });
     expect(phone.os).toEqual({ name: 'iOS', version: '17.5' });
     expect(phone.device).toEqual({ type: 'mobile', vendor: 'Apple', model: 'iPhone' });
@@ -124,8 +156,15 @@ describe('collectEnvironment', () => {
     expect(performance.now() - t0).toBeLessThan(1_000);
     expect(env.os.version).toBe('10');
     const refused = uaData({}, { reject: true });
-    expect((await collect(sources(UA.win11Chrome, { userAgentData: refused.data }))).browser).toEqual({ name: 'Chrome', version: '131.0.0.0' });
-    const broken = { getHighEntropyValues: () => { throw new Error('sync throw'); } };
+    expect((await collect(sources(UA.win11Chrome, { userAgentData: refused.data }))).browser).toEqual({
+      name: 'Chrome',
+      version: '131.0.0.0',
+    });
+    const broken = {
+      getHighEntropyValues: () => {
+        throw new Error('sync throw');
+      },
+    };
     expect((await collect(sources(UA.win11Chrome, { userAgentData: broken }))).os.name).toBe('Windows');
   });
 
@@ -159,7 +198,12 @@ describe('collectEnvironment', () => {
 
   it('prefers the page measurements the caller passes over its own window', async () => {
     const env = await collect(
-      sources(UA.winFirefox, { viewport: { width: 1440, height: 900 }, devicePixelRatio: 2, online: false, window: { innerWidth: 400, innerHeight: 600, devicePixelRatio: 1 } }),
+      sources(UA.winFirefox, {
+        viewport: { width: 1440, height: 900 },
+        devicePixelRatio: 2,
+        online: false,
+        window: { innerWidth: 400, innerHeight: 600, devicePixelRatio: 1 },
+      }),
     );
     expect(env).toMatchObject({ viewport: { width: 1440, height: 900 }, devicePixelRatio: 2, online: false });
     const { window: _w, ...withoutWindow } = sources(UA.winFirefox);
@@ -177,10 +221,18 @@ describe('describeEnvironment', () => {
   it('reads as one line and leaves out what the browser did not tell', async () => {
     const { describeEnvironment } = await import('./environment');
     const env = {
-      userAgent: 'x', browser: { name: 'Chrome', version: '131.0.6778.86' }, engine: { name: 'Blink', version: '131' },
-      os: { name: 'Linux', version: 'unknown' }, device: { type: 'mobile' as const, model: 'Pixel 8' },
-      screen: { width: 412, height: 915 }, viewport: { width: 412, height: 800 }, devicePixelRatio: 2.6,
-      languages: ['fr-FR'], timezone: 'Europe/Paris', online: true, extensionVersion: '0.1.0',
+      userAgent: 'x',
+      browser: { name: 'Chrome', version: '131.0.6778.86' },
+      engine: { name: 'Blink', version: '131' },
+      os: { name: 'Linux', version: 'unknown' },
+      device: { type: 'mobile' as const, model: 'Pixel 8' },
+      screen: { width: 412, height: 915 },
+      viewport: { width: 412, height: 800 },
+      devicePixelRatio: 2.6,
+      languages: ['fr-FR'],
+      timezone: 'Europe/Paris',
+      online: true,
+      extensionVersion: '0.1.0',
     };
     expect(describeEnvironment(env)).toBe('Chrome 131.0.6778.86 · Linux · mobile (Pixel 8) · 412×800');
   });

@@ -79,7 +79,11 @@ export async function collectEnvironment(src: EnvironmentSources): Promise<Envir
   const browser = { name: parsed.browser.name, version: parsed.browser.version };
   const engine = { name: parsed.engine.name, version: parsed.engine.version };
   const os = { name: parsed.os.name, version: parsed.os.version };
-  const device = { type: deviceType(parsed.device.type, hints.mobile ?? uaData?.mobile), vendor: parsed.device.vendor, model: parsed.device.model };
+  const device = {
+    type: deviceType(parsed.device.type, hints.mobile ?? uaData?.mobile),
+    vendor: parsed.device.vendor,
+    model: parsed.device.model,
+  };
 
   const brands = hints.fullVersionList?.filter((b) => b && typeof b.brand === 'string' && typeof b.version === 'string') ?? [];
   const wanted = browser.name ? BRANDS[browser.name] : undefined;
@@ -139,5 +143,12 @@ export async function collectEnvironment(src: EnvironmentSources): Promise<Envir
 export function describeEnvironment(env: Environment): string {
   const known = (...parts: string[]) => parts.filter((part) => part && part !== 'unknown').join(' ');
   const device = known(env.device.type, env.device.model ? `(${env.device.model})` : '');
-  return [known(env.browser.name, env.browser.version), known(env.os.name, env.os.version), device, `${env.viewport.width}×${env.viewport.height}`].filter(Boolean).join(' · ');
+  return [
+    known(env.browser.name, env.browser.version),
+    known(env.os.name, env.os.version),
+    device,
+    `${env.viewport.width}×${env.viewport.height}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }

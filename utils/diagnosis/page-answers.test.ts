@@ -3,7 +3,13 @@ import { validateDiagnostics, validatePageAnswers } from './page-answers';
 import { NO_PAGE } from '../extension/messaging';
 import { LIMITS } from '../contract/limits';
 
-const context = { onOsortooPage: true, url: 'https://app.osortoo.com/giveaways/8f3k2/results', drawId: '8f3k2', platform: 'instagram', pageOrUsername: 'boulangerie.marie' };
+const context = {
+  onOsortooPage: true,
+  url: 'https://app.osortoo.com/giveaways/8f3k2/results',
+  drawId: '8f3k2',
+  platform: 'instagram',
+  pageOrUsername: 'boulangerie.marie',
+};
 const page = { viewport: { width: 1280, height: 800 }, screen: { width: 1920, height: 1080 }, devicePixelRatio: 2, online: true };
 const entry = { kind: 'console', level: 'error', t: 12, count: 3, message: 'IG_PERMISSION_MISSING' };
 
@@ -24,13 +30,21 @@ describe('validatePageAnswers: page data entering the worker', () => {
   it('keeps no diagnostics from a page the rules do not recognise, or whose context is forged', () => {
     const elsewhere = validatePageAnswers({ context: { onOsortooPage: false }, diagnostics: { entries: [entry], dropped: 0 }, page });
     expect(elsewhere).toEqual({ ...NO_PAGE, page });
-    const forged = validatePageAnswers({ context: { ...context, platform: 'myspace', accountEmail: 'x'.repeat(10_000) }, diagnostics: { entries: [entry], dropped: 0 }, page });
+    const forged = validatePageAnswers({
+      context: { ...context, platform: 'myspace', accountEmail: 'x'.repeat(10_000) },
+      diagnostics: { entries: [entry], dropped: 0 },
+      page,
+    });
     expect(forged.onOsortooPage).toBe(false);
     expect(forged.diagnostics.entries).toEqual([]);
   });
 
   it('turns forged page measurements into harmless numbers', () => {
-    const answers = validatePageAnswers({ context, diagnostics: {}, page: { viewport: { width: '1e9', height: -4 }, screen: null, devicePixelRatio: Number.NaN, online: 'no' } });
+    const answers = validatePageAnswers({
+      context,
+      diagnostics: {},
+      page: { viewport: { width: '1e9', height: -4 }, screen: null, devicePixelRatio: Number.NaN, online: 'no' },
+    });
     expect(answers.page).toEqual({ viewport: { width: 0, height: 0 }, screen: { width: 0, height: 0 }, devicePixelRatio: 1, online: true });
     expect(validatePageAnswers({ context, diagnostics: {}, page: 'big' }).page).toBeUndefined();
   });

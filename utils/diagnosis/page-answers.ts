@@ -12,11 +12,15 @@ import { NO_PAGE, type PageAnswers, type PageMeasurements } from '../extension/m
 export function validateDiagnostics(raw: unknown): Diagnostics {
   const input = (typeof raw === 'object' && raw !== null ? raw : {}) as { entries?: unknown; dropped?: unknown };
   const list = Array.isArray(input.entries) ? input.entries : [];
-  const entries = list.flatMap((entry) => {
-    const parsed = DiagnosticEntrySchema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  }).slice(0, LIMITS.entries);
-  const dropped = (typeof input.dropped === 'number' && Number.isSafeInteger(input.dropped) && input.dropped >= 0 ? input.dropped : 0) + (list.length - entries.length);
+  const entries = list
+    .flatMap((entry) => {
+      const parsed = DiagnosticEntrySchema.safeParse(entry);
+      return parsed.success ? [parsed.data] : [];
+    })
+    .slice(0, LIMITS.entries);
+  const dropped =
+    (typeof input.dropped === 'number' && Number.isSafeInteger(input.dropped) && input.dropped >= 0 ? input.dropped : 0) +
+    (list.length - entries.length);
   return { entries, dropped, leftOut: 0 };
 }
 

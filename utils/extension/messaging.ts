@@ -48,7 +48,11 @@ export interface PageAnswers {
  * the validation: the popup's first script (utils/diagnosis/diagnose-early.ts) needs it without
  * loading the contract's schemas.
  */
-export const NO_PAGE: PageAnswers = { onOsortooPage: false, context: { onOsortooPage: false, url: undefined }, diagnostics: { entries: [], dropped: 0, leftOut: 0 } };
+export const NO_PAGE: PageAnswers = {
+  onOsortooPage: false,
+  context: { onOsortooPage: false, url: undefined },
+  diagnostics: { entries: [], dropped: 0, leftOut: 0 },
+};
 
 /** What the worker collected from a tab for the form: the page's answers validated, the screenshot under its size cap. */
 export interface CollectedTab extends PageAnswers {

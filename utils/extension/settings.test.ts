@@ -19,7 +19,8 @@ const seed = (value: unknown, version?: number) => {
   const items: Record<string, unknown> = version === undefined ? { settings: value } : { settings: value, settings$: { v: version } };
   return fakeBrowser.storage.local.set(items);
 };
-const raw = async () => (await fakeBrowser.storage.local.get(['settings', 'settings$'])) as { settings?: unknown; settings$?: { v?: number } };
+const raw = async () =>
+  (await fakeBrowser.storage.local.get(['settings', 'settings$'])) as { settings?: unknown; settings$?: { v?: number } };
 
 function uiLanguage(language: string) {
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(language);
@@ -62,7 +63,12 @@ describe('saveSettings', () => {
       defaultEmail: 'marie@example.com',
       attachScreenshotByDefault: true,
     });
-    expect((await raw()).settings).toEqual({ schemaVersion: 2, language: 'fr', defaultEmail: 'marie@example.com', attachScreenshotByDefault: true });
+    expect((await raw()).settings).toEqual({
+      schemaVersion: 2,
+      language: 'fr',
+      defaultEmail: 'marie@example.com',
+      attachScreenshotByDefault: true,
+    });
     expect(await getSettings()).toEqual({ language: 'fr', defaultEmail: 'marie@example.com', attachScreenshotByDefault: true });
   });
 
@@ -139,7 +145,12 @@ describe('migration v1 → v2', () => {
   it('runs in storage when a v1 value is found, and records version 2', async () => {
     await seed({ lang: 'en', email: 'paul@example.com' }, 1);
     const item = defineSettingsItem();
-    expect(await item.getValue()).toEqual({ schemaVersion: 2, language: 'en', defaultEmail: 'paul@example.com', attachScreenshotByDefault: true });
+    expect(await item.getValue()).toEqual({
+      schemaVersion: 2,
+      language: 'en',
+      defaultEmail: 'paul@example.com',
+      attachScreenshotByDefault: true,
+    });
     expect(await raw()).toEqual({
       settings: { schemaVersion: 2, language: 'en', defaultEmail: 'paul@example.com', attachScreenshotByDefault: true },
       settings$: { v: 2 },

@@ -28,7 +28,10 @@ export const SETTINGS_KEY = 'local:settings';
 
 export const LanguageSettingSchema = z.enum(['auto', 'fr', 'en']);
 /** Empty means "no default"; otherwise the very rule a ticket's e-mail must pass, so a default never fails at send. */
-const DefaultEmailSchema = z.string().trim().pipe(z.union([z.literal(''), TicketSchema.shape.email]));
+const DefaultEmailSchema = z
+  .string()
+  .trim()
+  .pipe(z.union([z.literal(''), TicketSchema.shape.email]));
 
 export const SettingsSchema = z.object({
   language: LanguageSettingSchema,
@@ -97,7 +100,11 @@ export function normalizeSettings(stored: unknown): Settings {
     const parsed = SettingsSchema.shape[key].safeParse(value[key]);
     return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
   };
-  return { language: field('language'), defaultEmail: field('defaultEmail'), attachScreenshotByDefault: field('attachScreenshotByDefault') };
+  return {
+    language: field('language'),
+    defaultEmail: field('defaultEmail'),
+    attachScreenshotByDefault: field('attachScreenshotByDefault'),
+  };
 }
 
 /** The current settings, defaults filled in. */

@@ -2,10 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { assessCompleteness, isErrorEntry, looksLikeLink, quotesAnError, type CompletenessInput, type Detail } from './completeness';
 import type { DiagnosticEntry } from '../contract/schemas';
 
-const consoleError: DiagnosticEntry = { kind: 'console', level: 'error', message: 'Impossible de charger les participants', t: 1, count: 1 };
+const consoleError: DiagnosticEntry = {
+  kind: 'console',
+  level: 'error',
+  message: 'Impossible de charger les participants',
+  t: 1,
+  count: 1,
+};
 const consoleWarn: DiagnosticEntry = { kind: 'console', level: 'warn', message: 'rate limit at 80%', t: 2, count: 1 };
 
-function input(overrides: Omit<Partial<CompletenessInput>, 'form'> & { form?: Partial<CompletenessInput['form']> } = {}): CompletenessInput {
+function input(
+  overrides: Omit<Partial<CompletenessInput>, 'form'> & { form?: Partial<CompletenessInput['form']> } = {},
+): CompletenessInput {
   return {
     category: 'bug',
     context: {},
@@ -17,16 +25,19 @@ function input(overrides: Omit<Partial<CompletenessInput>, 'form'> & { form?: Pa
   };
 }
 
-const stateOf = (result: ReturnType<typeof assessCompleteness>, detail: Detail) => result.items.find((item) => item.detail === detail)?.state;
+const stateOf = (result: ReturnType<typeof assessCompleteness>, detail: Detail) =>
+  result.items.find((item) => item.detail === detail)?.state;
 
 describe('assessCompleteness', () => {
   it('ticks everything a demo draw page gives, with a typed e-mail', () => {
-    const result = assessCompleteness(input({
-      context: { url: 'https://osortoo.com/giveaways/8f3k2', platform: 'instagram', pageOrUsername: '@boutique.marie' },
-      form: { email: 'marie@example.com' },
-      screenshotCount: 1,
-      entries: [consoleError],
-    }));
+    const result = assessCompleteness(
+      input({
+        context: { url: 'https://osortoo.com/giveaways/8f3k2', platform: 'instagram', pageOrUsername: '@boutique.marie' },
+        form: { email: 'marie@example.com' },
+        screenshotCount: 1,
+        entries: [consoleError],
+      }),
+    );
     expect(result.missing).toEqual([]);
     expect(result.done).toBe(6);
     expect(result.expected).toBe(6);
@@ -40,16 +51,33 @@ describe('assessCompleteness', () => {
   });
 
   it('takes what the customer typed when the page did not say it', () => {
-    const result = assessCompleteness(input({
-      form: { email: 'a@b.co', drawLink: 'https://osortoo.com/giveaways/abc/results', pageOrUsername: 'boutique.marie', description: 'It says "Permission denied for this Page"' },
-      screenshotCount: 2,
-    }));
+    const result = assessCompleteness(
+      input({
+        form: {
+          email: 'a@b.co',
+          drawLink: 'https://osortoo.com/giveaways/abc/results',
+          pageOrUsername: 'boutique.marie',
+          description: 'It says "Permission denied for this Page"',
+        },
+        screenshotCount: 2,
+      }),
+    );
     expect(result.missing).toEqual([]);
   });
 
   it('does not count a warning as an exact error message, but counts a failed request', () => {
     expect(stateOf(assessCompleteness(input({ entries: [consoleWarn] })), 'errorMessages')).toBe('missing');
-    const failed: DiagnosticEntry = { kind: 'network', api: 'fetch', method: 'GET', url: 'https://x.test/api', status: 403, durationMs: 12, message: 'GET 403', t: 3, count: 1 };
+    const failed: DiagnosticEntry = {
+      kind: 'network',
+      api: 'fetch',
+      method: 'GET',
+      url: 'https://x.test/api',
+      status: 403,
+      durationMs: 12,
+      message: 'GET 403',
+      t: 3,
+      count: 1,
+    };
     expect(stateOf(assessCompleteness(input({ entries: [failed] })), 'errorMessages')).toBe('done');
   });
 
@@ -72,7 +100,9 @@ describe('assessCompleteness', () => {
     expect(stateOf(question, 'errorMessages')).toBe('optional');
     expect(stateOf(question, 'drawLink')).toBe('missing');
     // An optional item that is present still counts as done.
-    expect(stateOf(assessCompleteness(input({ category: 'billing', context: { url: 'https://osortoo.com/g/1' } })), 'drawLink')).toBe('done');
+    expect(stateOf(assessCompleteness(input({ category: 'billing', context: { url: 'https://osortoo.com/g/1' } })), 'drawLink')).toBe(
+      'done',
+    );
   });
 
   it('rejects an e-mail without a domain and a draw link that is not a link', () => {

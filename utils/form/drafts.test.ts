@@ -1,16 +1,40 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DRAFT_MAX_AGE_MS, deleteDraft, draftUrl, entryFingerprint, findDraft, resetDraftsConnection, saveDraftFields, saveDraftScreenshots, type DraftFields, type DraftScreenshot } from './drafts';
+import {
+  DRAFT_MAX_AGE_MS,
+  deleteDraft,
+  draftUrl,
+  entryFingerprint,
+  findDraft,
+  resetDraftsConnection,
+  saveDraftFields,
+  saveDraftScreenshots,
+  type DraftFields,
+  type DraftScreenshot,
+} from './drafts';
 
 const URL_A = 'https://osortoo.com/giveaways/8f3k2/results';
 const URL_B = 'https://osortoo.com/giveaways/zz9/results';
 
-const fields = (description: string): DraftFields => ({ category: 'bug', description, email: 'marie@example.com', drawLink: '', pageOrUsername: '', leftOut: [] });
+const fields = (description: string): DraftFields => ({
+  category: 'bug',
+  description,
+  email: 'marie@example.com',
+  drawLink: '',
+  pageOrUsername: '',
+  leftOut: [],
+});
 
 function shot(id: string, bytes: number[], edits?: unknown[]): DraftScreenshot {
   const blob = new Blob([new Uint8Array(bytes)], { type: 'image/png' });
-  return { id, blob, meta: { source: 'visible', type: 'image/png', width: 10, height: 10, bytes: bytes.length, edited: Boolean(edits) }, original: blob, edits };
+  return {
+    id,
+    blob,
+    meta: { source: 'visible', type: 'image/png', width: 10, height: 10, bytes: bytes.length, edited: Boolean(edits) },
+    original: blob,
+    edits,
+  };
 }
 
 async function bytesOf(blob: Blob): Promise<number[]> {
@@ -103,6 +127,8 @@ describe('keys', () => {
     expect(draftUrl(`${URL_A}#x`)).toBe(URL_A);
     expect(draftUrl(undefined)).toBe('');
     expect(entryFingerprint({ kind: 'console', t: 12.4, message: 'boom' })).toBe('console|12|boom');
-    expect(entryFingerprint({ kind: 'console', t: 12.4, message: 'boom' })).not.toBe(entryFingerprint({ kind: 'console', t: 13, message: 'boom' }));
+    expect(entryFingerprint({ kind: 'console', t: 12.4, message: 'boom' })).not.toBe(
+      entryFingerprint({ kind: 'console', t: 13, message: 'boom' }),
+    );
   });
 });

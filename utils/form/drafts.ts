@@ -106,7 +106,10 @@ export function entryFingerprint(entry: { kind: string; message: string; t: numb
 }
 
 /** Finds the draft for a place (see the module comment for the order); prunes stale drafts. */
-export async function findDraft<S extends DraftScreenshot = DraftScreenshot>(place: DraftPlace, now = Date.now()): Promise<Draft<S> | undefined> {
+export async function findDraft<S extends DraftScreenshot = DraftScreenshot>(
+  place: DraftPlace,
+  now = Date.now(),
+): Promise<Draft<S> | undefined> {
   const database = await db();
   const all = await database.getAll('drafts');
   const fresh: DraftRecord[] = [];
@@ -127,7 +130,13 @@ export async function findDraft<S extends DraftScreenshot = DraftScreenshot>(pla
     const shots = await database.getAllFromIndex('shots', 'draftId', found.id);
     screenshots = shots.sort((a, b) => a.position - b.position).map((s) => s.shot as S);
   }
-  return { id: found.id, place: { tabId: found.tabId, url: found.url, session: found.session }, fields: found.fields, screenshots, updatedAt: found.updatedAt };
+  return {
+    id: found.id,
+    place: { tabId: found.tabId, url: found.url, session: found.session },
+    fields: found.fields,
+    screenshots,
+    updatedAt: found.updatedAt,
+  };
 }
 
 /** Saves the draft's fields (creating the draft), and moves it to the current place. */

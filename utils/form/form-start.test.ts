@@ -25,10 +25,13 @@ beforeEach(async () => {
   fakeBrowser.reset();
   vi.mocked(diagnoseTab).mockClear();
   openedOn = 7;
-  vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async (id) => ({ id, url: `${URL_A}#comments`, index: 0, active: true, highlighted: true, pinned: false, incognito: false, windowId: 1 }) as never);
+  vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(
+    async (id) =>
+      ({ id, url: `${URL_A}#comments`, index: 0, active: true, highlighted: true, pinned: false, incognito: false, windowId: 1 }) as never,
+  );
 });
 
-describe('formStart: the form\'s first data, gathered as the popup opens', () => {
+describe("formStart: the form's first data, gathered as the popup opens", () => {
   it('hands the early gathering to the form about the same tab, once; a new ticket gathers again', async () => {
     const { startForm, formStart } = await freshModule();
     startForm();
@@ -53,7 +56,14 @@ describe('formStart: the form\'s first data, gathered as the popup opens', () =>
     const place = await placeOf(7);
     expect(place).toMatchObject({ tabId: 7, url: URL_A });
     expect(place.session).toMatch(/^[0-9a-f-]{36}$/);
-    await saveDraftFields('d1', place, { category: 'bug', description: 'Les commentaires ne chargent pas', email: '', drawLink: '', pageOrUsername: '', leftOut: [] });
+    await saveDraftFields('d1', place, {
+      category: 'bug',
+      description: 'Les commentaires ne chargent pas',
+      email: '',
+      drawLink: '',
+      pageOrUsername: '',
+      leftOut: [],
+    });
     startForm();
     const { draft, place: where } = await formStart(7);
     expect(draft?.fields.description).toBe('Les commentaires ne chargent pas');
@@ -64,6 +74,10 @@ describe('formStart: the form\'s first data, gathered as the popup opens', () =>
     openedOn = undefined;
     const { startForm, formStart } = await freshModule();
     startForm();
-    expect(await formStart(undefined)).toMatchObject({ captured: { tabId: undefined }, place: { tabId: undefined, url: '' }, draft: undefined });
+    expect(await formStart(undefined)).toMatchObject({
+      captured: { tabId: undefined },
+      place: { tabId: undefined, url: '' },
+      draft: undefined,
+    });
   });
 });

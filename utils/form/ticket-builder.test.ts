@@ -3,9 +3,18 @@ import { buildTicket, contextWithTyped, withoutLeftOut, type TicketDraft } from 
 import type { Diagnostics, Environment } from '../contract/schemas';
 
 const environment: Environment = {
-  userAgent: 'Mozilla/5.0', browser: { name: 'Chrome', version: '140' }, engine: { name: 'Blink', version: '140' }, os: { name: 'Linux', version: '' },
-  device: { type: 'desktop' }, screen: { width: 1280, height: 800 }, viewport: { width: 1280, height: 800 }, devicePixelRatio: 1,
-  languages: ['fr-FR'], timezone: 'America/Toronto', online: true, extensionVersion: '0.1.0',
+  userAgent: 'Mozilla/5.0',
+  browser: { name: 'Chrome', version: '140' },
+  engine: { name: 'Blink', version: '140' },
+  os: { name: 'Linux', version: '' },
+  device: { type: 'desktop' },
+  screen: { width: 1280, height: 800 },
+  viewport: { width: 1280, height: 800 },
+  devicePixelRatio: 1,
+  languages: ['fr-FR'],
+  timezone: 'America/Toronto',
+  online: true,
+  extensionVersion: '0.1.0',
 };
 const diagnostics: Diagnostics = {
   entries: [
@@ -17,7 +26,14 @@ const diagnostics: Diagnostics = {
   leftOut: 0,
 };
 const draft = (extra: Partial<TicketDraft> = {}): TicketDraft => ({
-  category: 'bug', description: 'Le tirage ne démarre pas', email: ' marie@example.com ', context: { onOsortooPage: false }, environment, diagnostics, screenshots: [], ...extra,
+  category: 'bug',
+  description: 'Le tirage ne démarre pas',
+  email: ' marie@example.com ',
+  context: { onOsortooPage: false },
+  environment,
+  diagnostics,
+  screenshots: [],
+  ...extra,
 });
 const options = { idempotencyKey: '0b7c6f8e-4a57-4c1e-9a55-6f3a3b0f2d11', now: new Date('2026-03-02T15:00:00Z'), locale: 'fr' as const };
 
@@ -34,8 +50,17 @@ describe('buildTicket', () => {
   });
 
   it('puts the typed draw link and username into the context of a general ticket', () => {
-    const result = buildTicket(draft({ typed: { drawLink: ' https://osortoo.com/giveaways/8f3k2/results?utm_source=mail#top ', pageOrUsername: ' @boutique.marie ' } }), options);
-    expect(result.ok && result.ticket.context).toEqual({ onOsortooPage: false, url: 'https://osortoo.com/giveaways/8f3k2/results', pageOrUsername: '@boutique.marie' });
+    const result = buildTicket(
+      draft({
+        typed: { drawLink: ' https://osortoo.com/giveaways/8f3k2/results?utm_source=mail#top ', pageOrUsername: ' @boutique.marie ' },
+      }),
+      options,
+    );
+    expect(result.ok && result.ticket.context).toEqual({
+      onOsortooPage: false,
+      url: 'https://osortoo.com/giveaways/8f3k2/results',
+      pageOrUsername: '@boutique.marie',
+    });
   });
 
   it('reports the fields the contract refuses', () => {

@@ -4,7 +4,18 @@
  */
 import { LIMITS } from '../contract/limits';
 import { canonicalDrawUrl } from '../contract/osortoo-urls';
-import { CONTRACT_VERSION, TicketSchema, type Category, type Diagnostics, type DrawContext, type Environment, type Locale, type ResponsePromise, type ScreenshotMeta, type Ticket } from '../contract/schemas';
+import {
+  CONTRACT_VERSION,
+  TicketSchema,
+  type Category,
+  type Diagnostics,
+  type DrawContext,
+  type Environment,
+  type Locale,
+  type ResponsePromise,
+  type ScreenshotMeta,
+  type Ticket,
+} from '../contract/schemas';
 
 export interface TicketDraft {
   /** The customer's own answers where the page said nothing (draw link, Page or username). */

@@ -23,7 +23,8 @@ const found = Object.entries(catalogues).flatMap(([file, module]) =>
 
 /** Every leaf of a tree by its path, functions included (so that they can be refused). */
 function leaves(value: unknown, path = ''): [string, unknown][] {
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, child]) => leaves(child, path ? `${path}.${key}` : key));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, child]) => leaves(child, path ? `${path}.${key}` : key));
   return [[path, value]];
 }
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -37,7 +38,10 @@ function sources(dir: string): string[] {
     return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }
-const code = ['components', 'entrypoints', 'utils'].flatMap((dir) => sources(join(ROOT, dir))).map((path) => readFileSync(path, 'utf8')).join('\n');
+const code = ['components', 'entrypoints', 'utils']
+  .flatMap((dir) => sources(join(ROOT, dir)))
+  .map((path) => readFileSync(path, 'utf8'))
+  .join('\n');
 
 describe('UI catalogues', () => {
   it('are found in utils/i18n/', () => {

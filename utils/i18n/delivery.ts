@@ -108,7 +108,8 @@ const fr: Translation<typeof en> = {
     unauthorized: 'Cette version de l’extension ne peut pas envoyer de demandes : mettez-la à jour.',
     forbidden: 'Cette version de l’extension ne peut pas envoyer de demandes : mettez-la à jour.',
     not_found: 'L’adresse du support n’est plus à jour : mettez l’extension à jour.',
-    idempotency_conflict: 'Une autre demande a déjà été envoyée sous l’identifiant de celle-ci : abandonnez-la et rédigez une nouvelle demande.',
+    idempotency_conflict:
+      'Une autre demande a déjà été envoyée sous l’identifiant de celle-ci : abandonnez-la et rédigez une nouvelle demande.',
     rate_limited: 'Trop de demandes en peu de temps.',
     internal: 'Le serveur du support a rencontré un problème.',
   },

@@ -10,7 +10,8 @@ const en = {
   capturedTitle: 'Already collected for support',
   pageLink: 'Draw link',
   noPageTitle: 'General ticket',
-  noPage: 'This tab is not an Osortoo page, so there are no page diagnostics. If your question is about a draw, paste its link in the “Draw link” field.',
+  noPage:
+    'This tab is not an Osortoo page, so there are no page diagnostics. If your question is about a draw, paste its link in the “Draw link” field.',
   screenshotMissing: 'No screenshot could be taken of this tab.',
   browserDevice: 'Browser and device',
   errorsFound: { one: '{count} error recorded on this page', other: '{count} errors recorded on this page' } as Plural,
@@ -50,7 +51,10 @@ const en = {
   checklistTitle: 'Details that speed up the answer',
   checklistProgress: { one: '{count} of {total} details included', other: '{count} of {total} details included' } as Plural,
   checklistAllDone: 'Everything support needs is here.',
-  checklistNudge: { one: 'You can send now; adding the missing detail gets you an answer sooner.', other: 'You can send now; adding the {count} missing details gets you an answer sooner.' } as Plural,
+  checklistNudge: {
+    one: 'You can send now; adding the missing detail gets you an answer sooner.',
+    other: 'You can send now; adding the {count} missing details gets you an answer sooner.',
+  } as Plural,
   detailState: { done: 'included', missing: 'missing', optional: 'not needed for this category' },
   details: {
     accountEmail: 'Account e-mail',
@@ -93,8 +97,14 @@ const en = {
   noEntries: 'No console or network entry will be sent.',
   includeEntry: 'Include',
   entriesIncluded: { one: '{count} entry of {total} will be sent', other: '{count} entries of {total} will be sent' } as Plural,
-  entriesLeftOut: { one: '{count} entry left out (support only sees that one was)', other: '{count} entries left out (support only sees how many)' } as Plural,
-  entriesDropped: { one: '{count} older occurrence was not kept by the page', other: '{count} older occurrences were not kept by the page' } as Plural,
+  entriesLeftOut: {
+    one: '{count} entry left out (support only sees that one was)',
+    other: '{count} entries left out (support only sees how many)',
+  } as Plural,
+  entriesDropped: {
+    one: '{count} older occurrence was not kept by the page',
+    other: '{count} older occurrences were not kept by the page',
+  } as Plural,
   reviewScreenshots: 'Screenshots as they will be sent',
   noScreenshots: 'No screenshot will be sent.',
   reviewScreenshotAlt: 'Screenshot {index} as it will be sent',
@@ -118,7 +128,8 @@ const fr: Translation<typeof en> = {
   capturedTitle: 'Déjà recueilli pour le support',
   pageLink: 'Lien du tirage',
   noPageTitle: 'Demande générale',
-  noPage: 'Cet onglet n’est pas une page Osortoo : aucun diagnostic de page. Si votre question concerne un tirage, collez son lien dans le champ « Lien du tirage ».',
+  noPage:
+    'Cet onglet n’est pas une page Osortoo : aucun diagnostic de page. Si votre question concerne un tirage, collez son lien dans le champ « Lien du tirage ».',
   screenshotMissing: 'Aucune capture d’écran n’a pu être prise pour cet onglet.',
   browserDevice: 'Navigateur et appareil',
   errorsFound: { one: '{count} erreur enregistrée sur cette page', other: '{count} erreurs enregistrées sur cette page' },
@@ -156,7 +167,10 @@ const fr: Translation<typeof en> = {
   checklistTitle: 'Les détails qui accélèrent la réponse',
   checklistProgress: { one: '{count} détail fourni sur {total}', other: '{count} détails fournis sur {total}' },
   checklistAllDone: 'Le support a tout ce qu’il lui faut.',
-  checklistNudge: { one: 'Vous pouvez envoyer maintenant ; ajouter le détail manquant vous vaudra une réponse plus rapide.', other: 'Vous pouvez envoyer maintenant ; ajouter les {count} détails manquants vous vaudra une réponse plus rapide.' },
+  checklistNudge: {
+    one: 'Vous pouvez envoyer maintenant ; ajouter le détail manquant vous vaudra une réponse plus rapide.',
+    other: 'Vous pouvez envoyer maintenant ; ajouter les {count} détails manquants vous vaudra une réponse plus rapide.',
+  },
   detailState: { done: 'fourni', missing: 'manquant', optional: 'inutile pour cette catégorie' },
   details: {
     accountEmail: 'Courriel du compte',
@@ -197,8 +211,14 @@ const fr: Translation<typeof en> = {
   noEntries: 'Aucune entrée de console ou de réseau ne sera envoyée.',
   includeEntry: 'Inclure',
   entriesIncluded: { one: '{count} entrée sur {total} sera envoyée', other: '{count} entrées sur {total} seront envoyées' },
-  entriesLeftOut: { one: '{count} entrée retirée (le support voit seulement qu’une entrée l’a été)', other: '{count} entrées retirées (le support voit seulement leur nombre)' },
-  entriesDropped: { one: '{count} occurrence plus ancienne n’a pas été conservée par la page', other: '{count} occurrences plus anciennes n’ont pas été conservées par la page' },
+  entriesLeftOut: {
+    one: '{count} entrée retirée (le support voit seulement qu’une entrée l’a été)',
+    other: '{count} entrées retirées (le support voit seulement leur nombre)',
+  },
+  entriesDropped: {
+    one: '{count} occurrence plus ancienne n’a pas été conservée par la page',
+    other: '{count} occurrences plus anciennes n’ont pas été conservées par la page',
+  },
   reviewScreenshots: 'Captures d’écran telles qu’elles seront envoyées',
   noScreenshots: 'Aucune capture d’écran ne sera envoyée.',
   reviewScreenshotAlt: 'Capture d’écran {index} telle qu’elle sera envoyée',
@@ -212,7 +232,8 @@ const fr: Translation<typeof en> = {
   sendFailed: 'La demande n’a pas pu être enregistrée pour l’envoi sur cet appareil. Votre brouillon est conservé : réessayez.',
   nextTitle: 'Et maintenant ?',
   nextReceived: 'Le support reçoit votre demande avec tout ce que montrait la vérification.',
-  nextAcknowledge: 'Ce type de problème demande une analyse : vous recevrez d’abord un accusé de réception rapide, puis une réponse détaillée.',
+  nextAcknowledge:
+    'Ce type de problème demande une analyse : vous recevrez d’abord un accusé de réception rapide, puis une réponse détaillée.',
   nextReply: 'La réponse arrivera par courriel à {email}.',
   nextFollow: 'Vous pouvez suivre son état dans « Mes demandes ».',
 };

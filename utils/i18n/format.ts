@@ -27,7 +27,9 @@ export function plural(locale: Locale, forms: Plural, count: number, params: Rec
   const rule = new Intl.PluralRules(locale).select(count);
   const numbers = new Intl.NumberFormat(locale);
   // Every number in the sentence is written the locale's way (1 200 in French, 1,200 in English).
-  const filled = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'number' ? numbers.format(value) : value]));
+  const filled = Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, typeof value === 'number' ? numbers.format(value) : value]),
+  );
   return format(rule === 'one' ? forms.one : forms.other, { count: numbers.format(count), ...filled });
 }
 
@@ -35,7 +37,10 @@ export function plural(locale: Locale, forms: Plural, count: number, params: Rec
  * The Intl locale for dates and numbers: the browser's own (with its region, e.g. fr-CA or en-GB)
  * when it is in the UI language, else the bare UI language.
  */
-export function intlLocale(locale: Locale, browserLanguage: string | undefined = typeof navigator === 'undefined' ? undefined : navigator.language): string {
+export function intlLocale(
+  locale: Locale,
+  browserLanguage: string | undefined = typeof navigator === 'undefined' ? undefined : navigator.language,
+): string {
   return browserLanguage && pickLocale(browserLanguage) === locale ? browserLanguage : locale;
 }
 

@@ -28,7 +28,8 @@ const fr: Translation<typeof en> = {
   languageHint: 'La langue du formulaire de support et de cette page.',
   browserLanguage: { fr: 'français', en: 'anglais' },
   defaultEmail: 'Courriel par défaut',
-  defaultEmailHint: 'Remplit le courriel du formulaire quand la page du tirage n’affiche pas celui de votre compte. Laissez vide pour aucun.',
+  defaultEmailHint:
+    'Remplit le courriel du formulaire quand la page du tirage n’affiche pas celui de votre compte. Laissez vide pour aucun.',
   attachScreenshot: 'Joindre une capture d’écran par défaut',
   attachScreenshotHint: 'Vous pourrez toujours la retirer d’une demande avant l’envoi.',
   saved: 'Enregistré à {time}.',

@@ -22,7 +22,8 @@ const fr: Translation<typeof en> = {
   appTitle: 'Support Osortoo',
   openInWindow: 'Ouvrir dans une fenêtre',
   openOptions: 'Options',
-  openInWindowHint: 'Pour joindre des fichiers, utilisez une fenêtre séparée : la fenêtre de l’extension se ferme quand elle perd le focus.',
+  openInWindowHint:
+    'Pour joindre des fichiers, utilisez une fenêtre séparée : la fenêtre de l’extension se ferme quand elle perd le focus.',
   loading: 'Collecte des informations utiles au support…',
   nav: 'Sections du support',
   writeTab: 'Écrire au support',

@@ -89,7 +89,8 @@ const fr: Translation<typeof en> = {
   fullPage: 'Capturer la page entière',
   fullPageBusy: 'Capture de la page entière…',
   fullPageFailed: "La page entière n'a pas pu être capturée ({reason}).",
-  popupHint: "Dans la fenêtre de l'extension, choisir un fichier peut fermer le formulaire. Ouvrez-le d'abord dans une fenêtre pour joindre des fichiers.",
+  popupHint:
+    "Dans la fenêtre de l'extension, choisir un fichier peut fermer le formulaire. Ouvrez-le d'abord dans une fenêtre pour joindre des fichiers.",
   openInWindow: 'Ouvrir dans une fenêtre',
   reading: "Ajout de l'image…",
   added: { one: 'Image ajoutée.', other: '{count} images ajoutées.' },

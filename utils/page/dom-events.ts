@@ -31,7 +31,14 @@ export function recordDomEvents(win: Window & typeof globalThis = window): Entry
       // Element errors do not bubble: capturing at the window sees every one of them.
       if (!target || !(target instanceof win.Element)) return;
       const url = target.currentSrc || target.src || target.href || '';
-      buffer.add({ kind: 'resource', t: win.performance.now(), count: 1, tag: target.tagName, url: typeof url === 'string' ? url : '', message: '' });
+      buffer.add({
+        kind: 'resource',
+        t: win.performance.now(),
+        count: 1,
+        tag: target.tagName,
+        url: typeof url === 'string' ? url : '',
+        message: '',
+      });
     },
     true,
   );
@@ -42,7 +49,14 @@ export function recordDomEvents(win: Window & typeof globalThis = window): Entry
       // report. Chromium names its source "chrome-extension" (no colon, no URL) and, with
       // 'report-sample', the sample starts with our marker.
       if (event.sample.startsWith(INJECTED_MARKER) || event.sourceFile.startsWith('chrome-extension')) return;
-      buffer.add({ kind: 'csp', t: win.performance.now(), count: 1, directive: event.effectiveDirective || event.violatedDirective, blockedUrl: event.blockedURI, message: '' });
+      buffer.add({
+        kind: 'csp',
+        t: win.performance.now(),
+        count: 1,
+        directive: event.effectiveDirective || event.violatedDirective,
+        blockedUrl: event.blockedURI,
+        message: '',
+      });
     },
     true,
   );

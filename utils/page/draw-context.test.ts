@@ -35,7 +35,9 @@ describe('drawContextFromClues', () => {
   });
 
   it('reads meta tags when there are no data attributes', () => {
-    const ctx = drawContextFromClues(clues({ meta: { 'osortoo:draw-id': 'm1', 'osortoo:platform': 'youtube', 'osortoo:username': 'Chaîne Marie' } }));
+    const ctx = drawContextFromClues(
+      clues({ meta: { 'osortoo:draw-id': 'm1', 'osortoo:platform': 'youtube', 'osortoo:username': 'Chaîne Marie' } }),
+    );
     expect(ctx).toMatchObject({ drawId: 'm1', platform: 'youtube', pageOrUsername: 'Chaîne Marie' });
   });
 
@@ -44,13 +46,17 @@ describe('drawContextFromClues', () => {
     expect(drawContextFromClues(clues({ data: { platform: ['Instagram + YouTube'] } })).platform).toBe('multi');
     expect(drawContextFromClues(clues({ meta: { 'osortoo:platform': 'multi-platform' } })).platform).toBe('multi');
     expect(
-      drawContextFromClues(clues({ links: [link('https://www.instagram.com/p/C0x9AbCdEfG/'), link('https://www.youtube.com/watch?v=dQw4w9WgXcQ')] })).platform,
+      drawContextFromClues(
+        clues({ links: [link('https://www.instagram.com/p/C0x9AbCdEfG/'), link('https://www.youtube.com/watch?v=dQw4w9WgXcQ')] }),
+      ).platform,
     ).toBe('multi');
   });
 
   it('finds the platform from post links, then from labels', () => {
     expect(drawContextFromClues(clues({ links: [link('https://www.instagram.com/reel/Cz1/')] })).platform).toBe('instagram');
-    expect(drawContextFromClues(clues({ links: [link('https://www.facebook.com/boutiquemarie/posts/pfbid02xYz')] })).platform).toBe('facebook');
+    expect(drawContextFromClues(clues({ links: [link('https://www.facebook.com/boutiquemarie/posts/pfbid02xYz')] })).platform).toBe(
+      'facebook',
+    );
     expect(drawContextFromClues(clues({ links: [link('https://fb.watch/abc/')] })).platform).toBe('facebook');
     expect(drawContextFromClues(clues({ links: [link('https://youtu.be/dQw4w9WgXcQ')] })).platform).toBe('youtube');
     expect(drawContextFromClues(clues({ links: [link('https://www.youtube.com/shorts/abc')] })).platform).toBe('youtube');
@@ -66,18 +72,30 @@ describe('drawContextFromClues', () => {
     expect(
       drawContextFromClues(
         clues({
-          links: [link('https://www.instagram.com/julie.dmrt/', 'julie.dmrt', true), link('https://www.instagram.com/p/C0x/'), link('https://www.instagram.com/boutique.marie/', 'boutique.marie')],
+          links: [
+            link('https://www.instagram.com/julie.dmrt/', 'julie.dmrt', true),
+            link('https://www.instagram.com/p/C0x/'),
+            link('https://www.instagram.com/boutique.marie/', 'boutique.marie'),
+          ],
         }),
       ).pageOrUsername,
     ).toBe('@boutique.marie');
-    expect(drawContextFromClues(clues({ links: [link('https://www.instagram.com/julie.dmrt/', 'julie.dmrt', true)] })).pageOrUsername).toBeUndefined();
+    expect(
+      drawContextFromClues(clues({ links: [link('https://www.instagram.com/julie.dmrt/', 'julie.dmrt', true)] })).pageOrUsername,
+    ).toBeUndefined();
     // An e-mail is not a handle.
     expect(drawContextFromClues(clues({ labels: ['Contact : marie@example.com'] })).pageOrUsername).toBeUndefined();
   });
 
   it('finds a Facebook Page name from the Page link', () => {
     const ctx = drawContextFromClues(
-      clues({ links: [link('https://www.facebook.com/boutiquemarie/posts/pfbid02'), link('https://www.facebook.com/boutiquemarie', 'Boutique Marie'), link('https://www.facebook.com/login')] }),
+      clues({
+        links: [
+          link('https://www.facebook.com/boutiquemarie/posts/pfbid02'),
+          link('https://www.facebook.com/boutiquemarie', 'Boutique Marie'),
+          link('https://www.facebook.com/login'),
+        ],
+      }),
     );
     expect(ctx).toMatchObject({ platform: 'facebook', pageOrUsername: 'Boutique Marie' });
     expect(drawContextFromClues(clues({ links: [link('https://www.facebook.com/help/')] })).pageOrUsername).toBeUndefined();
@@ -90,13 +108,18 @@ describe('drawContextFromClues', () => {
   });
 
   it('leaves unknown fields out', () => {
-    expect(drawContextFromClues(clues({ url: 'https://osortoo.com/pricing' }))).toEqual({ onOsortooPage: true, url: 'https://osortoo.com/pricing' });
+    expect(drawContextFromClues(clues({ url: 'https://osortoo.com/pricing' }))).toEqual({
+      onOsortooPage: true,
+      url: 'https://osortoo.com/pricing',
+    });
   });
 
   it('is not an Osortoo page elsewhere, nor on a local page without hook points', () => {
     expect(drawContextFromClues(clues({ url: 'https://www.instagram.com/p/C0x/' }))).toEqual({ onOsortooPage: false });
     expect(drawContextFromClues(clues({ url: 'http://127.0.0.1:4000/giveaways/8f3k2' }))).toEqual({ onOsortooPage: false });
-    expect(drawContextFromClues(clues({ url: 'http://127.0.0.1:4000/giveaways/8f3k2', meta: { 'osortoo:page': 'giveaway-results' } }))).toEqual({
+    expect(
+      drawContextFromClues(clues({ url: 'http://127.0.0.1:4000/giveaways/8f3k2', meta: { 'osortoo:page': 'giveaway-results' } })),
+    ).toEqual({
       onOsortooPage: true,
       url: 'http://127.0.0.1:4000/giveaways/8f3k2',
       drawId: '8f3k2',

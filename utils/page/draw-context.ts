@@ -15,7 +15,10 @@ import { readPageClues, type DocumentLike, type PageClues } from './page-clues';
 /** Links to a post (not a profile) on each platform. */
 const POST_LINKS: [RegExp, Platform][] = [
   [/^https?:\/\/(?:www\.|m\.)?instagram\.com\/(?:[\w.]+\/)?(?:p|reel|reels|tv)\/[\w-]+/i, 'instagram'],
-  [/^https?:\/\/(?:www\.|m\.|web\.)?facebook\.com\/(?:[^/?#]+\/(?:posts|videos|photos)\/|permalink\.php|photo|watch|story\.php|share\/[pv]\/|groups\/[^/?#]+\/posts\/)|^https?:\/\/fb\.watch\//i, 'facebook'],
+  [
+    /^https?:\/\/(?:www\.|m\.|web\.)?facebook\.com\/(?:[^/?#]+\/(?:posts|videos|photos)\/|permalink\.php|photo|watch|story\.php|share\/[pv]\/|groups\/[^/?#]+\/posts\/)|^https?:\/\/fb\.watch\//i,
+    'facebook',
+  ],
   [/^https?:\/\/(?:www\.|m\.)?youtube\.com\/(?:watch\?|shorts\/|live\/)|^https?:\/\/youtu\.be\/[\w-]+/i, 'youtube'],
 ];
 /** Links to an Instagram profile, the handle in the first group. */
@@ -23,7 +26,8 @@ const INSTAGRAM_PROFILE = /^https?:\/\/(?:www\.|m\.)?instagram\.com\/([A-Za-z0-9
 const INSTAGRAM_RESERVED = /^(?:p|reel|reels|tv|explore|accounts|stories|direct|about|legal|developer|web)$/i;
 /** Links to a Facebook Page, its slug in the first group. */
 const FACEBOOK_PAGE = /^https?:\/\/(?:www\.|m\.|web\.)?facebook\.com\/([A-Za-z0-9.-]{3,80})\/?(?:[?#]|$)/i;
-const FACEBOOK_RESERVED = /^(?:home\.php|login|login\.php|pages|groups|watch|events|marketplace|gaming|help|policies|privacy|settings|profile\.php|sharer|share|dialog)$/i;
+const FACEBOOK_RESERVED =
+  /^(?:home\.php|login|login\.php|pages|groups|watch|events|marketplace|gaming|help|policies|privacy|settings|profile\.php|sharer|share|dialog)$/i;
 /** A visible `@handle` (Instagram usernames: letters, digits, `.` and `_`, up to 30). */
 const HANDLE = /(?:^|[\s(«"'])@([A-Za-z0-9._]{0,29}[A-Za-z0-9_])(?![\w.]*@)/;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
@@ -77,7 +81,8 @@ function pageOrUsernameOf(c: PageClues, platform: Platform | undefined): string 
   if (platform !== 'instagram' && platform !== 'youtube') {
     for (const link of organiserLinks) {
       const slug = FACEBOOK_PAGE.exec(link.href)?.[1];
-      if (slug && !FACEBOOK_RESERVED.test(slug)) return link.text && link.text.length <= 100 && !/^https?:/i.test(link.text) ? link.text : slug;
+      if (slug && !FACEBOOK_RESERVED.test(slug))
+        return link.text && link.text.length <= 100 && !/^https?:/i.test(link.text) ? link.text : slug;
     }
   }
   return undefined;

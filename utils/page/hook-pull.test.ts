@@ -11,7 +11,7 @@ function windowAnswering(answer: (detail: unknown) => unknown): Window {
   return win as unknown as Window;
 }
 
-describe('pullHookBuffer: the hook\'s answer is page-controlled', () => {
+describe("pullHookBuffer: the hook's answer is page-controlled", () => {
   it('reads a snapshot handed over as JSON', () => {
     const entries = [{ kind: 'console', level: 'error', t: 1, count: 2, message: 'x' }];
     expect(pullHookBuffer(windowAnswering(() => JSON.stringify({ entries, dropped: 3 })))).toEqual({ entries, dropped: 3 });

@@ -6,24 +6,86 @@ import { LIMITS } from '../contract/limits';
 
 const BASE = 'https://app.osortoo.com/giveaways/8f3k2/results';
 
-describe('normalizeEntry: the hook\'s raw facts become contract entries', () => {
-  it('keeps the hook\'s excerpt length in step with the contract', () => {
+describe("normalizeEntry: the hook's raw facts become contract entries", () => {
+  it("keeps the hook's excerpt length in step with the contract", () => {
     expect(BODY_EXCERPT_CHARS).toBe(LIMITS.bodyExcerptBytes);
   });
 
   it('writes the messages the hook leaves empty, rounds times, absolutises and scrubs URLs', () => {
-    const network = normalizeEntry({ kind: 'network', api: 'xhr', t: 12.6, count: 1, message: '', method: 'post', url: '/api/x?access_token=abcdefgh12345', status: 500, durationMs: 33.4, body: '{"error":"E"}' }, BASE);
-    expect(network).toEqual({ kind: 'network', api: 'xhr', t: 13, count: 1, message: 'POST 500', method: 'POST', url: 'https://app.osortoo.com/api/x?access_token=[removed: access_token]', status: 500, durationMs: 33, body: '{"error":"E"}' });
-    expect(normalizeEntry({ kind: 'network', api: 'fetch', t: 1, count: 1, message: 'TypeError: Failed to fetch', method: 'GET', url: 'https://x.test/', status: 0, durationMs: 1 }, BASE)?.message).toBe('GET failed: TypeError: Failed to fetch');
-    expect(normalizeEntry({ kind: 'resource', t: 1, count: 1, message: '', tag: 'IMG', url: '/a.png' }, BASE)).toMatchObject({ tag: 'img', url: 'https://app.osortoo.com/a.png', message: 'Failed to load img' });
-    expect(normalizeEntry({ kind: 'csp', t: 1, count: 1, message: '', directive: 'img-src', blockedUrl: 'inline' }, BASE)?.message).toBe('CSP blocked inline (img-src)');
+    const network = normalizeEntry(
+      {
+        kind: 'network',
+        api: 'xhr',
+        t: 12.6,
+        count: 1,
+        message: '',
+        method: 'post',
+        url: '/api/x?access_token=abcdefgh12345',
+        status: 500,
+        durationMs: 33.4,
+        body: '{"error":"E"}',
+      },
+      BASE,
+    );
+    expect(network).toEqual({
+      kind: 'network',
+      api: 'xhr',
+      t: 13,
+      count: 1,
+      message: 'POST 500',
+      method: 'POST',
+      url: 'https://app.osortoo.com/api/x?access_token=[removed: access_token]',
+      status: 500,
+      durationMs: 33,
+      body: '{"error":"E"}',
+    });
+    expect(
+      normalizeEntry(
+        {
+          kind: 'network',
+          api: 'fetch',
+          t: 1,
+          count: 1,
+          message: 'TypeError: Failed to fetch',
+          method: 'GET',
+          url: 'https://x.test/',
+          status: 0,
+          durationMs: 1,
+        },
+        BASE,
+      )?.message,
+    ).toBe('GET failed: TypeError: Failed to fetch');
+    expect(normalizeEntry({ kind: 'resource', t: 1, count: 1, message: '', tag: 'IMG', url: '/a.png' }, BASE)).toMatchObject({
+      tag: 'img',
+      url: 'https://app.osortoo.com/a.png',
+      message: 'Failed to load img',
+    });
+    expect(normalizeEntry({ kind: 'csp', t: 1, count: 1, message: '', directive: 'img-src', blockedUrl: 'inline' }, BASE)?.message).toBe(
+      'CSP blocked inline (img-src)',
+    );
     // Frames: on the top page's timeline, with the frame's (scrubbed) URL.
-    expect(normalizeEntry({ kind: 'console', level: 'error', t: 5, count: 2, lastT: 9, message: 'x' }, BASE, 100, 'https://app.osortoo.com/w?token=secretsecret')).toMatchObject({ t: 105, lastT: 109, frame: 'https://app.osortoo.com/w?token=[removed: token]' });
+    expect(
+      normalizeEntry(
+        { kind: 'console', level: 'error', t: 5, count: 2, lastT: 9, message: 'x' },
+        BASE,
+        100,
+        'https://app.osortoo.com/w?token=secretsecret',
+      ),
+    ).toMatchObject({ t: 105, lastT: 109, frame: 'https://app.osortoo.com/w?token=[removed: token]' });
   });
 
   it('bounds and repairs forged entries so that they validate, and drops what is not an entry', () => {
     const huge = 'y'.repeat(100_000);
-    for (const raw of [null, 1, 'x', [], { kind: 'evil', t: 1 }, { kind: 'console', t: -1 }, { kind: 'console' }, { kind: 'console', t: Number.NaN }]) {
+    for (const raw of [
+      null,
+      1,
+      'x',
+      [],
+      { kind: 'evil', t: 1 },
+      { kind: 'console', t: -1 },
+      { kind: 'console' },
+      { kind: 'console', t: Number.NaN },
+    ]) {
       expect(normalizeEntry(raw, BASE)).toBeUndefined();
     }
     const forged = [

@@ -11,7 +11,8 @@ import { LIMITS } from '../contract/limits';
 /** A contract-shaped entry, not yet validated (the worker does that against the contract). */
 export type NormalizedEntry = Record<string, unknown>;
 
-const text = (value: unknown, max: number): string | undefined => (typeof value === 'string' && value ? scrubText(value).slice(0, max) : undefined);
+const text = (value: unknown, max: number): string | undefined =>
+  typeof value === 'string' && value ? scrubText(value).slice(0, max) : undefined;
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined);
 
 function absolute(value: unknown, base: string): unknown {

@@ -12,14 +12,20 @@ describe('readPageClues on a minimal document', () => {
     closest: () => (inParticipants ? {} : null),
   });
   const doc = (bySelector: Record<string, ElementLike[]>): DocumentLike => ({
-    querySelectorAll: (sel) => bySelector[sel] ?? (sel.startsWith('h1,') ? bySelector.labels ?? [] : sel.startsWith('[class*="account"') ? bySelector.account ?? [] : []),
+    querySelectorAll: (sel) =>
+      bySelector[sel] ??
+      (sel.startsWith('h1,') ? (bySelector.labels ?? []) : sel.startsWith('[class*="account"') ? (bySelector.account ?? []) : []),
   });
 
   it('reads meta, data attributes, links and texts', () => {
     const d = doc({
       'meta[name^="osortoo:"], meta[property^="osortoo:"]': [el({ name: 'osortoo:draw-id', content: ' 8f3k2 ' })],
       '[data-osortoo-platform]': [el({ 'data-osortoo-platform': '' }, ' Instagram ')],
-      'a[href]': [el({ href: 'https://www.instagram.com/p/C0x/' }, 'post'), el({ href: '/relative' }), el({ href: 'https://www.instagram.com/julie/' }, 'julie', true)],
+      'a[href]': [
+        el({ href: 'https://www.instagram.com/p/C0x/' }, 'post'),
+        el({ href: '/relative' }),
+        el({ href: 'https://www.instagram.com/julie/' }, 'julie', true),
+      ],
       labels: [el({}, 'Concours   de Noël'), el({}, '@julie', true)],
       account: [el({}, 'marie@example.com')],
     });
@@ -39,6 +45,13 @@ describe('readPageClues on a minimal document', () => {
         throw new Error('nope');
       },
     };
-    expect(readPageClues(hostile, 'https://app.osortoo.com/x')).toEqual({ url: 'https://app.osortoo.com/x', meta: {}, data: {}, links: [], labels: [], accountTexts: [] });
+    expect(readPageClues(hostile, 'https://app.osortoo.com/x')).toEqual({
+      url: 'https://app.osortoo.com/x',
+      meta: {},
+      data: {},
+      links: [],
+      labels: [],
+      accountTexts: [],
+    });
   });
 });

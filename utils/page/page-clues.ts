@@ -14,9 +14,11 @@
 /** Where to look, in the DOM, for each kind of clue (read by readPageClues). */
 const SELECTORS = {
   /** Headings and labels that may name the platform or the account of the giveaway. */
-  labels: 'h1, h2, h3, [class*="platform" i], [class*="network" i], [class*="source" i], [class*="post-author" i], [class*="owner" i], [aria-label*="platform" i]',
+  labels:
+    'h1, h2, h3, [class*="platform" i], [class*="network" i], [class*="source" i], [class*="post-author" i], [class*="owner" i], [aria-label*="platform" i]',
   /** An account menu, where a logged-in app shows the user's e-mail. */
-  account: '[class*="account" i], [id*="account" i], [class*="user-menu" i], [class*="usermenu" i], [class*="profile-menu" i], [class*="avatar-menu" i], nav [class*="user" i], header [class*="user" i]',
+  account:
+    '[class*="account" i], [id*="account" i], [class*="user-menu" i], [class*="usermenu" i], [class*="profile-menu" i], [class*="avatar-menu" i], nav [class*="user" i], header [class*="user" i]',
   /** Lists of participants or comments: their links and handles are not the organiser's. */
   participants: '[data-osortoo-participants], [class*="comment" i], [class*="participant" i], [class*="entries" i], [class*="winner" i]',
 };

@@ -56,12 +56,7 @@ describe('holidaysOfYear', () => {
   });
 
   it('gives Christmas and Boxing Day two distinct weekdays when both fall on the weekend', () => {
-    expect(datesOf(2021).filter((d) => d >= '2021-12-24')).toEqual([
-      '2021-12-25',
-      '2021-12-26',
-      '2021-12-27',
-      '2021-12-28',
-    ]);
+    expect(datesOf(2021).filter((d) => d >= '2021-12-24')).toEqual(['2021-12-25', '2021-12-26', '2021-12-27', '2021-12-28']);
   });
 
   it('shifts a Sunday Christmas past a Monday Boxing Day to Tuesday', () => {

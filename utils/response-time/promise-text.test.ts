@@ -7,8 +7,7 @@ import { instantOfWallTime } from './zoned-time';
 
 /** Compare with plain spaces and apostrophes; the module uses no-break spaces and ’. */
 const plain = (s: string | undefined) => s?.replace(/\u00a0/g, ' ').replace(/’/g, "'");
-const plainText = (t: PromiseText) =>
-  Object.fromEntries(Object.entries(t).map(([k, v]) => [k, plain(v as string)]));
+const plainText = (t: PromiseText) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, plain(v as string)]));
 
 interface Scenario {
   now: Date;
@@ -86,9 +85,7 @@ describe('relative day words and clock times', () => {
     // In Paris it is already Tuesday: next Monday is within the week, so just "lundi".
     expect(describeAt({ now, timeZone: PARIS, locale: 'fr', status }).clockStarts).toMatch(/réouverture, lundi 15 h \(heure de Paris\)\.$/);
     const en = describeAt({ now, timeZone: 'America/Vancouver', locale: 'en', status });
-    expect(en.clockStarts).toBe(
-      'Sent outside support hours: handled as soon as support reopens, Monday, July 6, 6 am (Vancouver time).',
-    );
+    expect(en.clockStarts).toBe('Sent outside support hours: handled as soon as support reopens, Monday, July 6, 6 am (Vancouver time).');
     expect(describeAt({ now: paris('2026-06-09', 18, 0), timeZone: 'America/Toronto', locale: 'en' }).headline).toMatch(
       /by tomorrow 12 pm \(Eastern time\)$/,
     );
@@ -150,7 +147,12 @@ describe('peak and incident', () => {
   });
 
   it('a passed incident reads as the standard case', () => {
-    const fr = describeAt({ now, timeZone: PARIS, locale: 'fr', status: { mode: 'incident', message: 'panne', until: '2026-12-21T00:00:00Z' } });
+    const fr = describeAt({
+      now,
+      timeZone: PARIS,
+      locale: 'fr',
+      status: { mode: 'incident', message: 'panne', until: '2026-12-21T00:00:00Z' },
+    });
     expect(fr.headline).toMatch(/^Réponse habituelle sous 6 à 24 h/);
     expect(fr.detail).not.toContain('panne');
   });

@@ -80,7 +80,12 @@ describe('standard case, when the clock starts', () => {
   });
 
   it.each([
-    ['Christmas 2026 (Friday) → Tuesday 29, Boxing Day observed on Monday 28', '2026-12-25', '2026-12-29T14:00:00.000Z', ['closed-day', 'weekend']],
+    [
+      'Christmas 2026 (Friday) → Tuesday 29, Boxing Day observed on Monday 28',
+      '2026-12-25',
+      '2026-12-29T14:00:00.000Z',
+      ['closed-day', 'weekend'],
+    ],
     ['Canada Day 2026 (Wednesday) → Thursday', '2026-07-01', '2026-07-02T13:00:00.000Z', ['closed-day']],
     ['Fête nationale 2026 (Wednesday) → Thursday', '2026-06-24', '2026-06-25T13:00:00.000Z', ['closed-day']],
     ['Good Friday 2027 → Monday (Easter Monday is open)', '2027-03-26', '2027-03-29T13:00:00.000Z', ['closed-day', 'weekend']],
@@ -247,7 +252,10 @@ describe('statusSource and odd schedules', () => {
   it('a lunch break is reported as such', () => {
     const now = toronto('2026-06-10', 12, 30);
     const base = defaultSchedule(now);
-    const split = [{ open: '13:00', close: '17:00' }, { open: '09:00', close: '12:00' }];
+    const split = [
+      { open: '13:00', close: '17:00' },
+      { open: '09:00', close: '12:00' },
+    ];
     const week = base.week.map((d, i) => (i === 3 ? split : d));
     const opening = nextOpening(now, { ...base, week });
     expect(opening.clockStartsAt.toISOString()).toBe('2026-06-10T17:00:00.000Z');

@@ -133,13 +133,7 @@ export function nextOpening(now: Date, schedule: Schedule): Opening {
   return { clockStartsAt: now, outsideHours: true, reasons: ['no-opening-hours'] };
 }
 
-function missedReasons(
-  now: Date,
-  today: string,
-  openingDate: string,
-  schedule: Schedule,
-  closed: ReadonlySet<string>,
-): string[] {
+function missedReasons(now: Date, today: string, openingDate: string, schedule: Schedule, closed: ReadonlySet<string>): string[] {
   const reasons: string[] = [];
   const todays = intervalsOn(today, schedule, closed);
   if (todays.length === 0) {

@@ -15,11 +15,7 @@ describe('defaultSchedule', () => {
   it('lists the closed days of the next 60 days, both ends included', () => {
     expect(defaultSchedule(new Date('2026-06-01T12:00:00Z')).closedDays).toEqual(['2026-06-24', '2026-07-01']);
     // 2026-05-18 + 60 days = 2026-07-17
-    expect(defaultSchedule(new Date('2026-05-18T12:00:00Z')).closedDays).toEqual([
-      '2026-05-18',
-      '2026-06-24',
-      '2026-07-01',
-    ]);
+    expect(defaultSchedule(new Date('2026-05-18T12:00:00Z')).closedDays).toEqual(['2026-05-18', '2026-06-24', '2026-07-01']);
   });
 
   it('takes the start date in the support timezone, not UTC', () => {

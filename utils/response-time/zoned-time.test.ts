@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  daysBetween,
-  instantOfWallTime,
-  isoDateAt,
-  isValidTimeZone,
-  offsetMsAt,
-  wallTimeAt,
-  weekdayOf,
-} from './zoned-time';
+import { addDays, daysBetween, instantOfWallTime, isoDateAt, isValidTimeZone, offsetMsAt, wallTimeAt, weekdayOf } from './zoned-time';
 
 const TO = 'America/Toronto';
 const iso = (d: Date) => d.toISOString();
@@ -16,7 +7,13 @@ const iso = (d: Date) => d.toISOString();
 describe('wallTimeAt / isoDateAt', () => {
   it('reads the wall clock, with midnight as hour 0', () => {
     expect(wallTimeAt(new Date('2026-07-01T04:00:00Z'), TO)).toEqual({
-      year: 2026, month: 7, day: 1, hour: 0, minute: 0, second: 0, weekday: 3,
+      year: 2026,
+      month: 7,
+      day: 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      weekday: 3,
     });
     expect(isoDateAt(new Date('2026-07-01T03:59:59Z'), TO)).toBe('2026-06-30');
   });

@@ -91,12 +91,7 @@ export function offsetMsAt(instant: Date, timeZone: string): number {
  * (fall back, e.g. 01:30) is the earlier of the two. Assumes at most one offset change within
  * a day either side, which holds for every real timezone.
  */
-export function instantOfWallTime(
-  date: string,
-  hour: number,
-  minute: number,
-  timeZone: string,
-): Date {
+export function instantOfWallTime(date: string, hour: number, minute: number, timeZone: string): Date {
   const [y, m, d] = parseIsoDate(date);
   const local = Date.UTC(y, m - 1, d, hour, minute);
   const before = offsetMsAt(new Date(local - DAY_MS), timeZone);

@@ -5,7 +5,14 @@ import type { ScreenshotEdit } from './edit-geometry';
 describe('drawEdits', () => {
   function recorder() {
     const calls: string[] = [];
-    const state = { fillStyle: '', strokeStyle: '', lineWidth: 1, globalAlpha: 0.3, globalCompositeOperation: 'multiply', transform: 'identity' };
+    const state = {
+      fillStyle: '',
+      strokeStyle: '',
+      lineWidth: 1,
+      globalAlpha: 0.3,
+      globalCompositeOperation: 'multiply',
+      transform: 'identity',
+    };
     const ctx = {
       save: () => calls.push('save'),
       restore: () => calls.push('restore'),
@@ -18,9 +25,12 @@ describe('drawEdits', () => {
       closePath: () => {},
       stroke: () => calls.push(`stroke ${state.strokeStyle}`),
       fill: () => calls.push(`fill ${state.fillStyle}`),
-      strokeRect: (x: number, y: number, w: number, h: number) => calls.push(`strokeRect ${state.strokeStyle} ${state.transform} ${x},${y},${w},${h}`),
+      strokeRect: (x: number, y: number, w: number, h: number) =>
+        calls.push(`strokeRect ${state.strokeStyle} ${state.transform} ${x},${y},${w},${h}`),
       fillRect: (x: number, y: number, w: number, h: number) =>
-        calls.push(`fillRect ${state.fillStyle} alpha=${state.globalAlpha} ${state.globalCompositeOperation} ${state.transform} ${x},${y},${w},${h}`),
+        calls.push(
+          `fillRect ${state.fillStyle} alpha=${state.globalAlpha} ${state.globalCompositeOperation} ${state.transform} ${x},${y},${w},${h}`,
+        ),
       setLineDash: () => {},
       lineJoin: 'miter',
       lineCap: 'butt',

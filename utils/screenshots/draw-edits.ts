@@ -11,7 +11,18 @@ export const MARK_COLOR = '#e0004d';
 /** The subset of CanvasRenderingContext2D used here (so tests can record the calls). */
 export type DrawingContext = Pick<
   CanvasRenderingContext2D,
-  'save' | 'restore' | 'setTransform' | 'beginPath' | 'moveTo' | 'lineTo' | 'closePath' | 'stroke' | 'fill' | 'strokeRect' | 'fillRect' | 'setLineDash'
+  | 'save'
+  | 'restore'
+  | 'setTransform'
+  | 'beginPath'
+  | 'moveTo'
+  | 'lineTo'
+  | 'closePath'
+  | 'stroke'
+  | 'fill'
+  | 'strokeRect'
+  | 'fillRect'
+  | 'setLineDash'
 > & {
   fillStyle: CanvasRenderingContext2D['fillStyle'];
   strokeStyle: CanvasRenderingContext2D['strokeStyle'];
@@ -31,7 +42,13 @@ export function markWidth(image: Size): number {
  * Draws `edits` over what is already on `ctx` (the image drawn at `scale` × its size).
  * Highlights and arrows come first, blackouts last, so nothing is ever drawn over a blackout.
  */
-export function drawEdits(ctx: DrawingContext, edits: readonly ScreenshotEdit[], image: Size, scale: number, options: { pending?: boolean } = {}): void {
+export function drawEdits(
+  ctx: DrawingContext,
+  edits: readonly ScreenshotEdit[],
+  image: Size,
+  scale: number,
+  options: { pending?: boolean } = {},
+): void {
   const output = { width: Math.round(image.width * scale), height: Math.round(image.height * scale) };
   const line = markWidth(image);
   ctx.save();

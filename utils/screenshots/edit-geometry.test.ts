@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { blackoutPixels, defaultEdit, displayToImage, editFromDrag, imageToDisplay, keyStep, moveEdit, resizeEdit, type ScreenshotEdit } from './edit-geometry';
+import {
+  blackoutPixels,
+  defaultEdit,
+  displayToImage,
+  editFromDrag,
+  imageToDisplay,
+  keyStep,
+  moveEdit,
+  resizeEdit,
+  type ScreenshotEdit,
+} from './edit-geometry';
 
 describe('geometry', () => {
   const image = { width: 1280, height: 800 };
@@ -13,7 +23,13 @@ describe('geometry', () => {
   });
 
   it('turns a drag into a normalised box, a directed arrow, or nothing when too small', () => {
-    expect(editFromDrag('blackout', { x: 300, y: 200 }, { x: 100, y: 50 })).toEqual({ kind: 'blackout', x: 100, y: 50, width: 200, height: 150 });
+    expect(editFromDrag('blackout', { x: 300, y: 200 }, { x: 100, y: 50 })).toEqual({
+      kind: 'blackout',
+      x: 100,
+      y: 50,
+      width: 200,
+      height: 150,
+    });
     expect(editFromDrag('highlight', { x: 10, y: 10 }, { x: 12, y: 80 })).toBeUndefined();
     expect(editFromDrag('arrow', { x: 300, y: 200 }, { x: 100, y: 50 })).toEqual({ kind: 'arrow', x1: 300, y1: 200, x2: 100, y2: 50 });
     expect(editFromDrag('arrow', { x: 1, y: 1 }, { x: 2, y: 2 })).toBeUndefined();
@@ -40,9 +56,24 @@ describe('geometry', () => {
   });
 
   it('snaps blackouts outwards to whole output pixels, inside the output', () => {
-    expect(blackoutPixels({ kind: 'blackout', x: 10, y: 20, width: 30, height: 40 }, 1, image)).toEqual({ x: 10, y: 20, width: 30, height: 40 });
+    expect(blackoutPixels({ kind: 'blackout', x: 10, y: 20, width: 30, height: 40 }, 1, image)).toEqual({
+      x: 10,
+      y: 20,
+      width: 30,
+      height: 40,
+    });
     // At half scale 11..41 covers 5.5..20.5: pixels 5 to 20 inclusive.
-    expect(blackoutPixels({ kind: 'blackout', x: 11, y: 11, width: 30, height: 30 }, 0.5, { width: 640, height: 400 })).toEqual({ x: 5, y: 5, width: 16, height: 16 });
-    expect(blackoutPixels({ kind: 'blackout', x: 1200, y: 700, width: 200, height: 200 }, 1, image)).toEqual({ x: 1200, y: 700, width: 80, height: 100 });
+    expect(blackoutPixels({ kind: 'blackout', x: 11, y: 11, width: 30, height: 30 }, 0.5, { width: 640, height: 400 })).toEqual({
+      x: 5,
+      y: 5,
+      width: 16,
+      height: 16,
+    });
+    expect(blackoutPixels({ kind: 'blackout', x: 1200, y: 700, width: 200, height: 200 }, 1, image)).toEqual({
+      x: 1200,
+      y: 700,
+      width: 80,
+      height: 100,
+    });
   });
 });

@@ -81,7 +81,11 @@ export function moveEdit(edit: ScreenshotEdit, dx: number, dy: number, image: Si
  */
 export function resizeEdit(edit: ScreenshotEdit, dw: number, dh: number, image: Size, minSize = 4): ScreenshotEdit {
   if (edit.kind === 'arrow') return { ...edit, x2: clamp(edit.x2 + dw, 0, image.width), y2: clamp(edit.y2 + dh, 0, image.height) };
-  return { ...edit, width: clamp(edit.width + dw, minSize, image.width - edit.x), height: clamp(edit.height + dh, minSize, image.height - edit.y) };
+  return {
+    ...edit,
+    width: clamp(edit.width + dw, minSize, image.width - edit.x),
+    height: clamp(edit.height + dh, minSize, image.height - edit.y),
+  };
 }
 
 /**

@@ -22,7 +22,10 @@ export const MAX_CANVAS_PIXELS = 32 * 1024 * 1024;
 export function encodingPlan(original: ImageType, hasBlackout: boolean): { type: ImageType; quality?: number }[] {
   if (hasBlackout) return [{ type: 'image/png' }];
   if (original === 'image/png') return [{ type: 'image/png' }, { type: 'image/jpeg', quality: 0.9 }];
-  return [{ type: original, quality: 0.92 }, { type: 'image/jpeg', quality: 0.85 }];
+  return [
+    { type: original, quality: 0.92 },
+    { type: 'image/jpeg', quality: 0.85 },
+  ];
 }
 
 /** The first scale to try: 1 unless the image has more pixels than a canvas should hold. */
@@ -46,9 +49,17 @@ async function typeOfBytes(blob: Blob): Promise<ImageType | null> {
  * plan's types, then smaller scales. Browser only (OffscreenCanvas). Throws 'too-large' if
  * even a small version does not fit.
  */
-export async function renderAndEncode(source: ImageBitmap, edits: readonly ScreenshotEdit[], originalType: ImageType, limit: number = LIMITS.screenshotBytes): Promise<Encoded> {
+export async function renderAndEncode(
+  source: ImageBitmap,
+  edits: readonly ScreenshotEdit[],
+  originalType: ImageType,
+  limit: number = LIMITS.screenshotBytes,
+): Promise<Encoded> {
   const image = { width: source.width, height: source.height };
-  const plan = encodingPlan(originalType, edits.some((edit) => edit.kind === 'blackout'));
+  const plan = encodingPlan(
+    originalType,
+    edits.some((edit) => edit.kind === 'blackout'),
+  );
   let scale = initialScale(image);
   for (let attempt = 0; attempt < 8; attempt += 1) {
     const width = Math.max(1, Math.round(image.width * scale));
@@ -65,7 +76,9 @@ export async function renderAndEncode(source: ImageBitmap, edits: readonly Scree
       }
       ctx.drawImage(source, 0, 0, width, height);
       drawEdits(ctx, edits, image, width / image.width);
-      const blob = await canvas.convertToBlob(step.quality === undefined ? { type: step.type } : { type: step.type, quality: step.quality });
+      const blob = await canvas.convertToBlob(
+        step.quality === undefined ? { type: step.type } : { type: step.type, quality: step.quality },
+      );
       // A browser that cannot encode the type (WebP in some) silently gives PNG.
       const type = (await typeOfBytes(blob)) ?? 'image/png';
       if (blob.size <= limit) return { blob: blob.type === type ? blob : new Blob([blob], { type }), type, width, height };
@@ -87,7 +100,13 @@ export async function applyEditsToScreenshot(shot: FormScreenshot, edits: readon
   try {
     if (edits.length === 0) {
       if (original.size <= LIMITS.screenshotBytes && initialScale(bitmap) === 1) {
-        return { ...shot, blob: original, original, edits: [], meta: { ...shot.meta, type: originalType, width: bitmap.width, height: bitmap.height, bytes: original.size, edited: false } };
+        return {
+          ...shot,
+          blob: original,
+          original,
+          edits: [],
+          meta: { ...shot.meta, type: originalType, width: bitmap.width, height: bitmap.height, bytes: original.size, edited: false },
+        };
       }
     }
     const encoded = await renderAndEncode(bitmap, edits, originalType);
@@ -96,7 +115,14 @@ export async function applyEditsToScreenshot(shot: FormScreenshot, edits: readon
       blob: encoded.blob,
       original,
       edits: [...edits],
-      meta: { ...shot.meta, type: encoded.type, width: encoded.width, height: encoded.height, bytes: encoded.blob.size, edited: edits.length > 0 },
+      meta: {
+        ...shot.meta,
+        type: encoded.type,
+        width: encoded.width,
+        height: encoded.height,
+        bytes: encoded.blob.size,
+        edited: edits.length > 0,
+      },
     };
   } finally {
     bitmap.close();

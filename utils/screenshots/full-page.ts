@@ -17,7 +17,9 @@ export type FullPageCapture =
 /** Default time budget: beyond it the visible capture is the better answer. */
 export const FULLPAGE_BUDGET_MS = 8000;
 
-type PageAnswer = { ok: true; dataUrl: string; width: number; height: number } | { ok: false; reason: 'failed' | 'unsupported-css'; detail: string };
+type PageAnswer =
+  | { ok: true; dataUrl: string; width: number; height: number }
+  | { ok: false; reason: 'failed' | 'unsupported-css'; detail: string };
 
 const isPermissionError = (detail: string) => /permission|cannot access|activeTab|host/i.test(detail);
 
@@ -55,15 +57,25 @@ export async function captureFullPage(
     const answer = await Promise.race([run, timeout]);
     if (answer === 'timeout') return { ok: false, reason: 'timeout', detail: `over ${budgetMs} ms` };
     if (!answer || typeof answer !== 'object') return { ok: false, reason: 'failed', detail: 'no answer from the page' };
-    if (!answer.ok) return { ok: false, reason: answer.reason === 'unsupported-css' ? 'unsupported-css' : 'failed', detail: String(answer.detail).slice(0, 300) };
-    if (typeof answer.dataUrl !== 'string' || !answer.dataUrl.startsWith('data:image/')) return { ok: false, reason: 'failed', detail: 'not an image' };
+    if (!answer.ok)
+      return {
+        ok: false,
+        reason: answer.reason === 'unsupported-css' ? 'unsupported-css' : 'failed',
+        detail: String(answer.detail).slice(0, 300),
+      };
+    if (typeof answer.dataUrl !== 'string' || !answer.dataUrl.startsWith('data:image/'))
+      return { ok: false, reason: 'failed', detail: 'not an image' };
     clearInterval(ticker);
     progress(0.9);
     const raw = await (await fetch(answer.dataUrl)).blob();
     const fitted = await fitUnderCap(raw, LIMITS.screenshotBytes);
     if (fitted.blob.size > LIMITS.screenshotBytes) return { ok: false, reason: 'failed', detail: 'image too large' };
     progress(1);
-    return { ok: true, blob: fitted.blob, meta: { source: 'fullpage', type: fitted.type, width: fitted.width, height: fitted.height, bytes: fitted.blob.size, edited: false } };
+    return {
+      ok: true,
+      blob: fitted.blob,
+      meta: { source: 'fullpage', type: fitted.type, width: fitted.width, height: fitted.height, bytes: fitted.blob.size, edited: false },
+    };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: isPermissionError(detail) ? 'no-permission' : 'failed', detail };

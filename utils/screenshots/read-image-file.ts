@@ -21,7 +21,11 @@ export const ACCEPTED_TYPES: readonly ImageType[] = ['image/png', 'image/jpeg', 
 export type RefusalReason = 'type' | 'size' | 'unreadable' | 'count';
 
 /** Why a file cannot be attached before decoding it (type by magic bytes, hard size cap), or its type. */
-export function checkFileHead(head: Uint8Array, size: number, maxInput = MAX_INPUT_BYTES): { ok: true; type: ImageType } | { ok: false; reason: RefusalReason } {
+export function checkFileHead(
+  head: Uint8Array,
+  size: number,
+  maxInput = MAX_INPUT_BYTES,
+): { ok: true; type: ImageType } | { ok: false; reason: RefusalReason } {
   const type = detectImageType(head);
   if (!type) return { ok: false, reason: 'type' };
   if (size > maxInput) return { ok: false, reason: 'size' };
@@ -60,7 +64,11 @@ export async function readImageFile(file: Blob & { name?: string }, newId: () =>
         return { ok: false, reason: 'size', name };
       }
     }
-    return { ok: true, reduced, shot: { id: newId(), blob, meta: { source: 'attachment', type, width, height, bytes: blob.size, edited: false } } };
+    return {
+      ok: true,
+      reduced,
+      shot: { id: newId(), blob, meta: { source: 'attachment', type, width, height, bytes: blob.size, edited: false } },
+    };
   } finally {
     bitmap.close();
   }

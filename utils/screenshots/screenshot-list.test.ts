@@ -33,7 +33,10 @@ describe('the screenshot list', () => {
   it('gives the ticket indexed metadata and blobs in the same order', () => {
     const list = [shot('a', { source: 'visible' }), shot('b')];
     const { metas, blobs } = toTicketScreenshots(list);
-    expect(metas.map((m) => [m.index, m.source])).toEqual([[0, 'visible'], [1, 'attachment']]);
+    expect(metas.map((m) => [m.index, m.source])).toEqual([
+      [0, 'visible'],
+      [1, 'attachment'],
+    ]);
     expect(blobs).toEqual([list[0]!.blob, list[1]!.blob]);
   });
 });

@@ -20,7 +20,11 @@ export interface FormScreenshot {
 }
 
 /** Appends what fits under LIMITS.screenshots; `refused` counts those that did not fit. */
-export function addScreenshots(list: readonly FormScreenshot[], incoming: readonly FormScreenshot[], max: number = LIMITS.screenshots): { next: FormScreenshot[]; refused: number } {
+export function addScreenshots(
+  list: readonly FormScreenshot[],
+  incoming: readonly FormScreenshot[],
+  max: number = LIMITS.screenshots,
+): { next: FormScreenshot[]; refused: number } {
   const room = Math.max(0, max - list.length);
   return { next: [...list, ...incoming.slice(0, room)], refused: Math.max(0, incoming.length - room) };
 }

@@ -28,7 +28,13 @@ new PerformanceObserver((list) => {
   if (!list.getEntries().some((e) => e.name === 'osortoo:diagnostics-ready' || e.name === 'osortoo:form-filled')) return;
   const [ready] = performance.getEntriesByName('osortoo:diagnostics-ready') as PerformanceMark[];
   if (!ready) return;
-  const report: FormReport = { ...(ready.detail as ReadyDetail), url: location.href, openedAt: performance.timeOrigin, readyAt: performance.timeOrigin + ready.startTime, marks: ownMarks() };
+  const report: FormReport = {
+    ...(ready.detail as ReadyDetail),
+    url: location.href,
+    openedAt: performance.timeOrigin,
+    readyAt: performance.timeOrigin + ready.startTime,
+    marks: ownMarks(),
+  };
   void browser.storage.session.set({ [REPORT_KEY]: report });
 }).observe({ type: 'mark', buffered: true });
 

@@ -140,7 +140,8 @@ describe.each(LOCALES)('accessibility, browser in $locale', (strings) => {
     expect(stops.filter((s) => !s.focusVisible || !s.ringVisible)).toEqual([]);
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(strings.saved);
-    const stored = () => browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown> | undefined);
+    const stored = () =>
+      browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown> | undefined);
     expect(await stored()).toMatchObject({ attachScreenshotByDefault: false, schemaVersion: 2 });
 
     // A wrong default e-mail: said on leaving the field, in the page's language, tied to the field.
@@ -149,7 +150,15 @@ describe.each(LOCALES)('accessibility, browser in $locale', (strings) => {
     await page.keyboard.press('Tab');
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(strings.emailError);
     expect(await email.getAttribute('aria-invalid')).toBe('true');
-    expect(await email.evaluate((el) => el.getAttribute('aria-describedby')?.split(' ').map((id) => document.getElementById(id)?.textContent).join(' '))).toMatch(strings.emailError);
+    expect(
+      await email.evaluate((el) =>
+        el
+          .getAttribute('aria-describedby')
+          ?.split(' ')
+          .map((id) => document.getElementById(id)?.textContent)
+          .join(' '),
+      ),
+    ).toMatch(strings.emailError);
     const whereError = `options page with an e-mail error (${strings.locale})`;
     expect(record(whereError, await runAxe(page))).toEqual([]);
     expect((await stored())?.defaultEmail).toBe('');
@@ -192,7 +201,9 @@ describe.each(LOCALES)('accessibility, browser in $locale', (strings) => {
     await form.keyboard.press('Enter');
     const reference = (await form.getByTestId('ticket-reference').textContent({ timeout: 15_000 }))?.trim();
     expect(reference).toMatch(/^OSO-/);
-    await expect.poll(async () => (await form.locator('[role=status], [role=alert], [aria-live]').allTextContents()).join(' ')).toContain(reference);
+    await expect
+      .poll(async () => (await form.locator('[role=status], [role=alert], [aria-live]').allTextContents()).join(' '))
+      .toContain(reference);
     const whereSent = `sent confirmation (${strings.locale})`;
     expect(record(whereSent, await runAxe(form))).toEqual([]);
 

@@ -19,7 +19,18 @@ export interface Violation {
 
 /** What axe exposes on the page once injected (only the part used here). */
 declare const axe: {
-  run(context: Document, options: object): Promise<{ violations: { id: string; impact: Impact | null; help: string; helpUrl: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[] }>;
+  run(
+    context: Document,
+    options: object,
+  ): Promise<{
+    violations: {
+      id: string;
+      impact: Impact | null;
+      help: string;
+      helpUrl: string;
+      nodes: { target: unknown[]; html: string; failureSummary?: string }[];
+    }[];
+  }>;
 };
 
 /**
@@ -35,7 +46,11 @@ export async function runAxe(page: Page): Promise<Violation[]> {
       impact: v.impact,
       help: v.help,
       helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), html: n.html.slice(0, 160), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300) })),
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map(String).join(' '),
+        html: n.html.slice(0, 160),
+        summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300),
+      })),
     }));
   });
 }
@@ -46,12 +61,29 @@ export const blocking = (violations: Violation[]) => violations.filter((v) => v.
 /** A readable report of every violation, whatever its impact, so minor ones get fixed too. */
 export function describeViolations(where: string, violations: Violation[]): string {
   if (violations.length === 0) return `[axe] ${where}: no violation`;
-  const lines = violations.flatMap((v) => [`  ${v.impact ?? 'n/a'} ${v.id}: ${v.help} (${v.helpUrl})`, ...v.nodes.map((n) => `      ${n.target}  ${n.html}\n        ${n.summary}`)]);
+  const lines = violations.flatMap((v) => [
+    `  ${v.impact ?? 'n/a'} ${v.id}: ${v.help} (${v.helpUrl})`,
+    ...v.nodes.map((n) => `      ${n.target}  ${n.html}\n        ${n.summary}`),
+  ]);
   return `[axe] ${where}: ${violations.length} violation(s)\n${lines.join('\n')}`;
 }
 
 /** Roles a person operates; each needs a name a screen reader can say. */
-const CONTROL_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'listbox', 'checkbox', 'radio', 'switch', 'spinbutton', 'slider', 'button', 'link', 'menuitem', 'tab']);
+const CONTROL_ROLES = new Set([
+  'textbox',
+  'searchbox',
+  'combobox',
+  'listbox',
+  'checkbox',
+  'radio',
+  'switch',
+  'spinbutton',
+  'slider',
+  'button',
+  'link',
+  'menuitem',
+  'tab',
+]);
 
 /** Controls without an accessible name, read from Chromium's accessibility tree (what assistive tech gets). */
 export async function unnamedControls(page: Page): Promise<string[]> {

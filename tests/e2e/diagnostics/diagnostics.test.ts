@@ -92,9 +92,13 @@ describe('diagnostics', () => {
     const typeError = find('console', (e) => e.message === "TypeError: Cannot read properties of undefined (reading 'comments')");
     expect(typeError?.stack).toMatch(/^TypeError: Cannot read properties of undefined \(reading 'comments'\)\n\s+at .*draw-errors\.js/);
     const warnWithError = find('console', (e) => e.level === 'warn' && e.message.startsWith('Graph API retry'));
-    expect(warnWithError?.message).toBe('Graph API retry Error: Request failed with status 400 {attempt: 2, headers: {Authorization: "[removed: authorization]"}}');
+    expect(warnWithError?.message).toBe(
+      'Graph API retry Error: Request failed with status 400 {attempt: 2, headers: {Authorization: "[removed: authorization]"}}',
+    );
     expect(warnWithError?.stack).toContain('Request failed with status 400');
-    expect(find('console', (e) => e.message.startsWith('Token refresh failed for'))?.message).toBe('Token refresh failed for {user: "marie", access_token: [removed: access_token]}');
+    expect(find('console', (e) => e.message.startsWith('Token refresh failed for'))?.message).toBe(
+      'Token refresh failed for {user: "marie", access_token: [removed: access_token]}',
+    );
     expect(find('console', (e) => e.message.startsWith('Session lost'))?.message).toBe('Session lost, cookie: [removed: cookie]');
     expect(find('console', (e) => e.message.startsWith('Page token'))?.message).toBe('Page token [removed: Facebook token] rejected');
     expect(find('console', (e) => e.message === 'Comments API error IG_PERMISSION_MISSING')).toBeDefined();
@@ -107,7 +111,11 @@ describe('diagnostics', () => {
 
     // Uncaught error with its source, line and column; unhandled rejection of an Error.
     const uncaught = find('uncaught', (e) => e.message.includes('Winner index'));
-    expect(uncaught).toMatchObject({ message: 'RangeError: Winner index out of range: 12 of 11', source: `${stack.demo.url}/demo/draw-errors.js`, ...positionOf('new RangeError') });
+    expect(uncaught).toMatchObject({
+      message: 'RangeError: Winner index out of range: 12 of 11',
+      source: `${stack.demo.url}/demo/draw-errors.js`,
+      ...positionOf('new RangeError'),
+    });
     expect(uncaught?.stack).toContain('RangeError: Winner index out of range');
     expect(find('rejection', () => true)?.message).toBe('Error: Draw animation failed: session [removed: JWT]');
 
@@ -123,18 +131,39 @@ describe('diagnostics', () => {
     });
     expect(comments!.durationMs).toBeGreaterThanOrEqual(0);
     const billing = find('network', (e) => e.url.endsWith('/api/billing/verify'));
-    expect(billing).toMatchObject({ api: 'xhr', method: 'POST', status: 500, body: '{"error":"BILLING_PROVIDER_UNAVAILABLE","card":"[removed: card number]"}', message: 'POST 500' });
+    expect(billing).toMatchObject({
+      api: 'xhr',
+      method: 'POST',
+      status: 500,
+      body: '{"error":"BILLING_PROVIDER_UNAVAILABLE","card":"[removed: card number]"}',
+      message: 'POST 500',
+    });
     const unreachable = find('network', (e) => e.status === 0);
-    expect(unreachable).toMatchObject({ api: 'fetch', method: 'GET', url: 'http://127.0.0.1:9/api/ping?access_token=[removed: access_token]', message: 'GET failed: TypeError: Failed to fetch' });
+    expect(unreachable).toMatchObject({
+      api: 'fetch',
+      method: 'GET',
+      url: 'http://127.0.0.1:9/api/ping?access_token=[removed: access_token]',
+      message: 'GET failed: TypeError: Failed to fetch',
+    });
     // Successful calls are not recorded (the page's own script loaded fine).
     expect(top.some((e) => e.kind === 'network' && e.status > 0 && e.status < 400)).toBe(false);
 
     // Resources that failed to load, and the CSP violation.
-    for (const [tag, path] of [['img', '/missing/winner-badge.png'], ['script', '/missing/confetti.js'], ['link', '/missing/theme.css']]) {
-      expect(find('resource', (e) => e.url === `${stack.demo.url}${path}`), path).toMatchObject({ tag, message: `Failed to load ${tag}` });
+    for (const [tag, path] of [
+      ['img', '/missing/winner-badge.png'],
+      ['script', '/missing/confetti.js'],
+      ['link', '/missing/theme.css'],
+    ]) {
+      expect(
+        find('resource', (e) => e.url === `${stack.demo.url}${path}`),
+        path,
+      ).toMatchObject({ tag, message: `Failed to load ${tag}` });
     }
     const port = new URL(stack.demo.url).port;
-    expect(find('csp', (e) => e.blockedUrl.includes('pixel.gif'))).toMatchObject({ directive: 'img-src', blockedUrl: `http://localhost:${port}/pixel.gif?sid=[removed: sid]` });
+    expect(find('csp', (e) => e.blockedUrl.includes('pixel.gif'))).toMatchObject({
+      directive: 'img-src',
+      blockedUrl: `http://localhost:${port}/pixel.gif?sid=[removed: sid]`,
+    });
 
     // The same-origin frame's own errors, marked with the frame's URL.
     const frameUrl = `${stack.demo.url}/widgets/countdown`;
@@ -154,7 +183,8 @@ describe('diagnostics', () => {
     // No secret anywhere in what the API stored; the markers instead.
     const json = JSON.stringify(stored);
     for (const secret of SECRETS) expect(json, secret).not.toContain(secret);
-    for (const marker of ['access_token', 'JWT', 'card number', 'authorization', 'cookie', 'Facebook token', 'sid']) expect(json).toContain(`[removed: ${marker}]`);
+    for (const marker of ['access_token', 'JWT', 'card number', 'authorization', 'cookie', 'Facebook token', 'sid'])
+      expect(json).toContain(`[removed: ${marker}]`);
     await page.close();
   });
 
@@ -166,7 +196,11 @@ describe('diagnostics', () => {
     await page.evaluate((limits) => {
       const huge = 'x'.repeat(300_000);
       const junk: unknown[] = [
-        null, 42, 'text', [], { kind: 'evil', t: 1, count: 1, message: 'nope' },
+        null,
+        42,
+        'text',
+        [],
+        { kind: 'evil', t: 1, count: 1, message: 'nope' },
         { kind: 'console', t: -5, count: 1, message: 'negative time' },
         { kind: 'console', t: 1, count: 1.5, level: 'fatal', message: '<img src=x onerror="document.title=1">forged html' },
         { kind: 'network', t: 2, count: 1, message: '', method: 'DELETE'.repeat(50), url: huge, status: 99999, durationMs: -1, body: huge },
@@ -174,10 +208,13 @@ describe('diagnostics', () => {
       ];
       for (let i = 0; i < 1000; i++) junk.push({ kind: 'console', t: 10 + i, count: 1, level: 'error', message: `forged ${i}` });
       // Answers the content script's pull after the hook, with junk (last answer wins).
-      addEventListener('osortoo-support:pull', () => dispatchEvent(new CustomEvent('osortoo-support:snapshot', { detail: JSON.stringify({ entries: junk, dropped: -3 }) })));
+      addEventListener('osortoo-support:pull', () =>
+        dispatchEvent(new CustomEvent('osortoo-support:snapshot', { detail: JSON.stringify({ entries: junk, dropped: -3 }) })),
+      );
       // Calls the hook directly, floods the console, and knocks on the extension's doors.
       const hook = (window as unknown as Record<symbol, (e: unknown) => void>)[Symbol.for('osortoo-support.hook')];
-      for (let i = 0; i < 2000; i++) hook?.({ kind: 'console', t: i, count: 1, level: 'error', message: `direct ${i % 300}`, stack: huge.slice(0, 20_000) });
+      for (let i = 0; i < 2000; i++)
+        hook?.({ kind: 'console', t: i, count: 1, level: 'error', message: `direct ${i % 300}`, stack: huge.slice(0, 20_000) });
       // (Kept short: Playwright's console reporting makes each call slow; the benchmark floods for real.)
       for (let i = 0; i < 3000; i++) console.error('flood', i % 7);
       window.postMessage({ type: 'flushOutbox' }, '*');
@@ -215,7 +252,12 @@ describe('diagnostics', () => {
   });
 
   it('captures the full page on request with progress, and says why when it cannot (oklch() CSS)', async () => {
-    type Result = { ok: boolean; reason?: string; meta?: { source: string; type: string; width: number; height: number; bytes: number }; progress: number[] };
+    type Result = {
+      ok: boolean;
+      reason?: string;
+      meta?: { source: string; type: string; width: number; height: number; bytes: number };
+      progress: number[];
+    };
     const run = async (url: string): Promise<Result> => {
       const { page, tabId } = await openPage(url, (p) => p.waitForTimeout(100));
       const form = await openForm(stack.browser, tabId);

@@ -44,12 +44,23 @@ describe('fault matrix: browser restart', () => {
     await proxy.setMode('down');
     const first = await queueViaForm(browser, tabId, 'restart 1');
     const second = await queueViaForm(browser, tabId, 'restart 2');
-    const queued: Queued[] = [first.queued, second.queued, ...(await queueViaHook(browser, ['restart a', 'restart b', 'restart c', 'restart d', 'restart e', 'restart f', 'restart g', 'restart h'], shots))];
+    const queued: Queued[] = [
+      first.queued,
+      second.queued,
+      ...(await queueViaHook(
+        browser,
+        ['restart a', 'restart b', 'restart c', 'restart d', 'restart e', 'restart f', 'restart g', 'restart h'],
+        shots,
+      )),
+    ];
     phase('queued');
     // One upload is in flight (the API does not answer) when the browser closes.
     await proxy.setMode('hang');
     await browser.worker.evaluate((key) => __osortooTest.outbox.retryNow(key), first.queued.key);
-    await waitFor(async () => ((await outboxRecords(browser!)).some((r) => r.state === 'sending') && proxy.heldCount() > 0 ? true : undefined), 10_000);
+    await waitFor(
+      async () => ((await outboxRecords(browser!)).some((r) => r.state === 'sending') && proxy.heldCount() > 0 ? true : undefined),
+      10_000,
+    );
     const before = await outboxRecords(browser);
     expect(before.filter((r) => r.state === 'queued' || r.state === 'sending')).toHaveLength(queued.length);
     await browser.close();

@@ -6,10 +6,28 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, listTickets, openForm, startDemo, startTestApi, tabIdOf, waitFor, type Api, type Browser } from '../support/harness';
+import {
+  launchBrowser,
+  listTickets,
+  openForm,
+  startDemo,
+  startTestApi,
+  tabIdOf,
+  waitFor,
+  type Api,
+  type Browser,
+} from '../support/harness';
 import type { DemoServer } from '../../fixtures/demo-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
-import { checkDelivered, outboxRecords, queueViaForm, queueViaHook, testTicket, waitForDelivery, type Queued } from '../support/fault-matrix';
+import {
+  checkDelivered,
+  outboxRecords,
+  queueViaForm,
+  queueViaHook,
+  testTicket,
+  waitForDelivery,
+  type Queued,
+} from '../support/fault-matrix';
 import type { TestShot } from '../../../entrypoints/background/testing/outbox-door';
 
 let api: Api;
@@ -37,7 +55,9 @@ afterAll(async () => {
 const shots = (label: string, i: number): TestShot[] => (i === 0 ? [{ capture: tabId }] : [{ label }]);
 
 async function waitingShown(form: Page): Promise<void> {
-  await form.getByText(/It will be sent automatically; you can close this window|Il partira automatiquement ; vous pouvez fermer cette fenêtre/).waitFor({ timeout: 15_000 });
+  await form
+    .getByText(/It will be sent automatically; you can close this window|Il partira automatiquement ; vous pouvez fermer cette fenêtre/)
+    .waitFor({ timeout: 15_000 });
 }
 
 describe('fault matrix: outage', () => {
@@ -51,9 +71,18 @@ describe('fault matrix: outage', () => {
     queued.push(second.queued, ...(await queueViaHook(browser, ['down f', 'down g', 'down h', 'down i', 'down j'], shots)));
     // Nothing is lost while the API is unreachable: the tickets wait, and the customer knows.
     await waitingShown(first.form);
-    await waitFor(async () => ((await outboxRecords(browser)).filter((r) => queued.some((q) => q.key === r.key) && r.state === 'queued').length === queued.length ? true : undefined), 10_000);
+    await waitFor(
+      async () =>
+        (await outboxRecords(browser)).filter((r) => queued.some((q) => q.key === r.key) && r.state === 'queued').length === queued.length
+          ? true
+          : undefined,
+      10_000,
+    );
     expect(await first.form.getByTestId('delivery-status').textContent()).toMatch(/offline|hors ligne/);
-    console.log(`[fault-matrix] down: queued after ${Date.now() - started} ms`, JSON.stringify((await outboxRecords(browser)).map((r) => r.attempts)));
+    console.log(
+      `[fault-matrix] down: queued after ${Date.now() - started} ms`,
+      JSON.stringify((await outboxRecords(browser)).map((r) => r.attempts)),
+    );
     await proxy.setMode('pass');
     await waitForDelivery(api, queued);
     console.log(`[fault-matrix] down: delivered after ${Date.now() - started} ms`);
@@ -98,7 +127,11 @@ describe('fault matrix: outage', () => {
       return key;
     }, ticket);
     const record = await waitFor(async () => (await outboxRecords(browser)).find((r) => r.key === key && r.state === 'attention'), 15_000);
-    expect(record.lastError).toMatchObject({ code: 'validation_failed', status: 400, issues: [expect.objectContaining({ path: 'ticket.email' })] });
+    expect(record.lastError).toMatchObject({
+      code: 'validation_failed',
+      status: 400,
+      issues: [expect.objectContaining({ path: 'ticket.email' })],
+    });
     expect(record.sha256).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(proxy.log.filter((e) => e.key === key)).toHaveLength(1);

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startDemo, startTestApi, tabIdOf, waitFor, type Api, type Browser } from '../support/harness';
 import type { DemoServer } from '../../fixtures/demo-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
-import { checkDelivered, outboxRecords, queueViaForm, queueViaHook, stopServiceWorker, waitForDelivery, type Queued } from '../support/fault-matrix';
+import {
+  checkDelivered,
+  outboxRecords,
+  queueViaForm,
+  queueViaHook,
+  stopServiceWorker,
+  waitForDelivery,
+  type Queued,
+} from '../support/fault-matrix';
 import type { Page } from 'playwright-core';
 
 let api: Api;
@@ -28,7 +36,10 @@ beforeAll(async () => {
   await drawPage.goto(`${demo.drawUrl}?quiet=1`);
   tabId = await tabIdOf(browser.worker, `${demo.drawUrl}?quiet=1`);
   timeoutMs = await browser.worker.evaluate(() => __osortooTest.outbox.timeoutMs);
-  if (timeoutMs > 5_000) console.warn(`[fault-matrix] DELIVERY_TIMEOUT_MS is ${timeoutMs} ms in this build: the hang case will be slow (build with DELIVERY_TIMEOUT_MS=3000)`);
+  if (timeoutMs > 5_000)
+    console.warn(
+      `[fault-matrix] DELIVERY_TIMEOUT_MS is ${timeoutMs} ms in this build: the hang case will be slow (build with DELIVERY_TIMEOUT_MS=3000)`,
+    );
 });
 
 afterAll(async () => {
@@ -47,11 +58,20 @@ describe('fault matrix: hang and worker stop', () => {
     const { queued: first, form } = await queueViaForm(browser, tabId, 'hang 1');
     const queued: Queued[] = [first, ...(await queueViaHook(browser, ['hang a', 'hang b', 'hang c', 'hang d'], shots))];
     // The first upload hangs, is aborted at the timeout and waits to be retried.
-    await waitFor(async () => ((await outboxRecords(browser)).some((r) => r.state === 'queued' && (r.lastError as { code?: string })?.code === 'timeout') ? true : undefined), timeoutMs + 10_000);
+    await waitFor(
+      async () =>
+        (await outboxRecords(browser)).some((r) => r.state === 'queued' && (r.lastError as { code?: string })?.code === 'timeout')
+          ? true
+          : undefined,
+      timeoutMs + 10_000,
+    );
     await form.getByText(/It will be sent automatically|Il partira automatiquement/).waitFor({ timeout: 10_000 });
     // Then the API stores a ticket but its answer never comes back: the retry must not duplicate it.
     await proxy.setMode('swallow');
-    await waitFor(async () => (proxy.log.some((e) => e.mode === 'swallow' && e.upstream === 201) ? true : undefined), timeoutMs * 3 + 10_000);
+    await waitFor(
+      async () => (proxy.log.some((e) => e.mode === 'swallow' && e.upstream === 201) ? true : undefined),
+      timeoutMs * 3 + 10_000,
+    );
     const second = await queueViaForm(browser, tabId, 'hang 2');
     queued.push(second.queued, ...(await queueViaHook(browser, ['hang e', 'hang f', 'hang g', 'hang h'], shots)));
     await waitFor(async () => ((await outboxRecords(browser)).some((r) => r.attempts >= 2) ? true : undefined), timeoutMs + 10_000);
@@ -73,17 +93,27 @@ describe('fault matrix: hang and worker stop', () => {
     await proxy.setMode('down');
     const { queued: first, form } = await queueViaForm(browser, tabId, 'stop 1');
     const second = await queueViaForm(browser, tabId, 'stop 2');
-    const queued: Queued[] = [first, second.queued, ...(await queueViaHook(browser, ['stop a', 'stop b', 'stop c', 'stop d', 'stop e', 'stop f', 'stop g', 'stop h'], shots))];
+    const queued: Queued[] = [
+      first,
+      second.queued,
+      ...(await queueViaHook(browser, ['stop a', 'stop b', 'stop c', 'stop d', 'stop e', 'stop f', 'stop g', 'stop h'], shots)),
+    ];
     const fromLog = proxy.log.length;
     // The customer presses "try now": the upload starts, and the API does not answer.
     await proxy.setMode('hang');
     await browser.worker.evaluate((key) => __osortooTest.outbox.retryNow(key), first.key);
-    const inFlight = await waitFor(async () => (await outboxRecords(browser)).find((r) => r.state === 'sending' && proxy.heldCount() > 0), 10_000);
+    const inFlight = await waitFor(
+      async () => (await outboxRecords(browser)).find((r) => r.state === 'sending' && proxy.heldCount() > 0),
+      10_000,
+    );
     await stopServiceWorker(browser, drawPage);
     // The next worker (woken by the alarm) finds the record still 'sending' and resends it;
     // this time the API stores it but the answer is lost, and that worker is stopped too.
     await proxy.setMode('swallow');
-    const swallowed = await waitFor(async () => proxy.log.slice(fromLog).find((e) => e.mode === 'swallow' && e.upstream === 201 && proxy.heldCount() > 0), timeoutMs + 20_000);
+    const swallowed = await waitFor(
+      async () => proxy.log.slice(fromLog).find((e) => e.mode === 'swallow' && e.upstream === 201 && proxy.heldCount() > 0),
+      timeoutMs + 20_000,
+    );
     await stopServiceWorker(browser, drawPage);
     await proxy.setMode('pass');
     await waitForDelivery(api, queued);

@@ -18,7 +18,6 @@ async function setMode(mode: 'normal' | 'peak', message?: string): Promise<void>
   expect(response.status).toBe(200);
 }
 
-
 describe('expected response time', () => {
   it('follows support mode changes live, reflects the category, and is stored with the ticket', async () => {
     const page = await stack.browser.context.newPage();
@@ -49,14 +48,22 @@ describe('expected response time', () => {
     await form.getByTestId('ticket-reference').waitFor({ timeout: 15_000 });
     expect(await form.getByTestId('sent-promise').textContent()).toMatch(/24.48\s?h/);
     const [stored] = await listTickets(stack.api);
-    expect(stored!.ticket.promise).toMatchObject({ case: 'peak', mode: 'peak', acknowledgmentFirst: true, statusSource: 'live', window: { minHours: 24, maxHours: 48 } });
+    expect(stored!.ticket.promise).toMatchObject({
+      case: 'peak',
+      mode: 'peak',
+      acknowledgmentFirst: true,
+      statusSource: 'live',
+      window: { minHours: 24, maxHours: 48 },
+    });
     expect(stored!.promise).toMatchObject({ case: 'peak', acknowledgmentFirst: true });
     expect(Date.parse(stored!.ticket.promise!.latestReplyAt)).toBeGreaterThan(Date.parse(stored!.ticket.promise!.clockStartsAt));
 
     // Back to normal: a new form shows the standard promise again, without reloading anything.
     await setMode('normal');
     await form.getByRole('button', { name: /New ticket/ }).click();
-    await expect.poll(() => form.getByRole('region', { name: 'Expected response time' }).getAttribute('data-case'), { timeout: 10_000 }).not.toBe('peak');
+    await expect
+      .poll(() => form.getByRole('region', { name: 'Expected response time' }).getAttribute('data-case'), { timeout: 10_000 })
+      .not.toBe('peak');
   });
 
   it('falls back to the last known status, and says so, when the API cannot be reached', async () => {
@@ -65,7 +72,9 @@ describe('expected response time', () => {
     await page.goto(`${stack.demo.drawUrl}?quiet=1&second`);
     const tabId = await tabIdOf(stack.browser.worker, `${stack.demo.drawUrl}?quiet=1&second`);
     const live = await openForm(stack.browser, tabId);
-    await expect.poll(() => live.getByRole('region', { name: 'Expected response time' }).getAttribute('data-case'), { timeout: 10_000 }).toBe('peak');
+    await expect
+      .poll(() => live.getByRole('region', { name: 'Expected response time' }).getAttribute('data-case'), { timeout: 10_000 })
+      .toBe('peak');
     await live.close();
 
     // The API goes away (a port nobody listens on): the form still opens at once with the

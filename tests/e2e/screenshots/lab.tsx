@@ -32,7 +32,11 @@ async function makeCapture(): Promise<FormScreenshot> {
   ctx.font = '48px sans-serif';
   ctx.fillText('marie.dupont@example.com — card 4970 1012 3456 7890', 80, 500);
   const blob = await canvas.convertToBlob({ type: 'image/png' });
-  return { id: crypto.randomUUID(), blob, meta: { source: 'visible', type: 'image/png', width: 1600, height: 1000, bytes: blob.size, edited: false } };
+  return {
+    id: crypto.randomUUID(),
+    blob,
+    meta: { source: 'visible', type: 'image/png', width: 1600, height: 1000, bytes: blob.size, edited: false },
+  };
 }
 
 /** `?fullpage=1`: a "Full page" button whose first capture works and whose second falls back. */
@@ -51,7 +55,12 @@ function Lab({ initial, locale }: { initial: FormScreenshot[]; locale: 'fr' | 'e
   return (
     <main style={{ padding: 16, maxWidth: 720 }}>
       <h1 style={{ fontSize: '1.2rem' }}>Screenshot lab</h1>
-      <ScreenshotPanel screenshots={shots} onChange={setShots} locale={locale} onCaptureFullPage={withFullPage ? captureFullPage : undefined} />
+      <ScreenshotPanel
+        screenshots={shots}
+        onChange={setShots}
+        locale={locale}
+        onCaptureFullPage={withFullPage ? captureFullPage : undefined}
+      />
     </main>
   );
 }

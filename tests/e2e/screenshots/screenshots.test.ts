@@ -15,7 +15,18 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { LIMITS } from '../../../utils/contract/limits';
 import type { ScreenshotEdit } from '../../../utils/screenshots/edit-geometry';
 import { MAX_INPUT_BYTES } from '../../../utils/screenshots/read-image-file';
-import { EXTENSION_ID, fetchScreenshot, listTickets, openForm, removeDir, setApiUrl, startDemo, startTestApi, tabIdOf, type Api } from '../support/harness';
+import {
+  EXTENSION_ID,
+  fetchScreenshot,
+  listTickets,
+  openForm,
+  removeDir,
+  setApiUrl,
+  startDemo,
+  startTestApi,
+  tabIdOf,
+  type Api,
+} from '../support/harness';
 import type { DemoServer } from '../../fixtures/demo-server';
 import { buildLabExtension, LAB_URL, launchWithLab } from './lab-extension';
 import { imageBytes } from '../support/customer-walkthrough';
@@ -35,7 +46,9 @@ beforeAll(async () => {
   userDataDir = mkdtempSync(join(tmpdir(), 'oso-shots-profile-'));
   // The copy is the whole e2e extension plus the lab page: the real form runs in it too.
   context = await launchWithLab(extensionDir, userDataDir);
-  worker = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID)) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(EXTENSION_ID), timeout: 15_000 }));
+  worker =
+    context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID)) ??
+    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(EXTENSION_ID), timeout: 15_000 }));
   await setApiUrl(worker, api.url);
   page = await context.newPage();
   await page.goto(LAB_URL);
@@ -53,13 +66,22 @@ type Rect = { x: number; y: number; width: number; height: number };
 type Meta = { source: string; type: string; width: number; height: number; bytes: number; edited: boolean };
 
 const shots = (p: Page = page) =>
-  p.evaluate(() => window.labShots.map((shot) => ({ id: shot.id, meta: shot.meta as unknown as Record<string, unknown>, edits: shot.edits, hasOriginal: Boolean(shot.original) })));
+  p.evaluate(() =>
+    window.labShots.map((shot) => ({
+      id: shot.id,
+      meta: shot.meta as unknown as Record<string, unknown>,
+      edits: shot.edits,
+      hasOriginal: Boolean(shot.original),
+    })),
+  );
 
 /** Serious and critical axe violations on the page as it is now. */
 async function axeProblems(p: Page): Promise<string[]> {
   await p.evaluate(axe.source);
   const results = await p.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document));
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /**
@@ -180,7 +202,8 @@ describe('screenshots panel', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Highlight box');
 
     // Highlight is the current tool; Tab to the image, place, move, resize, keep.
-    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.tagName)) !== 'CANVAS'; i += 1) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.tagName)) !== 'CANVAS'; i += 1)
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CANVAS');
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowRight');
@@ -213,9 +236,18 @@ describe('screenshots panel', () => {
   });
 
   it('attaches images by file picker, paste and drop', async () => {
-    await page.getByLabel('Add an image').setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: await imageBytes(page, 'image/png', 300, 200) });
+    await page
+      .getByLabel('Add an image')
+      .setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: await imageBytes(page, 'image/png', 300, 200) });
     await expect.poll(async () => (await shots()).length).toBe(2);
-    expect((await shots())[1]!.meta).toEqual({ source: 'attachment', type: 'image/png', width: 300, height: 200, bytes: expect.any(Number), edited: false });
+    expect((await shots())[1]!.meta).toEqual({
+      source: 'attachment',
+      type: 'image/png',
+      width: 300,
+      height: 200,
+      bytes: expect.any(Number),
+      edited: false,
+    });
     expect(await page.getByTestId('screenshot-status').textContent()).toBe('Image added.');
     expect(await page.getByRole('img', { name: 'Screenshot 2: attached image' }).count()).toBe(1);
 
@@ -253,7 +285,9 @@ describe('screenshots panel', () => {
   it('refuses a text file named .png and an oversized file, says why, and stays accessible', async () => {
     const input = page.getByLabel('Add an image');
     await input.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('These are my notes, not an image.\n') });
-    await expect.poll(() => page.getByTestId('screenshot-error').textContent()).toBe('notes.png is not a PNG, JPEG or WebP image, so it was not attached.');
+    await expect
+      .poll(() => page.getByTestId('screenshot-error').textContent())
+      .toBe('notes.png is not a PNG, JPEG or WebP image, so it was not attached.');
     expect(await page.getByRole('alert').filter({ hasText: 'notes.png' }).count()).toBe(1);
 
     // Made in the page and dropped: sending 20 MB through setInputFiles takes half a minute.
@@ -261,7 +295,9 @@ describe('screenshots panel', () => {
       const signature = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       const data = new DataTransfer();
       data.items.add(new File([signature, new Uint8Array(size - signature.length)], 'huge.png', { type: 'image/png' }));
-      document.querySelector('[data-testid="screenshot-panel"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      document
+        .querySelector('[data-testid="screenshot-panel"]')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }, MAX_INPUT_BYTES + 1);
     await expect.poll(() => page.getByTestId('screenshot-error').textContent()).toContain('huge.png is too large to attach');
     expect((await shots()).length).toBe(4);
@@ -274,28 +310,35 @@ describe('screenshots panel', () => {
       const canvas = new OffscreenCanvas(1600, 1200);
       const ctx = canvas.getContext('2d')!;
       const image = ctx.createImageData(1600, 1200);
-      for (let offset = 0; offset < image.data.length; offset += 65_536) crypto.getRandomValues(image.data.subarray(offset, offset + 65_536));
+      for (let offset = 0; offset < image.data.length; offset += 65_536)
+        crypto.getRandomValues(image.data.subarray(offset, offset + 65_536));
       for (let i = 3; i < image.data.length; i += 4) image.data[i] = 255;
       ctx.putImageData(image, 0, 0);
       const blob = await canvas.convertToBlob({ type: 'image/png' });
       (window as unknown as { noiseBytes: number }).noiseBytes = blob.size;
       const data = new DataTransfer();
       data.items.add(new File([blob], 'noise.png', { type: 'image/png' }));
-      document.querySelector('[data-testid="screenshot-panel"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      document
+        .querySelector('[data-testid="screenshot-panel"]')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     });
     expect(await page.evaluate(() => (window as unknown as { noiseBytes: number }).noiseBytes)).toBeGreaterThan(LIMITS.screenshotBytes);
     await expect.poll(async () => (await shots()).length, { timeout: 20_000 }).toBe(5);
     const reduced = (await shots())[4]!.meta as unknown as Meta;
     expect(reduced.bytes).toBeLessThanOrEqual(LIMITS.screenshotBytes);
     expect(reduced.source).toBe('attachment');
-    expect(await page.getByTestId('screenshot-status').textContent()).toBe('Image added. It was larger than 4\u00a0MB, so it was reduced to fit.');
+    expect(await page.getByTestId('screenshot-status').textContent()).toBe(
+      'Image added. It was larger than 4\u00a0MB, so it was reduced to fit.',
+    );
 
     const small = await imageBytes(page, 'image/png', 40, 30);
     await page.getByLabel('Add an image').setInputFiles([
       { name: 'a.png', mimeType: 'image/png', buffer: small },
       { name: 'b.png', mimeType: 'image/png', buffer: small },
     ]);
-    await expect.poll(() => page.getByTestId('screenshot-error').textContent()).toBe('Image added. You can attach at most 6 images: remove one to add another.');
+    await expect
+      .poll(() => page.getByTestId('screenshot-error').textContent())
+      .toBe('Image added. You can attach at most 6 images: remove one to add another.');
     expect((await shots()).length).toBe(LIMITS.screenshots);
 
     await page.getByRole('button', { name: 'Remove screenshot 2' }).click();
@@ -309,14 +352,20 @@ describe('screenshots panel', () => {
     const fr = await context.newPage();
     await fr.goto(`${LAB_URL}?locale=fr&fullpage=1`);
     await fr.getByTestId('screenshot-thumb').first().waitFor();
-    await fr.getByLabel('Ajouter une image').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('pas une image') });
-    await expect.poll(() => fr.getByTestId('screenshot-error').textContent()).toBe("notes.png n'est pas une image PNG, JPEG ou WebP : il n'a pas été joint.");
+    await fr
+      .getByLabel('Ajouter une image')
+      .setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('pas une image') });
+    await expect
+      .poll(() => fr.getByTestId('screenshot-error').textContent())
+      .toBe("notes.png n'est pas une image PNG, JPEG ou WebP : il n'a pas été joint.");
     const fullPage = fr.getByRole('button', { name: 'Capturer la page entière' });
     await fullPage.click();
     await expect.poll(() => fr.evaluate(() => window.labShots.map((shot) => shot.meta.source))).toEqual(['visible', 'fullpage']);
     expect(await fr.getByRole('img', { name: 'Capture 2 : page entière' }).count()).toBe(1);
     await fullPage.click();
-    await expect.poll(() => fr.getByTestId('screenshot-error').textContent()).toBe("La page entière n'a pas pu être capturée (page too tall).");
+    await expect
+      .poll(() => fr.getByTestId('screenshot-error').textContent())
+      .toBe("La page entière n'a pas pu être capturée (page too tall).");
     expect(await fr.evaluate(() => window.labShots.length)).toBe(2);
     await fr.close();
   });
@@ -389,7 +438,12 @@ describe('screenshots in the real form', () => {
         const ctx = canvas.getContext('2d')!;
         ctx.drawImage(bitmap, 0, 0);
         const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-        const [l, t, r, b] = [fractions[0]! * bitmap.width, fractions[1]! * bitmap.height, fractions[2]! * bitmap.width, fractions[3]! * bitmap.height].map(Math.round) as [number, number, number, number];
+        const [l, t, r, b] = [
+          fractions[0]! * bitmap.width,
+          fractions[1]! * bitmap.height,
+          fractions[2]! * bitmap.width,
+          fractions[3]! * bitmap.height,
+        ].map(Math.round) as [number, number, number, number];
         const black = (x: number, y: number) => {
           const i = (y * bitmap.width + x) * 4;
           return data[i] === 0 && data[i + 1] === 0 && data[i + 2] === 0 && data[i + 3] === 255;

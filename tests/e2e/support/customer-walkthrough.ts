@@ -94,7 +94,11 @@ export function pngBytes(page: Page, width: number, height: number): Promise<Buf
 }
 
 /** Counts the pixels of `rect` in an image (bytes from the API) that are not opaque pure black. */
-export async function notBlackPixels(page: Page, bytes: Buffer, rect: { x: number; y: number; width: number; height: number }): Promise<{ size: [number, number]; notBlack: number; inside: number }> {
+export async function notBlackPixels(
+  page: Page,
+  bytes: Buffer,
+  rect: { x: number; y: number; width: number; height: number },
+): Promise<{ size: [number, number]; notBlack: number; inside: number }> {
   return page.evaluate(
     async ({ base64, rect }) => {
       const raw = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -104,7 +108,8 @@ export async function notBlackPixels(page: Page, bytes: Buffer, rect: { x: numbe
       ctx.drawImage(bitmap, 0, 0);
       const data = ctx.getImageData(rect.x, rect.y, rect.width, rect.height).data;
       let notBlack = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i] !== 0 || data[i + 1] !== 0 || data[i + 2] !== 0 || data[i + 3] !== 255) notBlack += 1;
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i] !== 0 || data[i + 1] !== 0 || data[i + 2] !== 0 || data[i + 3] !== 255) notBlack += 1;
       return { size: [bitmap.width, bitmap.height] as [number, number], notBlack, inside: data.length / 4 };
     },
     { base64: bytes.toString('base64'), rect },
@@ -133,7 +138,13 @@ export function draftCount(page: Page): Promise<number> {
  * The Done-when walk on the demo draw page. `reopen`: also close the form mid-way and check the
  * draft comes back (text, both screenshots, the blackout).
  */
-export async function walkCustomerThrough(options: { browser: Browser; api: Api; demo: DemoServer; locale: WalkLocale; reopen: boolean }): Promise<void> {
+export async function walkCustomerThrough(options: {
+  browser: Browser;
+  api: Api;
+  demo: DemoServer;
+  locale: WalkLocale;
+  reopen: boolean;
+}): Promise<void> {
   const { browser, api, demo, locale } = options;
   const s = STRINGS[locale];
   const drawUrl = `${demo.drawUrl}?walk=${locale}`;
@@ -184,7 +195,9 @@ export async function walkCustomerThrough(options: { browser: Browser; api: Api;
   await form.getByRole('dialog').waitFor({ state: 'detached' });
 
   // 4. A second image, by the file picker.
-  await form.locator('input[type=file]').setInputFiles({ name: 'erreur.png', mimeType: 'image/png', buffer: await pngBytes(form, 320, 200) });
+  await form
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'erreur.png', mimeType: 'image/png', buffer: await pngBytes(form, 320, 200) });
   await expect.poll(() => form.getByTestId('screenshot-item').count()).toBe(2);
 
   if (options.reopen) {
@@ -231,12 +244,20 @@ export async function walkCustomerThrough(options: { browser: Browser; api: Api;
   expect(stored.ticket.diagnostics.entries.some((e) => e.message.includes(LEFT_OUT_MESSAGE))).toBe(false);
   expect(stored.ticket.diagnostics.leftOut).toBe(1);
   expect(stored.ticket.diagnostics.entries.length).toBe(entryCount - 1);
-  expect(stored.ticket.screenshots.map((m) => [m.source, m.edited])).toEqual([['visible', true], ['attachment', false]]);
+  expect(stored.ticket.screenshots.map((m) => [m.source, m.edited])).toEqual([
+    ['visible', true],
+    ['attachment', false],
+  ]);
   const shot = await fetchScreenshot(api, stored.id, 0);
   const { width, height } = stored.ticket.screenshots[0]!;
   // The drag went from 25%/40% to 75%/60% of the image; a margin absorbs rounding at the edges.
   const margin = 4;
-  const rect = { x: Math.ceil(width * 0.25) + margin, y: Math.ceil(height * 0.4) + margin, width: Math.floor(width * 0.5) - 2 * margin, height: Math.floor(height * 0.2) - 2 * margin };
+  const rect = {
+    x: Math.ceil(width * 0.25) + margin,
+    y: Math.ceil(height * 0.4) + margin,
+    width: Math.floor(width * 0.5) - 2 * margin,
+    height: Math.floor(height * 0.2) - 2 * margin,
+  };
   const pixels = await notBlackPixels(form, shot.bytes, rect);
   expect(pixels.size).toEqual([width, height]);
   expect(pixels.inside).toBe(rect.width * rect.height);

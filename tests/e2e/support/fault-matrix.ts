@@ -10,7 +10,6 @@ import { sampleTicket } from '../../fixtures/sample-ticket';
 import type { TestShot } from '../../../entrypoints/background/testing/outbox-door';
 import { EXTENSION_ID, fetchScreenshot, listTickets, openForm, waitFor, type Api, type Browser } from './harness';
 
-
 /** A ticket as queued: its key and the SHA-256 of each screenshot blob in the outbox. */
 export interface Queued {
   key: string;
@@ -28,7 +27,9 @@ export async function liveWorker(browser: Browser, timeoutMs = 20_000): Promise<
 
 /** A valid ticket whose description names it; the hook fills in the screenshot metadata. */
 export function testTicket(label: string): Ticket {
-  return TicketSchema.parse(sampleTicket({ idempotencyKey: randomUUID(), createdAt: new Date().toISOString(), description: `Fault matrix: ${label}` }));
+  return TicketSchema.parse(
+    sampleTicket({ idempotencyKey: randomUUID(), createdAt: new Date().toISOString(), description: `Fault matrix: ${label}` }),
+  );
 }
 
 /** Queues tickets through the worker's test hook (non-release builds), as the form would. */
@@ -36,7 +37,10 @@ export async function queueViaHook(browser: Browser, labels: string[], shots: (l
   const queued: Queued[] = [];
   for (const [i, label] of labels.entries()) {
     const worker = await liveWorker(browser);
-    const result = await worker.evaluate(([ticket, s]) => __osortooTest.outbox.enqueue(ticket, s), [testTicket(label), shots(label, i)] as const);
+    const result = await worker.evaluate(([ticket, s]) => __osortooTest.outbox.enqueue(ticket, s), [
+      testTicket(label),
+      shots(label, i),
+    ] as const);
     queued.push({ ...result, via: 'hook' });
   }
   return queued;
@@ -62,7 +66,7 @@ export async function queueViaForm(browser: Browser, tabId: number, label: strin
   await form.getByRole('button', { name: /Send|Envoyer/ }).click();
   const key = await form.locator('section.delivery[data-ticket-key]').first().getAttribute('data-ticket-key', { timeout: 15_000 });
   if (!key) throw new Error('no ticket key on the delivery status');
-  const record = await waitFor(async () => (await outboxRecords(browser)).find((r) => r.key === key && (r.state !== 'sent')));
+  const record = await waitFor(async () => (await outboxRecords(browser)).find((r) => r.key === key && r.state !== 'sent'));
   if (record.sha256.length !== 1) throw new Error(`form ticket ${key} has ${record.sha256.length} screenshots`);
   return { queued: { key, sha256: record.sha256, via: 'form' }, form };
 }
@@ -88,14 +92,18 @@ export async function stopServiceWorker(browser: Browser, page: Page): Promise<v
     if (!target) throw new Error('no service worker target for the extension');
     const { success } = await cdp.send('Target.closeTarget', { targetId: target.targetId });
     if (!success) throw new Error('Target.closeTarget refused to stop the service worker');
-    await waitFor(async () => {
-      if (!(await cdp.send('Target.getTargets')).targetInfos.some(ours)) return true;
-      const seen = await Promise.race([
-        worker.evaluate(() => (globalThis as unknown as { __stopMarker?: string }).__stopMarker).catch(() => 'unreachable'),
-        new Promise((resolve) => setTimeout(() => resolve('unreachable'), 500)),
-      ]);
-      return seen !== marker ? true : undefined;
-    }, 10_000, 100);
+    await waitFor(
+      async () => {
+        if (!(await cdp.send('Target.getTargets')).targetInfos.some(ours)) return true;
+        const seen = await Promise.race([
+          worker.evaluate(() => (globalThis as unknown as { __stopMarker?: string }).__stopMarker).catch(() => 'unreachable'),
+          new Promise((resolve) => setTimeout(() => resolve('unreachable'), 500)),
+        ]);
+        return seen !== marker ? true : undefined;
+      },
+      10_000,
+      100,
+    );
   } finally {
     await cdp.detach().catch(() => {});
   }
@@ -153,8 +161,12 @@ export async function checkDelivered(api: Api, name: string, queued: Queued[], r
 /** Waits until the API holds a ticket for every queued key. */
 export async function waitForDelivery(api: Api, queued: Queued[], timeoutMs = 45_000): Promise<void> {
   const keys = new Set(queued.map((q) => q.key));
-  await waitFor(async () => {
-    const stored = new Set((await listTickets(api)).map((t) => t.ticket.idempotencyKey));
-    return [...keys].every((k) => stored.has(k)) ? true : undefined;
-  }, timeoutMs, 250);
+  await waitFor(
+    async () => {
+      const stored = new Set((await listTickets(api)).map((t) => t.ticket.idempotencyKey));
+      return [...keys].every((k) => stored.has(k)) ? true : undefined;
+    },
+    timeoutMs,
+    250,
+  );
 }

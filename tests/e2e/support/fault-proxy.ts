@@ -61,7 +61,14 @@ export async function startFaultProxy(apiUrl: string, initial: FaultMode = 'pass
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const isTicketPost = req.method === 'POST' && req.url?.startsWith('/v1/tickets');
-    const entry: ProxyLogEntry = { at: Date.now(), method: req.method ?? '', path: req.url ?? '', key: req.headers['idempotency-key'] as string | undefined, mode, answer: 'held' };
+    const entry: ProxyLogEntry = {
+      at: Date.now(),
+      method: req.method ?? '',
+      path: req.url ?? '',
+      key: req.headers['idempotency-key'] as string | undefined,
+      mode,
+      answer: 'held',
+    };
     if (isTicketPost) log.push(entry);
     const current = isTicketPost ? mode : 'pass';
     if (current === 'hang' || current === 'unavailable') {

@@ -17,13 +17,24 @@ import { CLOSE_KEY, REPORT_KEY, type FormReport } from '../../../entrypoints/pop
 declare const chrome: typeof import('wxt/browser').browser;
 
 /** The e2e build under test; E2E_EXTENSION_DIR points at another one (e.g. WXT_OUT_DIR builds). */
-export const EXTENSION_DIR = process.env.E2E_EXTENSION_DIR ? resolve(process.env.E2E_EXTENSION_DIR) : fileURLToPath(new URL('../../../.output/chrome-mv3-e2e', import.meta.url));
+export const EXTENSION_DIR = process.env.E2E_EXTENSION_DIR
+  ? resolve(process.env.E2E_EXTENSION_DIR)
+  : fileURLToPath(new URL('../../../.output/chrome-mv3-e2e', import.meta.url));
 export const EXTENSION_ID = 'olkiigammefckhmfmlfmbpaejfekofon';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SUPPORT_TOKEN = 'e2e-support-token-0123456789abcdef';
 
 /** Flags that keep Chromium off the network this machine does not have. */
-const QUIET_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'];
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+];
 
 export interface Api {
   url: string;
@@ -31,9 +42,17 @@ export interface Api {
   close(): Promise<void>;
 }
 
-export async function startTestApi(options: { dataDir?: string; rateLimit?: false | { max: number; windowMs: number } } = {}): Promise<Api> {
+export async function startTestApi(
+  options: { dataDir?: string; rateLimit?: false | { max: number; windowMs: number } } = {},
+): Promise<Api> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oso-api-'));
-  const api = await startApi({ port: 0, dataDir, supportToken: SUPPORT_TOKEN, rateLimit: options.rateLimit ?? false, allowedOrigins: [`chrome-extension://${EXTENSION_ID}`] });
+  const api = await startApi({
+    port: 0,
+    dataDir,
+    supportToken: SUPPORT_TOKEN,
+    rateLimit: options.rateLimit ?? false,
+    allowedOrigins: [`chrome-extension://${EXTENSION_ID}`],
+  });
   return { url: api.url, dataDir, close: api.close };
 }
 
@@ -56,9 +75,16 @@ export async function launchBrowser(options: { userDataDir?: string; locale?: 'e
     locale: options.locale === 'fr' ? 'fr-FR' : 'en-US',
     // chrome.i18n follows LANGUAGE/LANG on Linux, not --lang.
     env: { ...process.env, LANGUAGE: options.locale === 'fr' ? 'fr' : 'en', LANG: lang, LC_ALL: lang },
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, `--lang=${options.locale ?? 'en'}`],
+    args: [
+      ...QUIET_FLAGS,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--lang=${options.locale ?? 'en'}`,
+    ],
   });
-  const worker = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID)) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(EXTENSION_ID), timeout: 15_000 }));
+  const worker =
+    context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID)) ??
+    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(EXTENSION_ID), timeout: 15_000 }));
   if (options.apiUrl) await setApiUrl(worker, options.apiUrl);
   return {
     context,
@@ -108,7 +134,11 @@ export type { FormReport };
  * opened and when the click happened (epoch ms, the worker's clock). `plainPopup` opens the
  * same popup without the click-time collection (the benchmark's comparison).
  */
-export async function clickToolbar(browser: Browser, tabId: number, options: { focus?: boolean; plainPopup?: boolean } = {}): Promise<{ opened: 'popup' | 'window'; clickedAt: number }> {
+export async function clickToolbar(
+  browser: Browser,
+  tabId: number,
+  options: { focus?: boolean; plainPopup?: boolean } = {},
+): Promise<{ opened: 'popup' | 'window'; clickedAt: number }> {
   return browser.worker.evaluate(
     async ([id, focus, key, plain]) => {
       await chrome.storage.session.remove(key);
@@ -123,11 +153,22 @@ export async function clickToolbar(browser: Browser, tabId: number, options: { f
 }
 
 /** The latest form's report, once it matches `until` (by default: its diagnostics are ready). */
-export async function formReport(browser: Browser, until: (report: FormReport) => boolean = () => true, timeoutMs = 15_000): Promise<FormReport> {
-  return waitFor(async () => {
-    const report = await browser.worker.evaluate((key) => chrome.storage.session.get(key).then((r) => r[key] as FormReport | undefined), REPORT_KEY);
-    return report && until(report) ? report : undefined;
-  }, timeoutMs, 25);
+export async function formReport(
+  browser: Browser,
+  until: (report: FormReport) => boolean = () => true,
+  timeoutMs = 15_000,
+): Promise<FormReport> {
+  return waitFor(
+    async () => {
+      const report = await browser.worker.evaluate(
+        (key) => chrome.storage.session.get(key).then((r) => r[key] as FormReport | undefined),
+        REPORT_KEY,
+      );
+      return report && until(report) ? report : undefined;
+    },
+    timeoutMs,
+    25,
+  );
 }
 
 /** Closes every open form (the toolbar's popup cannot be reached by Playwright). */
@@ -148,7 +189,9 @@ export async function listTickets(api: Api): Promise<StoredTicket[]> {
 }
 
 export async function fetchScreenshot(api: Api, id: string, index: number): Promise<{ type: string; bytes: Buffer }> {
-  const response = await fetch(`${api.url}/v1/tickets/${id}/screenshots/${index}`, { headers: { Authorization: `Bearer ${SUPPORT_TOKEN}` } });
+  const response = await fetch(`${api.url}/v1/tickets/${id}/screenshots/${index}`, {
+    headers: { Authorization: `Bearer ${SUPPORT_TOKEN}` },
+  });
   if (!response.ok) throw new Error(`screenshot ${index} answered ${response.status}`);
   return { type: response.headers.get('content-type') ?? '', bytes: Buffer.from(await response.arrayBuffer()) };
 }

@@ -27,7 +27,9 @@ describe('toolbar button', () => {
   it('collects the tab before the form exists, then opens the form as its popup, click after click', async () => {
     const { page, tabId } = await openDrawPage();
     // The manifest gives the button no popup: a click must reach the worker.
-    expect(await stack.browser.worker.evaluate(() => (chrome.runtime.getManifest().action as { default_popup?: string }).default_popup)).toBeUndefined();
+    expect(
+      await stack.browser.worker.evaluate(() => (chrome.runtime.getManifest().action as { default_popup?: string }).default_popup),
+    ).toBeUndefined();
 
     for (let click = 0; click < 2; click++) {
       const { opened, clickedAt } = await clickToolbar(stack.browser, tabId);

@@ -8,13 +8,24 @@ import { serializeArgs } from './serialize';
 const con = (message: string, t = 0, extra: Partial<DiagnosticEntry> = {}): DiagnosticEntry =>
   ({ kind: 'console', level: 'error', t, count: 1, message, ...extra }) as DiagnosticEntry;
 const net = (url: string, status: number, t = 0): DiagnosticEntry => ({
-  kind: 'network', api: 'fetch', method: 'GET', url, status, durationMs: 10 + t, t, count: 1, message: `GET ${status}`,
+  kind: 'network',
+  api: 'fetch',
+  method: 'GET',
+  url,
+  status,
+  durationMs: 10 + t,
+  t,
+  count: 1,
+  message: `GET ${status}`,
 });
 
 const bytesOf = (entries: BufferedEntry[]) =>
-  entries.reduce((sum, e) => sum + Object.entries(e).reduce((n, [k, v]) => n + (typeof v === 'string' ? k.length + v.length : 0) + 0, 48), 0);
+  entries.reduce(
+    (sum, e) => sum + Object.entries(e).reduce((n, [k, v]) => n + (typeof v === 'string' ? k.length + v.length : 0) + 0, 48),
+    0,
+  );
 
-describe('HookEntry: the hook\'s own copy of the entry shape', () => {
+describe("HookEntry: the hook's own copy of the entry shape", () => {
   it('holds every entry of the contract (a type check: tsc fails when they drift apart)', () => {
     expectTypeOf<DiagnosticEntry>().toExtend<HookEntry>();
     expectTypeOf<DiagnosticEntry['kind']>().toEqualTypeOf<HookEntry['kind']>();
@@ -51,7 +62,16 @@ describe('createEntryBuffer: folding', () => {
     b.add(con('boom', 7, { stack: 'Error: boom\n at b.js:9' }));
     b.add(con('boom', 8, { stack: 'Error: boom\n at a.js:1' }));
     // Uncaught: same message at another line is another error; the stack does not split it.
-    const unc = (line: number, stack: string, t: number): DiagnosticEntry => ({ kind: 'uncaught', t, count: 1, message: 'TypeError: x is undefined', source: 'https://app.osortoo.com/app.js', line, column: 3, stack });
+    const unc = (line: number, stack: string, t: number): DiagnosticEntry => ({
+      kind: 'uncaught',
+      t,
+      count: 1,
+      message: 'TypeError: x is undefined',
+      source: 'https://app.osortoo.com/app.js',
+      line,
+      column: 3,
+      stack,
+    });
     b.add(unc(10, 's1', 9));
     b.add(unc(10, 's2', 10));
     b.add(unc(11, 's1', 11));
@@ -65,12 +85,25 @@ describe('createEntryBuffer: folding', () => {
     b.add({ kind: 'rejection', t: 18, count: 1, message: 'Error: quota' });
     const counts = b.snapshot().entries.map((e) => `${e.kind}:${e.count}`);
     expect(counts).toEqual([
-      'network:3', 'network:1', 'network:1',
-      'console:2', 'console:1',
-      'uncaught:2', 'uncaught:1',
-      'console:1', 'resource:2', 'csp:1', 'csp:1', 'rejection:2',
+      'network:3',
+      'network:1',
+      'network:1',
+      'console:2',
+      'console:1',
+      'uncaught:2',
+      'uncaught:1',
+      'console:1',
+      'resource:2',
+      'csp:1',
+      'csp:1',
+      'rejection:2',
     ]);
-    expect(b.snapshot().entries[0]).toMatchObject({ url: 'https://app.osortoo.com/api/comments?post=1&t=1', durationMs: 11, t: 1, lastT: 3 });
+    expect(b.snapshot().entries[0]).toMatchObject({
+      url: 'https://app.osortoo.com/api/comments?post=1&t=1',
+      durationMs: 11,
+      t: 1,
+      lastT: 3,
+    });
     // Network errors count, successful answers would not; all other kinds do.
     expect(b.errorCount()).toBe(18);
   });
@@ -159,7 +192,12 @@ describe('createEntryBuffer: bounds and drop policy', () => {
     // Never evicted: together they hold every one of their occurrences.
     expect(retries.reduce((sum, e) => sum + e.count, 0)).toBe((n - 2000) / 4);
     // The first distinct entries are kept whatever came later.
-    expect(snap.entries.slice(0, 4).map((e) => e.message)).toEqual(['Failed to load comments', 'Comment 1 could not be parsed', 'GET 503', 'Boot step 3']);
+    expect(snap.entries.slice(0, 4).map((e) => e.message)).toEqual([
+      'Failed to load comments',
+      'Comment 1 could not be parsed',
+      'GET 503',
+      'Boot step 3',
+    ]);
     expect(snap.entries.at(-1)!.message).toBe('Comment 99997 could not be parsed');
     expect(b.errorCount()).toBe(75_000);
     // Generous: a catastrophic (quadratic) regression takes minutes, not seconds.

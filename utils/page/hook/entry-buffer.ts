@@ -53,11 +53,18 @@ function foldKey(e: any): string {
   const kind = e.kind;
   const url = '' + (e.url || '');
   return [
-    kind, e.frame, e.level, e.message,
+    kind,
+    e.frame,
+    e.level,
+    e.message,
     kind == 'uncaught' ? [e.source, e.line, e.column] : e.stack,
-    e.api, e.method, e.status,
+    e.api,
+    e.method,
+    e.status,
     kind == 'network' ? url.split(/[?#]/)[0] : url,
-    e.tag, e.directive, e.blockedUrl,
+    e.tag,
+    e.directive,
+    e.blockedUrl,
   ].join('\n');
 }
 

@@ -75,7 +75,15 @@ export function installPageHook(): void {
         (r: Response) => {
           if (r.status >= 400) {
             const done = (body?: string) => failed('fetch', method, r.url || url, start, r.status, { body });
-            textual.test(r.headers.get('content-type')!) ? r.clone().text().then((text) => done(excerpt(text)), () => done()) : done();
+            textual.test(r.headers.get('content-type')!)
+              ? r
+                  .clone()
+                  .text()
+                  .then(
+                    (text) => done(excerpt(text)),
+                    () => done(),
+                  )
+              : done();
           }
           return r;
         },
@@ -123,7 +131,9 @@ export function installPageHook(): void {
 function ownBuffer(now: () => number): Add {
   const buffer = createEntryBuffer({ maxEntries: 200, maxBytes: 256 * 1024, now });
   addEventListener(HOOK_EVENTS.pull, (e: any) =>
-    dispatchEvent(new CustomEvent(HOOK_EVENTS.snapshot, { detail: e.detail ? '' + buffer.errorCount() : JSON.stringify(buffer.snapshot()) })),
+    dispatchEvent(
+      new CustomEvent(HOOK_EVENTS.snapshot, { detail: e.detail ? '' + buffer.errorCount() : JSON.stringify(buffer.snapshot()) }),
+    ),
   );
   return buffer.add;
 }

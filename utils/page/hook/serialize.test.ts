@@ -89,13 +89,22 @@ describe('serializeArgs: objects', () => {
   });
 
   it('describes functions, and other objects by their own keys (no type-specific code in the hook)', () => {
-    expect(msg(new Map<unknown, unknown>([['a', 1], [{ k: 1 }, [2]]]))).toBe('{}');
+    expect(
+      msg(
+        new Map<unknown, unknown>([
+          ['a', 1],
+          [{ k: 1 }, [2]],
+        ]),
+      ),
+    ).toBe('{}');
     expect(msg(new Set([1, 'x']))).toBe('{}');
     expect(msg(new Date('2026-11-24T14:05:00.000Z'))).toBe('{}');
     expect(msg(function pickWinner() {})).toBe('[Function pickWinner]');
     expect(msg(() => 1)).toBe('[Function (anonymous)]');
     expect(msg(class Draw {})).toBe('[Function Draw]');
-    expect(msg(new Uint8Array(30))).toBe('{0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0, 10: 0, 11: 0, 12: 0, 13: 0, 14: 0, 15: 0, 16: 0, 17: 0, 18: 0, 19: 0, … 10 more}');
+    expect(msg(new Uint8Array(30))).toBe(
+      '{0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0, 10: 0, 11: 0, 12: 0, 13: 0, 14: 0, 15: 0, 16: 0, 17: 0, 18: 0, 19: 0, … 10 more}',
+    );
     expect(msg(Promise.resolve(1))).toBe('{}');
     expect(msg({ m: { n: new Map([[1, 2]]) } })).toBe('{m: {n: {}}}');
   });
@@ -126,9 +135,18 @@ describe('serializeArgs: hostile inputs never throw', () => {
     );
 
   it('survives throwing toString, throwing Proxies and revoked Proxies', () => {
-    const badToString = { toString: () => { throw new Error('no'); }, valueOf: () => { throw new Error('no'); } };
+    const badToString = {
+      toString: () => {
+        throw new Error('no');
+      },
+      valueOf: () => {
+        throw new Error('no');
+      },
+    };
     expect(msg('x', badToString)).toMatch(/^x \{toString: \[Function toString\], valueOf: \[Function valueOf\]\}$/);
-    expect(msg('%s|%d', badToString, badToString)).toBe('{toString: [Function toString], valueOf: [Function valueOf]}|{toString: [Function toString], valueOf: [Function valueOf]}');
+    expect(msg('%s|%d', badToString, badToString)).toBe(
+      '{toString: [Function toString], valueOf: [Function valueOf]}|{toString: [Function toString], valueOf: [Function valueOf]}',
+    );
     expect(msg(hostileProxy())).toBe('[Unserializable]');
     expect(msg('a', hostileProxy(), 'b')).toBe('a [Unserializable] b');
     const { proxy, revoke } = Proxy.revocable({}, {});
@@ -141,7 +159,14 @@ describe('serializeArgs: hostile inputs never throw', () => {
   });
 
   it('survives objects whose keys throw while being listed', () => {
-    const o = new Proxy({ a: 1 }, { getOwnPropertyDescriptor() { throw new Error('nope'); } });
+    const o = new Proxy(
+      { a: 1 },
+      {
+        getOwnPropertyDescriptor() {
+          throw new Error('nope');
+        },
+      },
+    );
     expect(msg(o)).toBe('[Unserializable]');
   });
 

@@ -103,7 +103,8 @@ export function serializeArgs(
     }
     if (!isObj(v)) return w(Object.is(v, -0) ? '-0' : String(v));
     if (seen.includes(v)) return w('[Circular]');
-    const mark = parts.length, markN = n;
+    const mark = parts.length,
+      markN = n;
     seen.push(v);
     try {
       describe(v, depth);
@@ -120,7 +121,8 @@ export function serializeArgs(
   const describe = (v: any, depth: number): void => {
     const item = (x: unknown) => walk(x, depth + 1);
     if (isErrorLike(v)) {
-      const name = get(v, 'name'), msg = get(v, 'message');
+      const name = get(v, 'name'),
+        msg = get(v, 'message');
       const label = isStr(name) && name ? name : 'Error';
       return w(isStr(msg) && msg ? label + ': ' + msg : label);
     }
@@ -135,12 +137,18 @@ export function serializeArgs(
     }
     if (depth >= MAX_DEPTH) return w('[Object]');
     const keys = Object.keys(v);
-    list('{', keys, keys.length, (key: string) => {
-      w(cut(key, 50) + ': ');
-      const d = Object.getOwnPropertyDescriptor(v, key);
-      // Accessors are page code: never run them.
-      d && !('value' in d) ? w('[Getter]') : item(d?.value);
-    }, '}');
+    list(
+      '{',
+      keys,
+      keys.length,
+      (key: string) => {
+        w(cut(key, 50) + ': ');
+        const d = Object.getOwnPropertyDescriptor(v, key);
+        // Accessors are page code: never run them.
+        d && !('value' in d) ? w('[Getter]') : item(d?.value);
+      },
+      '}',
+    );
   };
 
   try {
