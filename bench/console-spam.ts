@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { QUIET_FLAGS } from '../tests/support/chromium';
 
 export const SPAM_CALLS = 100_000;
 
@@ -54,18 +55,7 @@ async function runOnce(chromium: string, extensionDir: string | undefined, env: 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/spam`;
   const profile = mkdtempSync(join(tmpdir(), 'oso-spam-'));
-  const flags = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-default-apps',
-    `--user-data-dir=${profile}`,
-  ];
+  const flags = ['--headless', ...QUIET_FLAGS, `--user-data-dir=${profile}`];
   if (extensionDir) flags.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   // Its own process group, so that the browser's helper processes end with it.
   const child = spawn(chromium, [...flags, url], { env, stdio: 'ignore', detached: true });

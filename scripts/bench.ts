@@ -15,12 +15,12 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { measureConsoleSpam, SPAM_CALLS } from '../bench/console-spam';
 import type { FormReport } from '../tests/e2e/support/harness';
+import { CHROMIUM } from '../tests/support/chromium';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = resolve(ROOT, '.output-bench');
 const EXTENSION_DIR = join(OUT_DIR, 'chrome-mv3-e2e');
 const BENCH_OUT = resolve(ROOT, process.env.BENCH_OUT || '.bench');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const READY_RUNS = Number(process.env.BENCH_READY_RUNS) || 12;
 const FULLPAGE_RUNS = Number(process.env.BENCH_FULLPAGE_RUNS) || 3;
 const SPAM_PAIRS = Number(process.env.BENCH_SPAM_PAIRS) || 3;

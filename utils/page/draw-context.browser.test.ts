@@ -3,18 +3,18 @@
  * textContent) that the hand-built clues of draw-context.test.ts and page-clues.test.ts cannot see.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, QUIET_FLAGS } from '../../tests/support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const FIXTURE = join(import.meta.dirname, '../../tests/fixtures/pages-draw.html');
 
-describe.skipIf(!existsSync(CHROMIUM))('drawContextFromPage on tests/fixtures/pages-draw.html', () => {
+describe('drawContextFromPage on tests/fixtures/pages-draw.html', () => {
   let server: Server;
   let browser: Browser;
   let page: Page;
@@ -38,15 +38,7 @@ describe.skipIf(!existsSync(CHROMIUM))('drawContextFromPage on tests/fixtures/pa
     bundle = out.outputFiles[0]!.text;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...QUIET_FLAGS],
       env: { ...process.env, HOME: home, TMPDIR: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home, XDG_DATA_HOME: home },
     });
     page = await browser.newPage();

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM, EXTENSION_DIR, EXTENSION_ID } from '../support/harness';
+import { EXTENSION_DIR, EXTENSION_ID } from '../support/harness';
+import { CHROMIUM, QUIET_FLAGS } from '../../support/chromium';
 
 export const LAB_URL = `chrome-extension://${EXTENSION_ID}/screenshot-lab.html`;
 
@@ -44,17 +45,6 @@ export async function launchWithLab(extensionDir: string, userDataDir: string): 
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
 }

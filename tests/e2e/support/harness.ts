@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM, QUIET_FLAGS } from '../../support/chromium';
 import { startApi } from '../../../server/start';
 import { startDemoServer, type DemoServer } from '../../fixtures/demo-server';
 import { DEV_API_URL_KEY } from '../../../utils/extension/build-config';
@@ -21,20 +22,7 @@ export const EXTENSION_DIR = process.env.E2E_EXTENSION_DIR
   ? resolve(process.env.E2E_EXTENSION_DIR)
   : fileURLToPath(new URL('../../../.output/chrome-mv3-e2e', import.meta.url));
 export const EXTENSION_ID = 'olkiigammefckhmfmlfmbpaejfekofon';
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SUPPORT_TOKEN = 'e2e-support-token-0123456789abcdef';
-
-/** Flags that keep Chromium off the network this machine does not have. */
-const QUIET_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-];
 
 export interface Api {
   url: string;
