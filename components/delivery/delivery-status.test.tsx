@@ -1,23 +1,11 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { TicketSchema } from '../../utils/contract/schemas';
 import type { OutboxRecord } from '../../utils/delivery/outbox';
-import { sampleTicket } from '../../tests/fixtures/sample-ticket';
+import { sampleOutboxRecord } from '../../tests/fixtures/sample-outbox-record';
 import { DeliveryStatusView } from './delivery-status';
 
-const ticket = TicketSchema.parse(sampleTicket());
-const base: OutboxRecord = {
-  key: ticket.idempotencyKey,
-  ticket,
-  screenshots: [],
-  state: 'queued',
-  attempts: 0,
-  nextAttemptAt: 0,
-  bytes: 84_300,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const base: OutboxRecord = sampleOutboxRecord();
 const view = (record: OutboxRecord | undefined, locale: 'fr' | 'en' = 'en', loaded = true) =>
   renderToStaticMarkup(
     createElement(DeliveryStatusView, { record, loaded, locale, onNewTicket: () => {}, onRetry: () => {}, onDiscard: () => {} }),

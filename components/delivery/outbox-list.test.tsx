@@ -1,23 +1,11 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { TicketSchema } from '../../utils/contract/schemas';
 import type { OutboxRecord } from '../../utils/delivery/outbox';
-import { sampleTicket } from '../../tests/fixtures/sample-ticket';
+import { sampleOutboxRecord } from '../../tests/fixtures/sample-outbox-record';
 import { OutboxListView } from './outbox-list';
 
-const ticket = TicketSchema.parse(sampleTicket());
-const base: OutboxRecord = {
-  key: ticket.idempotencyKey,
-  ticket,
-  screenshots: [],
-  state: 'queued',
-  attempts: 0,
-  nextAttemptAt: 0,
-  bytes: 84_300,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const base: OutboxRecord = sampleOutboxRecord();
 
 describe('OutboxListView', () => {
   it('lists undelivered tickets only, and nothing when all are sent', () => {

@@ -3,9 +3,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { assessCompleteness } from '../../utils/form/completeness';
 import { buildTicket } from '../../utils/form/ticket-builder';
-import type { DiagnosticEntry, Environment } from '../../utils/contract/schemas';
+import type { DiagnosticEntry } from '../../utils/contract/schemas';
 import { CompletenessChecklist } from './completeness-checklist';
 import { TicketReview, entryText } from './ticket-review';
+import { SAMPLE_ENVIRONMENT } from '../../tests/fixtures/sample-environment';
 
 const plain = (html: string) =>
   html
@@ -13,20 +14,7 @@ const plain = (html: string) =>
     .replace(/&#x27;/g, "'")
     .replace(/&quot;/g, '"');
 
-const environment: Environment = {
-  userAgent: 'Mozilla/5.0',
-  browser: { name: 'Chrome', version: '140' },
-  engine: { name: 'Blink', version: '140' },
-  os: { name: 'Linux', version: '' },
-  device: { type: 'desktop' },
-  screen: { width: 1280, height: 800 },
-  viewport: { width: 1280, height: 800 },
-  devicePixelRatio: 1,
-  languages: ['fr-FR'],
-  timezone: 'America/Toronto',
-  online: true,
-  extensionVersion: '0.1.0',
-};
+const environment = SAMPLE_ENVIRONMENT;
 const entries: DiagnosticEntry[] = [
   { kind: 'console', level: 'error', message: 'Impossible de charger les participants', t: 1, count: 2 },
   {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildTicket, contextWithTyped, withoutLeftOut, type TicketDraft } from './ticket-builder';
-import type { Diagnostics, Environment } from '../contract/schemas';
+import type { Diagnostics } from '../contract/schemas';
+import { SAMPLE_ENVIRONMENT } from '../../tests/fixtures/sample-environment';
 
-const environment: Environment = {
-  userAgent: 'Mozilla/5.0',
-  browser: { name: 'Chrome', version: '140' },
-  engine: { name: 'Blink', version: '140' },
-  os: { name: 'Linux', version: '' },
-  device: { type: 'desktop' },
-  screen: { width: 1280, height: 800 },
-  viewport: { width: 1280, height: 800 },
-  devicePixelRatio: 1,
-  languages: ['fr-FR'],
-  timezone: 'America/Toronto',
-  online: true,
-  extensionVersion: '0.1.0',
-};
+const environment = SAMPLE_ENVIRONMENT;
 const diagnostics: Diagnostics = {
   entries: [
     { kind: 'console', level: 'error', message: 'first', t: 1, count: 1 },
