@@ -4,13 +4,12 @@
  */
 import { browser } from 'wxt/browser';
 import { BUILT_API_URL, IS_RELEASE } from './build-env';
+import { DEV_API_URL_KEY } from './dev-api-url-key';
 
 /** Placeholder until the production API's address is known; override with SUPPORT_API_URL. */
 const RELEASE_API_URL = 'https://support-api.osortoo.com';
 const LOCAL_API_URL = 'http://127.0.0.1:8787';
 
-/** storage.local key that development and e2e builds read to reach an API on another port. */
-export const DEV_API_URL_KEY = 'devApiUrl';
 
 /** Base URL of the support API as built, without a trailing slash. */
 export function builtApiUrl(): string {

@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { CHROMIUM, QUIET_FLAGS } from '../../support/chromium';
 import { startApi } from '../../../server/start';
 import { startDemoServer, type DemoServer } from '../../fixtures/demo-server';
-import { DEV_API_URL_KEY } from '../../../utils/extension/build-config';
+import { DEV_API_URL_KEY } from '../../../utils/extension/dev-api-url-key';
 import { StoredTicketSchema, type StoredTicket } from '../../../utils/contract/schemas';
 import { CLOSE_KEY, REPORT_KEY, type FormReport } from '../../../entrypoints/popup/testing/report-keys';
 
