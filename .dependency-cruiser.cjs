@@ -25,6 +25,15 @@ function room(name, comment, from, allowed) {
 module.exports = {
   forbidden: [
     {
+      name: 'node-programs-outside-vite',
+      comment:
+        'scripts/, bench/, server/ and the e2e support run under plain Node (tsx), where import.meta.env does not exist: ' +
+        'they must not reach the module that reads the build (utils/extension/build-env.ts).',
+      severity: 'error',
+      from: { path: '^(scripts|bench|server|tests/e2e/support|tests/fixtures|tests/support)/', pathNot: String.raw`\.test\.tsx?$` },
+      to: { path: String.raw`^utils/extension/build-env\.ts$`, reachable: true },
+    },
+    {
       name: 'no-circular',
       comment: 'Two modules that import each other cannot be understood, tested or moved one at a time.',
       severity: 'error',

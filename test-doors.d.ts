@@ -8,7 +8,7 @@
  *   the worker `toolbar` and `outbox` (entrypoints/background/testing/), the form `form`
  *   (entrypoints/popup/testing/). Tests and scripts/bench.ts reach them through Playwright.
  */
-import type { OutboxDoor } from './entrypoints/background/testing/outbox-door';
+import type { OutboxDoor } from './entrypoints/background/testing/outbox-door-shape';
 import type { ToolbarDoor } from './entrypoints/background/testing/toolbar-door';
 import type { FormDoor } from './entrypoints/popup/testing/form-report';
 

@@ -10,21 +10,10 @@
  */
 import { enqueue, allRecords } from '../../../utils/delivery/outbox';
 import { DELIVERY } from '../../../utils/delivery/retry-policy';
-import type { ScreenshotMeta, Ticket } from '../../../utils/contract/schemas';
+import type { ScreenshotMeta } from '../../../utils/contract/schemas';
+import type { OutboxDoor, TestShot } from './outbox-door-shape';
 import { captureTab } from '../capture';
 import type { Delivery } from '../outbox-delivery';
-
-/** One screenshot to attach: a real capture of a tab, or a PNG drawn with this label. */
-export type TestShot = { capture: number } | { label: string };
-
-export interface OutboxDoor {
-  timeoutMs: number;
-  enqueue(ticket: Ticket, shots: TestShot[]): Promise<{ key: string; sha256: string[] }>;
-  records(): Promise<{ key: string; state: string; attempts: number; lastError?: unknown; sha256: string[] }[]>;
-  flush(): Promise<void>;
-  /** The customer's "try now": lifts the queue's pause. Does not wait for the delivery. */
-  retryNow(key: string): void;
-}
 
 async function sha256(blob: Blob): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());

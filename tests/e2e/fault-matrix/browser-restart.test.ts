@@ -9,7 +9,7 @@ import { launchBrowser, removeDir, startDemo, startTestApi, tabIdOf, waitFor, ty
 import type { DemoServer } from '../../fixtures/demo-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { checkDelivered, outboxRecords, queueViaForm, queueViaHook, waitForDelivery, type Queued } from '../support/fault-matrix';
-import type { TestShot } from '../../../entrypoints/background/testing/outbox-door';
+import type { TestShot } from '../../../entrypoints/background/testing/outbox-door-shape';
 
 let api: Api;
 let demo: DemoServer;

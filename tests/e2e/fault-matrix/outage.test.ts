@@ -28,7 +28,7 @@ import {
   waitForDelivery,
   type Queued,
 } from '../support/fault-matrix';
-import type { TestShot } from '../../../entrypoints/background/testing/outbox-door';
+import type { TestShot } from '../../../entrypoints/background/testing/outbox-door-shape';
 
 let api: Api;
 let demo: DemoServer;

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Page, Worker } from 'playwright-core';
 import { TicketSchema, type Ticket } from '../../../utils/contract/schemas';
 import { sampleTicket } from '../../fixtures/sample-ticket';
-import type { TestShot } from '../../../entrypoints/background/testing/outbox-door';
+import type { TestShot } from '../../../entrypoints/background/testing/outbox-door-shape';
 import { EXTENSION_ID, fetchScreenshot, listTickets, openForm, waitFor, type Api, type Browser } from './harness';
 
 /** A ticket as queued: its key and the SHA-256 of each screenshot blob in the outbox. */
