@@ -10,7 +10,6 @@ import { DEV_API_URL_KEY } from './dev-api-url-key';
 const RELEASE_API_URL = 'https://support-api.osortoo.com';
 const LOCAL_API_URL = 'http://127.0.0.1:8787';
 
-
 /** Base URL of the support API as built, without a trailing slash. */
 export function builtApiUrl(): string {
   const fallback = IS_RELEASE ? RELEASE_API_URL : LOCAL_API_URL;
