@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { listTickets, openForm, tabIdOf, waitFor } from '../support/harness';
+import { STRINGS } from '../support/customer-walkthrough';
 import { useStack } from '../support/stack';
 import type { DiagnosticEntry, StoredTicket } from '../../../utils/contract/schemas';
 import { LIMITS } from '../../../utils/contract/limits';
@@ -46,15 +47,16 @@ async function openPage(url: string, ready: (page: Page) => Promise<unknown>): P
 async function fileTicket(tabId: number, description: string, beforeSend?: (form: Page) => Promise<void>): Promise<StoredTicket> {
   const before = (await listTickets(stack.api)).length;
   const form = await openForm(stack.browser, tabId);
-  // The visible-area screenshot is taken when the form opens (its preview's test id depends on the form's version).
-  await form.locator('[data-testid="screenshot-preview"], [data-testid="screenshot-thumb"]').first().waitFor();
-  await form.getByLabel('Description').fill(description);
-  await form.getByLabel(/^(E-mail|Courriel)$/).fill('marie@example.com');
-  // Newer forms have a review step before sending; older ones send from the form.
-  const review = form.getByRole('button', { name: /Review before sending|Vérifier avant/ });
-  if (await review.count()) await review.click();
+  // Today's form, and only it: the visible-area screenshot shown when the form opens, then the
+  // review step (a form that sent without it would fail here), then Send from the review.
+  const s = STRINGS.en;
+  await form.getByTestId('screenshot-thumb').waitFor();
+  await form.getByLabel(s.description, { exact: true }).fill(description);
+  await form.getByLabel(s.email, { exact: true }).fill('marie@example.com');
+  await form.getByRole('button', { name: s.review, exact: true }).click();
+  await form.getByRole('heading', { name: s.reviewTitle, exact: true }).waitFor();
   await beforeSend?.(form);
-  await form.getByRole('button', { name: /^(Send to support|Envoyer au support|Send|Envoyer)$/ }).click();
+  await form.getByRole('button', { name: s.send, exact: true }).click();
   await form.getByTestId('ticket-reference').waitFor({ timeout: 15_000 });
   const tickets = await waitFor(async () => {
     const list = await listTickets(stack.api);
@@ -188,10 +190,40 @@ describe('diagnostics', () => {
     await page.close();
   });
 
+  it("records console errors and uncaught errors on a page whose CSP refuses inline scripts (the hook's fallback)", async () => {
+    // The demo page with `script-src 'self'`: the hook's inline script is refused, so only the
+    // content script's fallback can record. Nothing answers the hook's pull but the hook itself.
+    const url = `${stack.demo.drawUrl}?csp=strict&frame=0`;
+    const page = await stack.browser.context.newPage();
+    const response = await page.goto(url);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    // The demo's uncaught error is thrown 10 ms after its script runs.
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300);
+    const stored = await fileTicket(await tabIdOf(stack.browser.worker, url), 'Page stricte : rien ne se charge (diagnostics e2e).');
+    const { entries } = stored.ticket.diagnostics;
+    expect(
+      entries.find((e) => e.kind === 'console' && e.message === 'Impossible de charger les participants : délai dépassé'),
+    ).toMatchObject({
+      level: 'error',
+      count: 1,
+    });
+    expect(entries.find((e) => e.kind === 'uncaught' && e.message.includes('Winner index'))).toMatchObject({
+      message: 'RangeError: Winner index out of range: 12 of 11',
+      source: `${stack.demo.url}/demo/draw-errors.js`,
+      ...positionOf('new RangeError'),
+    });
+    // The hook's own refused inline script is not reported as the page's CSP violation.
+    expect(entries.some((e) => e.kind === 'csp' && e.blockedUrl === 'inline')).toBe(false);
+    await page.close();
+  });
+
   it('treats everything from the page as data: forged hook events cannot break, flood or send a ticket', async () => {
     // A strict page (no inline scripts: the hook installs through its fallback) that forges
     // the hook's answers with junk, floods it, and tries to reach the extension.
     const url = `${stack.demo.drawUrl}?csp=strict&frame=0`;
+    // Every ticket the API holds before the page opens: a page-started send of any ticket, whatever it says, adds one.
+    const ticketsBefore = (await listTickets(stack.api)).length;
     const { page, tabId } = await openPage(url, (p) => p.waitForTimeout(300));
     await page.evaluate((limits) => {
       const huge = 'x'.repeat(300_000);
@@ -228,10 +260,12 @@ describe('diagnostics', () => {
       // The forged HTML is shown as text, never rendered.
       expect(await form.locator('img[src="x"]').count()).toBe(0);
       expect(await form.title()).not.toBe('1');
-      // Nothing reached the API before Send, whatever the page did.
+      // Nothing reached the API before Send, whatever the page did: no ticket at all, not only not this one.
       await form.waitForTimeout(1000);
-      expect((await listTickets(stack.api)).some((t) => t.ticket.description === description)).toBe(false);
+      expect((await listTickets(stack.api)).length).toBe(ticketsBefore);
     });
+    // Send delivered exactly one ticket, the customer's.
+    expect((await listTickets(stack.api)).length).toBe(ticketsBefore + 1);
     const { entries, dropped } = stored.ticket.diagnostics;
     expect(entries.length).toBeLessThanOrEqual(LIMITS.entries);
     expect(dropped).toBeGreaterThan(0);
