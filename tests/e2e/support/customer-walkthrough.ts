@@ -212,8 +212,8 @@ export async function walkCustomerThrough(options: {
   }
 
   // 5. Review: every field, the entries with their switches; leave one console entry out.
-  await form.getByRole('button', { name: s.review }).click();
-  const heading = form.getByRole('heading', { name: s.reviewTitle });
+  await form.getByRole('button', { name: s.review, exact: true }).click();
+  const heading = form.getByRole('heading', { name: s.reviewTitle, exact: true });
   await heading.waitFor();
   expect(await form.evaluate(() => document.activeElement?.tagName)).toBe('H2');
   const fields = await form.getByTestId('review-fields').textContent();
@@ -229,7 +229,7 @@ export async function walkCustomerThrough(options: {
   await expectNoSeriousAxe(form, `review (${locale})`);
 
   // 6. Send: the reference, the promise and what happens next.
-  await form.getByRole('button', { name: s.send }).click();
+  await form.getByRole('button', { name: s.send, exact: true }).click();
   const reference = (await form.getByTestId('ticket-reference').textContent({ timeout: 20_000 }))!;
   expect(reference).toMatch(/^OSO-[0-9A-Z]{5,8}$/);
   await form.getByRole('heading', { name: s.nextTitle }).waitFor();
