@@ -23,7 +23,6 @@ import {
   makePng,
   postParts,
   rawRequest,
-  shotMeta,
   startTestApi,
   supportAuth,
   tempDataDir,
@@ -289,7 +288,7 @@ describe('refusals of POST /v1/tickets', () => {
     // A PNG renamed .jpg and declared as JPEG everywhere.
     const renamed = ticketFor([{ type: 'image/jpeg', bytes: PNG }]);
     const renamedParts = ticketParts(renamed, [{ type: 'image/jpeg', bytes: PNG }]);
-    expect(renamedParts[1]!.filename).toBe('screenshot-0.jpeg');
+    renamedParts[1]!.filename = 'winner.jpg';
     const e1 = await expectRefused(await postParts(api.url, renamedParts), 415, 'unsupported_media_type', 'screenshot-0');
     expect(e1.issues![0]!.message).toContain('image/png');
     // A text file called .png.
@@ -616,7 +615,6 @@ describe('createApp without a socket', () => {
         expect(res.status).toBe(404);
         expect((await errorOf(res)).code).toBe('not_found');
       }
-      expect(shotMeta(0, 'image/png', PNG).bytes).toBe(PNG.length);
     } finally {
       db.close();
       data.remove();
