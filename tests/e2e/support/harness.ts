@@ -68,6 +68,8 @@ export async function launchBrowser(options: { userDataDir?: string; locale?: 'e
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       `--lang=${options.locale ?? 'en'}`,
+      // Lets pressToolbarButton have Chrome itself press the toolbar button (CDP Extensions.triggerAction).
+      '--enable-unsafe-extension-debugging',
     ],
   });
   const worker =
@@ -138,6 +140,30 @@ export async function clickToolbar(
     },
     [tabId, options.focus ?? true, REPORT_KEY, options.plainPopup ?? false] as const,
   );
+}
+
+/**
+ * Presses the extension's toolbar button on the tab showing `url`, as the customer does: Chrome
+ * itself dispatches `action.onClicked` to the listener the worker registered, waking the worker
+ * first when it is stopped (CDP Extensions.triggerAction, on the tab's target). Unlike
+ * clickToolbar, nothing here calls the worker's code. Returns when the press was sent (epoch ms).
+ */
+export async function pressToolbarButton(browser: Browser, url: string): Promise<number> {
+  const owner = browser.context.browser();
+  if (!owner) throw new Error('pressToolbarButton: no browser connection');
+  const cdp = await owner.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tabs = targetInfos.filter((target) => target.url === url);
+    if (tabs.length !== 1) throw new Error(`pressToolbarButton: ${tabs.length} tabs show ${url}`);
+    // A click on a window's toolbar brings that window and tab to the front.
+    await cdp.send('Target.activateTarget', { targetId: tabs[0]!.targetId });
+    const pressedAt = Date.now();
+    await cdp.send('Extensions.triggerAction', { id: EXTENSION_ID, targetId: tabs[0]!.targetId });
+    return pressedAt;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
 }
 
 /** The latest form's report, once it matches `until` (by default: its diagnostics are ready). */

@@ -1,13 +1,15 @@
 /**
- * The toolbar button, as a customer uses it: the click reaches the worker, which starts the
- * screenshot and the page's snapshot before the form exists, then opens the form as the
- * button's popup (or, where no popup can open, in a window). Headless Chromium cannot click the
- * toolbar: the tests call what the click calls, in the real worker, and read what the real
- * popup reports (entrypoints/popup/testing/form-report.ts, e2e builds only).
+ * The toolbar button, as a customer uses it: Chrome itself presses the button
+ * (pressToolbarButton: CDP Extensions.triggerAction), so the click reaches the worker only
+ * through the `action.onClicked` listener it registered. The worker starts the screenshot and
+ * the page's snapshot before the form exists, then opens the form as the button's popup (or,
+ * where no popup can open, in a window). The tests read what the real popup reports
+ * (entrypoints/popup/testing/form-report.ts, e2e builds only).
  */
 import { describe, expect, it } from 'vitest';
-import { clickToolbar, closeForms, EXTENSION_ID, formReport, tabIdOf } from '../support/harness';
+import { clickToolbar, closeForms, EXTENSION_ID, formReport, pressToolbarButton, tabIdOf } from '../support/harness';
 import { useStack } from '../support/stack';
+import { REPORT_KEY } from '../../../entrypoints/popup/testing/report-keys';
 
 /** The extension API inside the functions evaluated in the service worker. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -30,11 +32,17 @@ describe('toolbar button', () => {
     expect(
       await stack.browser.worker.evaluate(() => (chrome.runtime.getManifest().action as { default_popup?: string }).default_popup),
     ).toBeUndefined();
+    // ...where a listener waits for it (the presses below prove it is the one that opens the form).
+    expect(await stack.browser.worker.evaluate(() => chrome.action.onClicked.hasListeners())).toBe(true);
 
     for (let click = 0; click < 2; click++) {
-      const { opened, clickedAt } = await clickToolbar(stack.browser, tabId);
-      expect(opened).toBe('popup');
-      const report = await formReport(stack.browser);
+      await stack.browser.worker.evaluate((key) => chrome.storage.session.remove(key), REPORT_KEY);
+      const clickedAt = await pressToolbarButton(stack.browser, stack.demo.drawUrl);
+      // The button's popup (not a window: Playwright sees every window, never the popup).
+      const report = await formReport(stack.browser).catch((error) => {
+        throw new Error(`no form opened after press ${click + 1} on the toolbar button (${String(error)})`);
+      });
+      expect(stack.browser.context.pages().some((p) => p.url().startsWith(`chrome-extension://${EXTENSION_ID}/`))).toBe(false);
       expect(report.url).toBe(`chrome-extension://${EXTENSION_ID}/popup.html?tabId=${tabId}&from=toolbar`);
       expect(report.tabId).toBe(tabId);
       // Collected from the click, before the form's document even started.
@@ -63,6 +71,7 @@ describe('toolbar button', () => {
     await page.waitForTimeout(300);
     const tabId = await tabIdOf(stack.browser.worker, stack.demo.drawUrl);
     const formUrl = `chrome-extension://${EXTENSION_ID}/popup.html?tabId=${tabId}`;
+    // Such a window shows no button to press: what the click calls is called through the door.
     const [form, { opened }] = await Promise.all([
       stack.browser.context.waitForEvent('page', { predicate: (p) => p.url() === formUrl }),
       clickToolbar(stack.browser, tabId),
