@@ -6,7 +6,8 @@ import { describeEnvironment } from '../../utils/diagnosis/environment';
 
 /**
  * Shows the customer what was collected from the page for support (the screenshots have their
- * own panel). Off an Osortoo page it says why there are no page diagnostics.
+ * own panel). Off an Osortoo page, or when the page did not answer in time, it says why there
+ * are no page diagnostics.
  */
 export function CapturedSummary({ captured, locale }: { captured: Captured; locale: Locale }) {
   const t = FORM_MESSAGES[locale];
@@ -19,7 +20,7 @@ export function CapturedSummary({ captured, locale }: { captured: Captured; loca
       <h2 id="captured-title">{captured.onOsortooPage ? t.capturedTitle : t.noPageTitle}</h2>
       {!captured.onOsortooPage && (
         <p className="muted" data-testid="no-page">
-          {t.noPage}
+          {captured.diagnostics.missing?.includes('page-snapshot') ? t.pageLate : t.noPage}
         </p>
       )}
       {captured.screenshotError && <p className="muted">{t.screenshotMissing}</p>}

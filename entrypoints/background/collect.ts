@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { onMessage, sendMessage, type CollectedTab, type PageSnapshot } from '../../utils/extension/messaging';
-import { validatePageAnswers } from '../../utils/diagnosis/page-answers';
+import { latePageAnswers, validatePageAnswers } from '../../utils/diagnosis/page-answers';
 import { fitUnderCap } from '../../utils/screenshots/capture-encode';
 import { blobFromDataUrl, dataUrlFromBlob } from '../../utils/screenshots/data-url';
 import { captureTab } from './capture';
@@ -17,14 +17,15 @@ const SNAPSHOT_TIMEOUT_MS = 3000;
 /** A collection started at a click is handed out once, and only while it still shows the page. */
 const FRESH_MS = 10_000;
 
-async function snapshotOf(tabId: number): Promise<PageSnapshot | undefined> {
+/** The page's snapshot; `late` when its content script is there but did not answer in time. */
+async function snapshotOf(tabId: number): Promise<PageSnapshot | 'late' | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     return await Promise.race([
       sendMessage('getPageSnapshot', undefined, { tabId, frameId: 0 }),
       // Generous: a busy page (or machine) can answer late, and without the snapshot the
-      // ticket loses every diagnostic; an unanswered tab (not an Osortoo page) costs this wait.
-      new Promise<undefined>((resolve) => (timer = setTimeout(resolve, SNAPSHOT_TIMEOUT_MS, undefined))),
+      // ticket loses every diagnostic (it then says so: latePageAnswers).
+      new Promise<'late'>((resolve) => (timer = setTimeout(resolve, SNAPSHOT_TIMEOUT_MS, 'late'))),
     ]);
   } catch {
     // No content script in the tab: not an Osortoo page.
@@ -52,7 +53,7 @@ async function screenshotOf(tabId: number): Promise<CollectedTab['screenshot']> 
 export async function collectTab(tabId: number): Promise<CollectedTab> {
   const startedAt = Date.now();
   const [screenshot, snapshot] = await Promise.all([screenshotOf(tabId), snapshotOf(tabId)]);
-  return { ...validatePageAnswers(snapshot), screenshot, startedAt };
+  return { ...(snapshot === 'late' ? latePageAnswers() : validatePageAnswers(snapshot)), screenshot, startedAt };
 }
 
 const started = new Map<number, { at: number; collected: Promise<CollectedTab> }>();

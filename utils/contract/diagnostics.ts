@@ -85,5 +85,14 @@ export const DiagnosticsSchema = z.object({
   dropped: z.number().int().nonnegative(),
   /** Entries the customer chose to leave out in the review step. */
   leftOut: z.number().int().nonnegative().default(0),
+  /**
+   * What could not be collected, so that an absence is not read as "nothing happened":
+   * `page-snapshot` when the page's content script did not answer within the worker's limit (a
+   * busy page), so the page's errors, failed calls and draw context are missing from the ticket.
+   */
+  missing: z
+    .array(z.enum(['page-snapshot']))
+    .max(1)
+    .optional(),
 });
 export type Diagnostics = z.infer<typeof DiagnosticsSchema>;

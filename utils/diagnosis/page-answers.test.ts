@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateDiagnostics, validatePageAnswers } from './page-answers';
+import { latePageAnswers, validateDiagnostics, validatePageAnswers } from './page-answers';
+import { DiagnosticsSchema } from '../contract/schemas';
 import { NO_PAGE } from '../extension/messaging';
 import { LIMITS } from '../contract/limits';
 
@@ -47,6 +48,21 @@ describe('validatePageAnswers: page data entering the worker', () => {
     });
     expect(answers.page).toEqual({ viewport: { width: 0, height: 0 }, screen: { width: 0, height: 0 }, devicePixelRatio: 1, online: true });
     expect(validatePageAnswers({ context, diagnostics: {}, page: 'big' }).page).toBeUndefined();
+  });
+});
+
+describe('latePageAnswers: a page that did not answer in time', () => {
+  it('says in the diagnostics that the page snapshot is missing, in a form the contract accepts', () => {
+    const late = latePageAnswers();
+    expect(late).toMatchObject({ onOsortooPage: false, diagnostics: { entries: [], missing: ['page-snapshot'] } });
+    expect(DiagnosticsSchema.parse(late.diagnostics).missing).toEqual(['page-snapshot']);
+    // Unlike a tab that never answered, which has nothing missing to report.
+    expect(validatePageAnswers(undefined).diagnostics.missing).toBeUndefined();
+  });
+
+  it('cannot be forged by a page: a snapshot claiming something missing is read without the claim', () => {
+    const forged = validatePageAnswers({ context, page, diagnostics: { entries: [entry], dropped: 0, missing: ['page-snapshot'] } });
+    expect(forged.diagnostics).toEqual({ entries: [entry], dropped: 0, leftOut: 0 });
   });
 });
 

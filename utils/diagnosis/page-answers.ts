@@ -39,6 +39,15 @@ function validatePageMeasurements(raw: unknown): PageMeasurements | undefined {
 }
 
 /**
+ * What a tab whose content script did not answer in time contributes (a busy page: the content
+ * script shares its main thread): nothing of the page's own, and a note in the ticket that the
+ * page's part is missing, so support does not read "no errors" where none could be collected.
+ */
+export function latePageAnswers(): PageAnswers {
+  return { ...NO_PAGE, diagnostics: { ...NO_PAGE.diagnostics, missing: ['page-snapshot'] } };
+}
+
+/**
  * Validates a tab's snapshot. The page rules decide whether this is an Osortoo page: in
  * development builds the content scripts also answer on any localhost page, which must not
  * pass for a draw page. Another site's errors are none of support's business: diagnostics

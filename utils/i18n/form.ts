@@ -12,6 +12,8 @@ const en = {
   noPageTitle: 'General ticket',
   noPage:
     'This tab is not an Osortoo page, so there are no page diagnostics. If your question is about a draw, paste its link in the “Draw link” field.',
+  pageLate:
+    'The page did not answer in time (it was busy), so its errors and the draw’s details could not be collected; your ticket says so. If your question is about a draw, paste its link in the “Draw link” field.',
   screenshotMissing: 'No screenshot could be taken of this tab.',
   browserDevice: 'Browser and device',
   errorsFound: { one: '{count} error recorded on this page', other: '{count} errors recorded on this page' } as Plural,
@@ -130,6 +132,8 @@ const fr: Translation<typeof en> = {
   noPageTitle: 'Demande générale',
   noPage:
     'Cet onglet n’est pas une page Osortoo : aucun diagnostic de page. Si votre question concerne un tirage, collez son lien dans le champ « Lien du tirage ».',
+  pageLate:
+    'La page n’a pas répondu à temps (elle était occupée) : ses erreurs et les détails du tirage n’ont pas pu être recueillis, et votre demande le signale. Si votre question concerne un tirage, collez son lien dans le champ « Lien du tirage ».',
   screenshotMissing: 'Aucune capture d’écran n’a pu être prise pour cet onglet.',
   browserDevice: 'Navigateur et appareil',
   errorsFound: { one: '{count} erreur enregistrée sur cette page', other: '{count} erreurs enregistrées sur cette page' },
