@@ -18,7 +18,7 @@ const LOCALES = [
   {
     locale: 'en',
     other: 'fr',
-    submit: /^(Send to support|Review before sending)$/,
+    submit: /^Review before sending$/,
     review: /^Review before sending$/,
     reviewTitle: /^Check what will be sent$/,
     send: /^Send to support$/,
@@ -36,7 +36,7 @@ const LOCALES = [
   {
     locale: 'fr',
     other: 'en',
-    submit: /^(Envoyer au support|Vérifier avant l’envoi)$/,
+    submit: /^Vérifier avant l’envoi$/,
     review: /^Vérifier avant l’envoi$/,
     reviewTitle: /^Vérifiez ce qui sera envoyé$/,
     send: /^Envoyer au support$/,

@@ -62,8 +62,8 @@ export async function queueViaForm(browser: Browser, tabId: number, label: strin
   await form.getByLabel('Description').fill(`Fault matrix (form): ${label}`);
   await form.getByLabel(/^(E-mail|Courriel)$/).fill('marie@example.com');
   // As the walking skeleton: the form's button opens the review; sending happens from there.
-  await form.getByRole('button', { name: /Review before sending|Vérifier avant l’envoi/ }).click();
-  await form.getByRole('button', { name: /Send|Envoyer/ }).click();
+  await form.getByRole('button', { name: /^(Review before sending|Vérifier avant l’envoi)$/ }).click();
+  await form.getByRole('button', { name: /^(Send to support|Envoyer au support)$/ }).click();
   const key = await form.locator('section.delivery[data-ticket-key]').first().getAttribute('data-ticket-key', { timeout: 15_000 });
   if (!key) throw new Error('no ticket key on the delivery status');
   const record = await waitFor(async () => (await outboxRecords(browser)).find((r) => r.key === key && r.state !== 'sent'));

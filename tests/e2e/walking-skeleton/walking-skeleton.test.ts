@@ -37,8 +37,8 @@ describe('walking skeleton', () => {
     await form.getByLabel('Description').fill('Les commentaires Instagram ne se chargent pas.');
     await form.getByLabel(/^(E-mail|Courriel)$/).fill('marie@example.com');
     // The form's button opens the review; sending happens from there.
-    await form.getByRole('button', { name: /Review before sending|Vérifier avant l’envoi/ }).click();
-    await form.getByRole('button', { name: /Send|Envoyer/ }).click();
+    await form.getByRole('button', { name: /^(Review before sending|Vérifier avant l’envoi)$/ }).click();
+    await form.getByRole('button', { name: /^(Send to support|Envoyer au support)$/ }).click();
 
     const reference = await form.getByTestId('ticket-reference').textContent({ timeout: 15_000 });
     expect(reference).toMatch(/^OSO-[0-9A-Z]{5,8}$/);
