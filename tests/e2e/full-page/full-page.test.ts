@@ -40,8 +40,8 @@ describe('full page', () => {
     const description = 'Full page: the winners list is cut off below the fold.';
     await form.getByLabel('Description').fill(description);
     await form.getByLabel('E-mail').fill('marie@example.com');
-    await form.getByRole('button', { name: 'Review before sending' }).click();
-    await form.getByRole('button', { name: 'Send to support' }).click();
+    await form.getByRole('button', { name: 'Review before sending', exact: true }).click();
+    await form.getByRole('button', { name: 'Send to support', exact: true }).click();
     const reference = await form.getByTestId('ticket-reference').textContent({ timeout: 20_000 });
 
     const stored = (await listTickets(stack.api)).find((t) => t.reference === reference);

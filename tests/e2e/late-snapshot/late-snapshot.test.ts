@@ -12,8 +12,11 @@ import { useStack } from '../support/stack';
 /** The extension API inside the functions evaluated in the service worker. */
 declare const chrome: typeof import('wxt/browser').browser;
 
-/** Longer than the worker's 3 s limit, with room for the press that follows the freeze. */
-const BUSY_MS = 4500;
+/**
+ * Far longer than the worker's 3 s limit, so that "the form did not wait for the page" holds with
+ * seconds to spare on a loaded machine (two e2e files and their browsers share two cores).
+ */
+const BUSY_MS = 8000;
 
 const stack = useStack();
 
@@ -44,7 +47,7 @@ it('a page frozen at the click: the ticket goes out with the screenshot and envi
   const waited = report.readyAt - clickedAt;
   console.log(`[late-snapshot] the form had its collection ${Math.round(waited)} ms after the click`);
   expect(waited).toBeGreaterThanOrEqual(2900);
-  expect(waited).toBeLessThan(BUSY_MS - 300); // the page is free again at about BUSY_MS - 150
+  expect(waited).toBeLessThan(BUSY_MS - 1500); // the page is free again at about BUSY_MS - 150
   // It tells the customer why the page's errors are not there.
   await form.getByTestId('no-page').waitFor();
   expect(await form.getByTestId('no-page').textContent()).toMatch(/^The page did not answer in time/);
@@ -53,8 +56,8 @@ it('a page frozen at the click: the ticket goes out with the screenshot and envi
   await form.getByTestId('screenshot-thumb').waitFor();
   await form.getByLabel('Description').fill(description);
   await form.getByLabel('E-mail').fill('marie@example.com');
-  await form.getByRole('button', { name: 'Review before sending' }).click();
-  await form.getByRole('button', { name: 'Send' }).click();
+  await form.getByRole('button', { name: 'Review before sending', exact: true }).click();
+  await form.getByRole('button', { name: 'Send to support', exact: true }).click();
   await form.getByTestId('ticket-reference').waitFor({ timeout: 15_000 });
 
   // Support's copy: the screenshot and environment are there, and the ticket says what is missing.

@@ -135,8 +135,8 @@ export async function sendFrom(form: Page, description: string): Promise<Page> {
   await form.getByLabel('Category').selectOption('other');
   await form.getByLabel('Description').fill(description);
   await form.getByLabel('E-mail').fill('marie@example.com');
-  await form.getByRole('button', { name: 'Review before sending' }).click();
-  await form.getByRole('button', { name: 'Send to support' }).click();
+  await form.getByRole('button', { name: 'Review before sending', exact: true }).click();
+  await form.getByRole('button', { name: 'Send to support', exact: true }).click();
   await form.getByTestId('delivery-status').waitFor();
   return form;
 }

@@ -43,8 +43,8 @@ describe('expected response time', () => {
     // Send during the peak: the confirmation repeats the promise, and it is stored.
     await form.getByLabel('Description').fill('Instagram permissions keep failing during the draw.');
     await form.getByLabel('E-mail').fill('marie@example.com');
-    await form.getByRole('button', { name: 'Review before sending' }).click();
-    await form.getByRole('button', { name: /Send/ }).click();
+    await form.getByRole('button', { name: 'Review before sending', exact: true }).click();
+    await form.getByRole('button', { name: 'Send to support', exact: true }).click();
     await form.getByTestId('ticket-reference').waitFor({ timeout: 15_000 });
     expect(await form.getByTestId('sent-promise').textContent()).toMatch(/24.48\s?h/);
     const [stored] = await listTickets(stack.api);
