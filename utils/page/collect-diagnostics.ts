@@ -39,12 +39,8 @@ export function collectDiagnostics(): { entries: NormalizedEntry[]; dropped: num
     const hook = pullHookBuffer(win);
     const dom = domEntriesOf(win)?.snapshot() ?? { entries: [], dropped: 0 };
     dropped += hook.dropped + dom.dropped;
-    let base = location.href;
-    try {
-      base = win.location.href;
-    } catch {
-      // Unreachable frame: relative URLs resolve against the top page.
-    }
+    // A frame's relative URLs resolve against its own address, read once by windowsOfPage.
+    const base = frame ?? location.href;
     for (const raw of [...hook.entries, ...dom.entries]) {
       const entry = normalizeEntry(raw, base, offset, frame);
       if (entry) entries.push(entry);
