@@ -31,6 +31,11 @@ function emptyFields(email: string): DraftFields {
   return { category: 'other', description: '', email, drawLink: '', pageOrUsername: '', leftOut: [] };
 }
 
+/** The e-mail a new ticket starts with: the settings' (the customer's choice), else the account e-mail the page shows. */
+function startingEmail(defaults: FormDefaults, captured: Captured | undefined): string {
+  return defaults.defaultEmail || captured?.context.accountEmail || '';
+}
+
 /** The screenshots a new ticket starts with: the visible capture, unless the settings say not to. */
 function initialScreenshots(captured: Captured, defaults: FormDefaults): FormScreenshot[] {
   if (!defaults.attachScreenshotByDefault || !captured.screenshot) return [];
@@ -72,8 +77,7 @@ export function useTicketDraft(tabId: number | undefined, defaults: FormDefaults
         setTouched(true);
         setNotice('restored');
       } else {
-        // The settings' e-mail is the customer's choice; else the account e-mail the page shows.
-        setFields(emptyFields(openingDefaults.defaultEmail || result.context.accountEmail || ''));
+        setFields(emptyFields(startingEmail(openingDefaults, result)));
         setScreenshots(initialScreenshots(result, openingDefaults));
       }
       setReady(true);
@@ -132,7 +136,7 @@ export function useTicketDraft(tabId: number | undefined, defaults: FormDefaults
   const discard = () => {
     const id = draftId.current;
     queueSave(() => deleteDraft(id));
-    reset(defaults.defaultEmail || captured?.context.accountEmail || '');
+    reset(startingEmail(defaults, captured));
     setNotice('discarded');
   };
 
