@@ -198,9 +198,8 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
             {t.saveFailed}
           </p>
         ) : (
-          // The canvas takes its own keys (place, move, resize a shape): "application" tells screen
-          // readers to pass them through, and the e2e tests find the canvas by this role.
-          // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: see above.
+          // The e2e tests find the canvas by its role.
+          // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: the canvas takes its own keys (place, move, resize a shape); "application" tells screen readers to pass them through.
           <canvas
             ref={canvasRef}
             className="shots-editor__canvas"
