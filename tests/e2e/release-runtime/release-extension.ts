@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, QUIET_FLAGS } from '../../support/chromium';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtensions } from '../../support/chromium';
 
 /** A port that was free a moment ago on 127.0.0.1 (the build needs it before the API starts). */
 export function freePort(): Promise<number> {
@@ -45,14 +45,7 @@ export function unpackedExtensionId(dir: string): string {
 
 /** Chromium with the given unpacked extensions, each with its computed id, checked against its worker. */
 export async function launchWith(userDataDir: string, dirs: string[]): Promise<{ context: BrowserContext; ids: string[] }> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-US',
-    env: { ...process.env, LANGUAGE: 'en', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`, '--lang=en'],
-  });
+  const context = await launchWithExtensions(userDataDir, dirs);
   const ids = dirs.map(unpackedExtensionId);
   for (const id of ids) {
     const ours = (w: { url(): string }) => w.url().startsWith(`chrome-extension://${id}/`);

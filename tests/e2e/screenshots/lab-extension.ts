@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { EXTENSION_DIR, EXTENSION_ID } from '../support/harness';
-import { CHROMIUM, QUIET_FLAGS } from '../../support/chromium';
+import { launchWithExtensions } from '../../support/chromium';
 
 export const LAB_URL = `chrome-extension://${EXTENSION_ID}/screenshot-lab.html`;
 
@@ -41,10 +41,5 @@ export async function buildLabExtension(): Promise<string> {
 
 /** Chromium with that extension, off the network like the harness's. */
 export async function launchWithLab(extensionDir: string, userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
-  });
+  return launchWithExtensions(userDataDir, [extensionDir]);
 }

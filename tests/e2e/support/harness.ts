@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM, QUIET_FLAGS } from '../../support/chromium';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchWithExtensions } from '../../support/chromium';
 import { startApi } from '../../../server/start';
 import { startDemoServer, type DemoServer } from '../../fixtures/demo-server';
 import { DEV_API_URL_KEY } from '../../../utils/extension/dev-api-url-key';
@@ -55,22 +55,10 @@ export interface Browser {
 export async function launchBrowser(options: { userDataDir?: string; locale?: 'en' | 'fr'; apiUrl?: string } = {}): Promise<Browser> {
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) throw new Error(`No e2e build at ${EXTENSION_DIR}: run npm run build:e2e`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'oso-profile-'));
-  const lang = options.locale === 'fr' ? 'fr_FR.UTF-8' : 'en_US.UTF-8';
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    locale: options.locale === 'fr' ? 'fr-FR' : 'en-US',
-    // chrome.i18n follows LANGUAGE/LANG on Linux, not --lang.
-    env: { ...process.env, LANGUAGE: options.locale === 'fr' ? 'fr' : 'en', LANG: lang, LC_ALL: lang },
-    args: [
-      ...QUIET_FLAGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--lang=${options.locale ?? 'en'}`,
-      // Lets pressToolbarButton have Chrome itself press the toolbar button (CDP Extensions.triggerAction).
-      '--enable-unsafe-extension-debugging',
-    ],
+  const context = await launchWithExtensions(userDataDir, [EXTENSION_DIR], {
+    locale: options.locale,
+    // Lets pressToolbarButton have Chrome itself press the toolbar button (CDP Extensions.triggerAction).
+    args: ['--enable-unsafe-extension-debugging'],
   });
   const worker =
     context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID)) ??
