@@ -62,8 +62,8 @@ module.exports = {
       to: { pathNot: '^utils/contract/|^node_modules/zod/' },
     },
     {
-      name: 'shared-rooms-no-extension-or-node-api',
-      comment: 'contract, response-time and i18n run everywhere (extension and Node): no extension API, no Node builtin.',
+      name: 'shared-rooms-no-extension-api',
+      comment: 'contract, response-time and i18n run under Node too (the server): no extension API.',
       severity: 'error',
       from: { path: '^utils/(contract|response-time|i18n)/', pathNot: TESTS },
       to: { path: EXTENSION_API },
