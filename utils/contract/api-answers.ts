@@ -7,7 +7,8 @@ import { isoInstant } from './fields';
 import { CategorySchema, TicketSchema } from './ticket';
 import { ResponsePromiseSchema } from './support-status';
 
-export const TicketStatusSchema = z.enum(['received', 'acknowledged', 'answered', 'closed']);
+/** `spam`: support filed it away unanswered (the inbox's Spam mailbox); retention treats it as closed. */
+export const TicketStatusSchema = z.enum(['received', 'acknowledged', 'answered', 'closed', 'spam']);
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
 /** 201 answer of `POST /v1/tickets` (and of each repeat with the same Idempotency-Key). */

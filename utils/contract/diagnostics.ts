@@ -68,7 +68,19 @@ export const CspEntrySchema = z.object({
   blockedUrl: url,
 });
 
+/**
+ * A message the page showed the customer: an `alert()` or `confirm()` dialog, or visible error
+ * UI read at the click (role="alert", aria-live="assertive", error/toast/snackbar elements).
+ * Often the customer's own words for the problem, so the review and support list them first.
+ */
+export const ShownEntrySchema = z.object({
+  ...entryBase,
+  kind: z.literal('shown'),
+  via: z.enum(['alert', 'confirm', 'page']),
+});
+
 export const DiagnosticEntrySchema = z.discriminatedUnion('kind', [
+  ShownEntrySchema,
   ConsoleEntrySchema,
   UncaughtEntrySchema,
   RejectionEntrySchema,

@@ -93,6 +93,17 @@ export const TicketSchema = z
     diagnostics: DiagnosticsSchema,
     screenshots: z.array(ScreenshotMetaSchema).max(LIMITS.screenshots),
     promise: ResponsePromiseSchema.optional(),
+    /**
+     * A known problem of support's catalogue that the captured data matched, when the customer
+     * still asked for help after reading its fix: the entry's id and what matched (a scrubbed
+     * signature such as `network 400 graph.facebook.com error.code=190`).
+     */
+    knownProblem: z
+      .object({
+        id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+        matched: z.string().max(500),
+      })
+      .optional(),
   })
   .superRefine((ticket, ctx) => {
     ticket.screenshots.forEach((shot, i) => {

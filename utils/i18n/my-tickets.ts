@@ -12,7 +12,7 @@ const en = {
   refreshing: 'Checking the status of your tickets…',
   checkedAt: 'Status checked at {time}.',
   sentOn: 'Sent {date}',
-  ticketStatus: { received: 'Received', acknowledged: 'Acknowledged', answered: 'Answered', closed: 'Closed' },
+  ticketStatus: { received: 'Received', acknowledged: 'Acknowledged', answered: 'Answered', closed: 'Closed', spam: 'Closed' },
   ticketStatusPending: 'Waiting to be sent',
   ticketStatusAttention: 'Needs your attention',
   /** Why a live status could not be read (utils/delivery/my-tickets.ts, StatusFailure). */
@@ -32,7 +32,7 @@ const fr: Translation<typeof en> = {
   refreshing: 'Vérification de l’état de vos demandes…',
   checkedAt: 'État vérifié à {time}.',
   sentOn: 'Envoyée le {date}',
-  ticketStatus: { received: 'Reçue', acknowledged: 'Prise en compte', answered: 'Répondue', closed: 'Fermée' },
+  ticketStatus: { received: 'Reçue', acknowledged: 'Prise en compte', answered: 'Répondue', closed: 'Fermée', spam: 'Fermée' },
   ticketStatusPending: 'En attente d’envoi',
   ticketStatusAttention: 'Demande votre attention',
   statusUnavailable: {

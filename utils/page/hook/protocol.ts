@@ -24,7 +24,7 @@ export const BODY_EXCERPT_CHARS = 2048;
  * entry-buffer.test.ts checks that every contract entry still fits this shape.
  */
 export interface HookEntry {
-  kind: 'console' | 'uncaught' | 'rejection' | 'network' | 'resource' | 'csp';
+  kind: 'console' | 'uncaught' | 'rejection' | 'network' | 'resource' | 'csp' | 'shown';
   /** Milliseconds since the window started (its performance.now()). */
   t: number;
   count: number;
@@ -44,4 +44,5 @@ export interface HookEntry {
   tag?: string;
   directive?: string;
   blockedUrl?: string;
+  via?: 'alert' | 'confirm' | 'page';
 }
