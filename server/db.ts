@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { migrate } from './migrations';
 import type { Category, ImageType, ResponsePromise, SupportMode, Ticket, TicketCreated, TicketStatus } from '../utils/contract/schemas';
 
 /** One screenshot file as it is stored. */
@@ -46,50 +47,6 @@ export interface NewTicket {
 /** Result of `createTicket`: a new ticket, a replay of the key's first answer, or a conflict. */
 export type CreateOutcome = { kind: 'created'; answer: TicketCreated } | { kind: 'replayed'; answer: TicketCreated } | { kind: 'conflict' };
 
-const SCHEMA_VERSION = 1;
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS tickets (
-  id TEXT PRIMARY KEY,
-  reference TEXT NOT NULL UNIQUE,
-  access_token_sha256 BLOB NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('received', 'acknowledged', 'answered', 'closed')),
-  category TEXT NOT NULL,
-  received_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  ticket_json TEXT NOT NULL,
-  promise_json TEXT
-) STRICT;
-CREATE INDEX IF NOT EXISTS tickets_by_received ON tickets (received_at DESC);
-
-CREATE TABLE IF NOT EXISTS screenshots (
-  ticket_id TEXT NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
-  idx INTEGER NOT NULL,
-  content_type TEXT NOT NULL,
-  bytes BLOB NOT NULL,
-  PRIMARY KEY (ticket_id, idx)
-) STRICT;
-
--- The stored answer includes the access token in clear: a repeat with the same key must get
--- the very same 201 body, and the token cannot be rebuilt from its hash. Whoever can read this
--- table can read the tickets table anyway; the token only grants reading the ticket's status.
-CREATE TABLE IF NOT EXISTS idempotency (
-  key TEXT PRIMARY KEY,
-  fingerprint TEXT NOT NULL,
-  ticket_id TEXT NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
-  answer_json TEXT NOT NULL,
-  created_at TEXT NOT NULL
-) STRICT;
-
-CREATE TABLE IF NOT EXISTS support_status (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  mode TEXT NOT NULL CHECK (mode IN ('normal', 'peak', 'incident')),
-  message TEXT,
-  until TEXT,
-  updated_at TEXT NOT NULL
-) STRICT;
-`;
-
 /** How many references to try before lengthening them (5 chars give 33 million values). */
 const REFERENCE_ATTEMPTS = 8;
 
@@ -113,8 +70,7 @@ export class SupportDb {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.exec(SCHEMA);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    migrate(db);
     // A fixed first status row, so its updatedAt (and the status ETag) is stable until support changes it.
     db.prepare(`INSERT OR IGNORE INTO support_status (id, mode, message, until, updated_at) VALUES (1, 'normal', NULL, NULL, ?)`).run(
       now().toISOString(),

@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations';
+
+/** A database left by a server that knew only the first `upTo` steps, with one ticket in it. */
+function databaseAt(upTo: number): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(
+    db,
+    MIGRATIONS.filter((step) => step.version <= upTo),
+  );
+  db.prepare(
+    `INSERT INTO tickets (id, reference, access_token_sha256, status, category, received_at, updated_at, ticket_json)
+     VALUES ('t1', 'OSO-AAAAA', x'00', 'received', 'bug', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '{}')`,
+  ).run();
+  db.prepare(`INSERT INTO screenshots (ticket_id, idx, content_type, bytes) VALUES ('t1', 0, 'image/png', x'89')`).run();
+  db.prepare(`INSERT INTO idempotency (key, fingerprint, ticket_id, answer_json, created_at) VALUES ('k', 'f', 't1', '{}', 'now')`).run();
+  return db;
+}
+
+describe('migrate', () => {
+  it('brings a new database to the latest version', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+  });
+
+  it('step 2 allows the spam status and keeps every ticket, screenshot and idempotency record (foreign keys off)', () => {
+    const db = databaseAt(1);
+    expect(() => db.prepare(`UPDATE tickets SET status = 'spam'`).run()).toThrow(/CHECK/);
+    migrate(db);
+    db.prepare(`UPDATE tickets SET status = 'spam'`).run();
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect([count('tickets'), count('screenshots'), count('idempotency')]).toEqual([1, 1, 1]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // The cascade still holds after the rebuild: erasing a ticket erases its screenshots.
+    db.prepare(`DELETE FROM tickets WHERE id = 't1'`).run();
+    expect(count('screenshots')).toBe(0);
+  });
+
+  it('refuses a database written by a newer server', () => {
+    const db = new Database(':memory:');
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    expect(() => migrate(db)).toThrow(/newer than this server/);
+  });
+});
