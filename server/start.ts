@@ -4,12 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { computeResponsePromise } from '../utils/response-time/promise';
 import { createApp } from './app';
 import { SupportDb } from './db';
+import { TicketEventBus } from './events';
 import { DEFAULT_ALLOWED_ORIGIN, DEFAULT_RATE_LIMIT, type StartApiOptions } from './start-options';
 
 /** A running API. */
 export interface RunningApi {
   url: string;
   port: number;
+  /** Ticket events of this API (features started beside it subscribe here). */
+  events: TicketEventBus;
   /** Stops accepting, drops idle keep-alive connections, closes the database. */
   close(): Promise<void>;
 }
@@ -21,7 +24,9 @@ export interface RunningApi {
 export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const now = options.now ?? (() => new Date());
   const db = SupportDb.open(options.dataDir, now);
+  const events = new TicketEventBus(options.log ?? ((message, error) => console.error(`[support-api] ${message}`, error ?? '')));
   const app = createApp({
+    events,
     db,
     supportToken: options.supportToken || undefined,
     allowedOrigins: options.allowedOrigins ?? [DEFAULT_ALLOWED_ORIGIN],
@@ -59,6 +64,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   return {
     url: `http://${urlHost}:${port}`,
     port,
+    events,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {
