@@ -46,6 +46,22 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR || '.output',
   // Explicit imports everywhere: the server imports the same modules under plain Node.
   imports: false,
+  // `npm run zip` (scripts/release-zip.ts): the sources zip addons.mozilla.org asks for holds what
+  // the extension's build reads, and nothing of the support API, the tests or the benchmarks.
+  zip: {
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'utils/**',
+      'public/**',
+      'scripts/vite-page-hook.ts',
+      'wxt.config.ts',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'test-doors.d.ts',
+    ],
+  },
   manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
