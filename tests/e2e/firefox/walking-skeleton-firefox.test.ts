@@ -31,7 +31,13 @@ let firefox: FirefoxWithExtension;
 
 beforeAll(async () => {
   [api, demo] = await Promise.all([startTestApi({ allowedOrigins: [`moz-extension://${UUID}`] }), startDemo()]);
-  firefox = await launchFirefoxWithExtension(FIREFOX_E2E_DIR, { geckoId: GECKO_ID, uuid: UUID });
+  firefox = await launchFirefoxWithExtension(FIREFOX_E2E_DIR, {
+    geckoId: GECKO_ID,
+    uuid: UUID,
+    // Firefox's permission prompt is browser chrome, out of BiDi's reach: this preference answers
+    // it with yes, as the customer who clicks "Share browser and device details" then does.
+    prefs: { 'extensions.webextOptionalPermissionPrompts': false },
+  });
 });
 
 afterAll(async () => {
@@ -80,6 +86,12 @@ describe('walking skeleton in Firefox', () => {
     await form.locator('textarea').fill('Les commentaires Instagram ne se chargent pas.');
     await form.locator('input[type="email"]').fill('marie@example.com');
     await form.locator('::-p-text(Review before sending)').click();
+    // Firefox's "technical and interaction data" is optional: the review says the environment is
+    // not shared until the customer allows it (utils/diagnosis/technical-data.ts).
+    await form.locator('[data-testid="review-environment-withheld"]').wait();
+    await form.locator('::-p-text(Share browser and device details)').click();
+    const shared = await form.waitForSelector('[data-testid="review-environment"]');
+    expect(await shared!.evaluate((el) => el.textContent)).toMatch(/Firefox/);
     await form.locator('::-p-text(Send to support)').click();
     const reference = await form.waitForSelector('[data-testid="ticket-reference"]', { timeout: 15_000 });
     const referenceText = await reference!.evaluate((el) => el.textContent);

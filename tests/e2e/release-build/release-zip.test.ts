@@ -44,7 +44,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('npm run zip', () => {
   it('refuses a release whose support API address is still the placeholder, and says how to proceed', () => {
-    for (const env of [{}, { SUPPORT_API_URL: 'https://support-api.osortoo.com/' }]) {
+    for (const env of [{}, { SUPPORT_API_URL: 'https://support-api.osortoo.com/' }] as Record<string, string>[]) {
       const { status, output, releaseDir } = zip(env);
       expect(status).toBe(2);
       expect(output).toContain('refused');
