@@ -32,7 +32,7 @@ const GECKO_SETTINGS: NonNullable<UserManifest['browser_specific_settings']> = {
     // What a ticket holds, in Firefox's categories (docs/store.md, "Firefox data collection"):
     // the customer's e-mail, the page's content (screenshot, its errors) and the draw link. The
     // environment (browser, device) is "technical and interaction data", which Firefox allows only
-    // as optional: it is sent only once the customer grants it (utils/extension/technical-data.ts).
+    // as optional: it is sent only once the customer grants it (utils/diagnosis/technical-data.ts).
     data_collection_permissions: {
       required: ['personallyIdentifyingInfo', 'websiteContent', 'browsingActivity'],
       optional: ['technicalAndInteraction'],
