@@ -2,6 +2,8 @@
  * The README's pictures: the support form on the demo draw page and the options page, in
  * English and in French (Chromium's UI language, so the extension's automatic language follows
  * it), written to docs/screenshots/. Run it after UI changes: `npx tsx scripts/screenshots.ts`.
+ * Also the stores' 1280 × 800 pictures (`store-*.png`, scripts/store-screenshots.ts): the form
+ * and its review over the draw page.
  *
  * It builds the e2e extension into its own folder (.output-settings, so no one else's build is
  * touched) unless `--reuse` is given and that build exists, then drives it with the e2e harness
@@ -11,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { composeStoreShot, pngSize, STORE_SIZE } from './store-screenshots';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = '.output-settings';
@@ -48,6 +51,18 @@ const SAMPLE = {
   fr: 'Les commentaires Instagram ne se chargent pas : le tirage reste sur « Chargement des participants » puis affiche une erreur.',
 } as const;
 
+/** The stores' captions: what each picture shows, in the listing's language. */
+const CAPTIONS = {
+  en: {
+    form: 'One click on the draw page: the support form arrives filled with the draw link, a screenshot and the page’s errors.',
+    review: 'You see everything before it is sent, and choose what to leave out.',
+  },
+  fr: {
+    form: 'Un clic sur la page du tirage : le formulaire arrive rempli avec le lien du tirage, une capture et les erreurs de la page.',
+    review: 'Vous voyez tout avant l’envoi, et choisissez ce que vous retirez.',
+  },
+} as const;
+
 mkdirSync(shotsDir, { recursive: true });
 const [api, demo] = await Promise.all([startTestApi(), startDemo()]);
 try {
@@ -69,12 +84,37 @@ try {
       await form.waitForTimeout(300);
       await form.screenshot({ path: join(shotsDir, `form-${locale}.png`), fullPage: true });
 
+      // The stores' pictures: the draw page at the customers' 1280 × 800, the form beside it.
+      const page = await draw.screenshot();
+      await composeStoreShot(browser.context, {
+        page,
+        panel: await form.screenshot(),
+        caption: CAPTIONS[locale].form,
+        path: join(shotsDir, `store-form-${locale}.png`),
+      });
+      await form.locator('input[type="email"]').fill(locale === 'fr' ? 'marie@example.com' : 'mary@example.com');
+      await form.getByRole('button', { name: locale === 'fr' ? 'Vérifier avant l’envoi' : 'Review before sending' }).click();
+      await form.getByTestId('review').waitFor();
+      await form.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await form.waitForTimeout(300);
+      await composeStoreShot(browser.context, {
+        page,
+        panel: await form.screenshot(),
+        caption: CAPTIONS[locale].review,
+        path: join(shotsDir, `store-review-${locale}.png`),
+      });
+      for (const name of [`store-form-${locale}.png`, `store-review-${locale}.png`]) {
+        const size = pngSize(join(shotsDir, name));
+        if (size.width !== STORE_SIZE.width || size.height !== STORE_SIZE.height)
+          throw new Error(`${name} is ${size.width}×${size.height}`);
+      }
+
       const options = await browser.context.newPage();
       await options.setViewportSize({ width: 640, height: 420 });
       await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
       await options.getByRole('checkbox').waitFor();
       await options.screenshot({ path: join(shotsDir, `options-${locale}.png`), fullPage: true });
-      console.log(`docs/screenshots/form-${locale}.png, options-${locale}.png`);
+      console.log(`docs/screenshots/form-${locale}.png, options-${locale}.png, store-form-${locale}.png, store-review-${locale}.png`);
     } finally {
       await browser.close();
     }

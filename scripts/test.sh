@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: the rules held by tools (lint and format, import rules, paths named in comments and
-# docs), then builds the e2e extension and runs every test (unit and end-to-end).
+# docs), then builds the e2e extensions (Chromium and Firefox) and runs every test (unit and end-to-end).
 # Chromium and vitest write caches and profiles into $HOME: keep them in a throwaway folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,4 +16,6 @@ npm run --silent check:paths
 # The e2e build re-reads support's status every 1.5 s so a mode change is seen within a test.
 # and gives up on a hanging upload after 3 s, so the fault matrix sees timeouts within a test.
 STATUS_REFRESH_MS="${STATUS_REFRESH_MS:-1500}" DELIVERY_TIMEOUT_MS="${DELIVERY_TIMEOUT_MS:-3000}" npx wxt build --mode e2e
+# The same for Firefox (Manifest V3), for tests/e2e/firefox.
+STATUS_REFRESH_MS="${STATUS_REFRESH_MS:-1500}" DELIVERY_TIMEOUT_MS="${DELIVERY_TIMEOUT_MS:-3000}" npx wxt build -b firefox --mv3 --mode e2e
 npx vitest run "$@"

@@ -5,6 +5,7 @@ import { FormStep } from './form-step';
 import { SentStep } from './sent-step';
 import { TicketReview } from './ticket-review';
 import { useSendTicket } from './use-send-ticket';
+import { useTechnicalData } from './use-technical-data';
 import { useSupportStatus } from '../response-time/use-support-status';
 import { useTicketDraft, type FormDefaults } from './use-ticket-draft';
 
@@ -36,10 +37,12 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
   };
   const support = useSupportStatus(apiUrl);
   const draft = useTicketDraft(tabId, defaults);
+  const technical = useTechnicalData();
   const ticket = useSendTicket({
     draft,
     locale,
     support,
+    technicalData: technical.allowed,
     focusField: (field) => refs[field].current?.focus(),
     focusReview: () => refs.review.current?.focus(),
   });
@@ -64,6 +67,7 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
         ticket={ticket.reviewed}
         entries={draft.entries}
         onToggle={draft.includeEntry}
+        technicalData={technical}
         blobs={draft.screenshots.map((s) => s.blob)}
         locale={locale}
         sending={ticket.sending}

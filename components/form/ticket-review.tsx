@@ -3,6 +3,7 @@ import type { DiagnosticEntry, Locale, Ticket } from '../../utils/contract/schem
 import { FORM_MESSAGES } from '../../utils/i18n/form';
 import { format, plural } from '../../utils/i18n/format';
 import { describeEnvironment } from '../../utils/diagnosis/environment';
+import { TechnicalDataRow } from './technical-data-row';
 
 export interface ReviewProps {
   /** The ticket exactly as it will be sent (left-out entries already removed). */
@@ -10,6 +11,8 @@ export interface ReviewProps {
   /** Every captured entry, with whether it is included; `onToggle` switches one. */
   entries: { entry: DiagnosticEntry; included: boolean }[];
   onToggle: (index: number, included: boolean) => void;
+  /** Firefox: whether the environment may travel, and how to allow it (use-technical-data.ts). */
+  technicalData?: { allowed: boolean; ask: () => void };
   /** The screenshot bytes as they will be sent, index for index with ticket.screenshots. */
   blobs: Blob[];
   locale: Locale;
@@ -42,7 +45,7 @@ export function entryText(entry: DiagnosticEntry): string {
  * to leave it out, and the screenshots as they will be sent. Focus lands on its heading so that
  * keyboard and screen-reader users start at the top of what they are checking.
  */
-export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending, error, onBack, onSend }: ReviewProps) {
+export function TicketReview({ ticket, entries, onToggle, technicalData, blobs, locale, sending, error, onBack, onSend }: ReviewProps) {
   const t = FORM_MESSAGES[locale];
   const ids = { title: useId(), entries: useId(), shots: useId() };
   const heading = useRef<HTMLHeadingElement>(null);
@@ -80,9 +83,13 @@ export function TicketReview({ ticket, entries, onToggle, blobs, locale, sending
         <dt>{t.accountName[context.platform ?? 'unknown']}</dt>
         <dd>{context.pageOrUsername ?? none}</dd>
         <dt>{t.reviewEnvironment}</dt>
-        <dd>
-          {describeEnvironment(env)} · {env.languages.join(', ')} · {env.timezone}
-        </dd>
+        {technicalData && !technicalData.allowed ? (
+          <TechnicalDataRow locale={locale} onShare={technicalData.ask} />
+        ) : (
+          <dd data-testid="review-environment">
+            {describeEnvironment(env)} · {env.languages.join(', ')} · {env.timezone}
+          </dd>
+        )}
       </dl>
 
       <h3 id={ids.entries}>{t.reviewEntries}</h3>
@@ -148,6 +155,8 @@ function ReviewEntry({
   included: boolean;
   label: string;
   onToggle: (index: number, included: boolean) => void;
+  /** Firefox: whether the environment may travel, and how to allow it (use-technical-data.ts). */
+  technicalData?: { allowed: boolean; ask: () => void };
 }) {
   const id = useId();
   return (

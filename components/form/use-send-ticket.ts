@@ -7,6 +7,7 @@ import { sendMessage } from '../../utils/extension/messaging';
 import type { DraftFields } from '../../utils/form/drafts';
 import { buildTicket, type TicketDraft } from '../../utils/form/ticket-builder';
 import { computeResponsePromise } from '../../utils/response-time/promise';
+import { withheldEnvironment } from '../../utils/diagnosis/technical-data';
 import type { FormScreenshot } from '../../utils/screenshots/screenshot-list';
 import type { EntryChoice, TicketDraftState } from './use-ticket-draft';
 
@@ -29,6 +30,8 @@ export interface SendTicketOptions {
   focusField: (field: CheckedField) => void;
   /** Moves the focus to the Review button, once the form step is back in the page. */
   focusReview: () => void;
+  /** Whether the environment may travel (Firefox's optional technical data: use-technical-data.ts). */
+  technicalData?: boolean;
 }
 
 /** What buildTicket takes, from what the form holds. */
@@ -37,6 +40,7 @@ function ticketDraft(
   fields: DraftFields,
   entries: EntryChoice[],
   screenshots: FormScreenshot[],
+  technicalData: boolean,
   promise?: ResponsePromise,
 ): TicketDraft {
   return {
@@ -45,7 +49,7 @@ function ticketDraft(
     email: fields.email,
     context: captured.context,
     typed: { drawLink: fields.drawLink, pageOrUsername: fields.pageOrUsername },
-    environment: captured.environment,
+    environment: technicalData ? captured.environment : withheldEnvironment(captured.environment),
     diagnostics: captured.diagnostics,
     leftOut: new Set(entries.flatMap((e, index) => (e.included ? [] : [index]))),
     screenshots: screenshots.map((s) => s.meta),
@@ -59,7 +63,7 @@ function ticketDraft(
  * the response promise, puts it in the outbox (utils/delivery/outbox.ts) and asks the worker to
  * deliver it. The draft is deleted only once the outbox holds the ticket.
  */
-export function useSendTicket({ draft, locale, support, focusField, focusReview }: SendTicketOptions) {
+export function useSendTicket({ draft, locale, support, focusField, focusReview, technicalData = true }: SendTicketOptions) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [step, setStep] = useState<'form' | 'review'>('form');
   const [review, setReview] = useState<{ key: string; now: Date }>();
@@ -72,14 +76,22 @@ export function useSendTicket({ draft, locale, support, focusField, focusReview 
   // The ticket as the review shows it: built with the key and clock fixed when the review opened.
   const reviewed: Ticket | undefined = useMemo(() => {
     if (!review || !captured) return undefined;
-    const built = buildTicket(ticketDraft(captured, fields, entries, screenshots), { idempotencyKey: review.key, now: review.now, locale });
+    const built = buildTicket(ticketDraft(captured, fields, entries, screenshots, technicalData), {
+      idempotencyKey: review.key,
+      now: review.now,
+      locale,
+    });
     return built.ok ? built.ticket : undefined;
-  }, [review, captured, fields, entries, screenshots, locale]);
+  }, [review, captured, fields, entries, screenshots, technicalData, locale]);
 
   const openReview = () => {
     if (!captured) return;
     const key = review?.key ?? crypto.randomUUID();
-    const built = buildTicket(ticketDraft(captured, fields, entries, screenshots), { idempotencyKey: key, now: new Date(), locale });
+    const built = buildTicket(ticketDraft(captured, fields, entries, screenshots, technicalData), {
+      idempotencyKey: key,
+      now: new Date(),
+      locale,
+    });
     if (!built.ok) {
       const next: FieldErrors = {};
       for (const issue of built.issues) {
@@ -107,7 +119,11 @@ export function useSendTicket({ draft, locale, support, focusField, focusReview 
     // What the form promised is stored with the ticket, so support sees it and its deadline.
     const promise = computeResponsePromise({ now, status: support.status, category: fields.category, statusSource: support.source });
     if (!captured) return;
-    const built = buildTicket(ticketDraft(captured, fields, entries, screenshots, promise), { idempotencyKey: review.key, now, locale });
+    const built = buildTicket(ticketDraft(captured, fields, entries, screenshots, technicalData, promise), {
+      idempotencyKey: review.key,
+      now,
+      locale,
+    });
     if (!built.ok) return backToForm();
     setSending(true);
     setSendFailed(false);

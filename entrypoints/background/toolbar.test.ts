@@ -45,4 +45,15 @@ describe('openFormFor: what a click on the toolbar button does', () => {
     expect(startCollecting).not.toHaveBeenCalled();
     expect(create).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringMatching(/\/popup\.html$/) }));
   });
+
+  it('opens the form in a window without trying the popup where the browser cannot open one (Firefox 140–148)', async () => {
+    const setPopup = vi.spyOn(browser.action, 'setPopup');
+    const openPopup = vi.spyOn(browser.action, 'openPopup');
+    const create = vi.spyOn(browser.windows, 'create').mockResolvedValue({ id: 9 } as never);
+    await expect(openFormFor(tab, async () => false)).resolves.toBe('window');
+    expect(startCollecting).toHaveBeenCalledWith(7);
+    expect(setPopup).not.toHaveBeenCalled();
+    expect(openPopup).not.toHaveBeenCalled();
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringMatching(/\/popup\.html\?tabId=7$/) }));
+  });
 });

@@ -2,6 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { ApiFailure } from '../errors';
 import { secretsEqual } from '../ids';
+import { originAllowed } from './extension-origins';
 
 /** A bearer token longer than this is garbage; refuse before hashing megabytes of header. */
 const MAX_TOKEN_CHARS = 512;
@@ -40,7 +41,7 @@ export function corsGate(allowed: Set<string>): MiddlewareHandler {
       if (c.req.method === 'OPTIONS') return c.body(null, 204);
       return next();
     }
-    if (!allowed.has(origin)) {
+    if (!originAllowed(allowed, origin)) {
       throw new ApiFailure(403, 'forbidden', 'This origin may not call the support API');
     }
     c.header('Access-Control-Allow-Origin', origin);

@@ -5,9 +5,10 @@
 import { browser } from 'wxt/browser';
 import { BUILT_API_URL, IS_RELEASE } from './build-env';
 import { DEV_API_URL_KEY } from './dev-api-url-key';
+import { RELEASE_API_PLACEHOLDER } from './release-api-placeholder';
 
 /** Placeholder until the production API's address is known; override with SUPPORT_API_URL. */
-const RELEASE_API_URL = 'https://support-api.osortoo.com';
+const RELEASE_API_URL = RELEASE_API_PLACEHOLDER;
 const LOCAL_API_URL = 'http://127.0.0.1:8787';
 
 /** Base URL of the support API as built, without a trailing slash. */

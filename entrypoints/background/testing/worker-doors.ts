@@ -5,7 +5,9 @@
 import { workerDelivery } from '../delivery';
 import { outboxDoor } from './outbox-door';
 import { toolbarDoor } from './toolbar-door';
+import { openAddressDoor } from './address-door';
 
 export function openWorkerDoors(): void {
   globalThis.__osortooTest = { ...globalThis.__osortooTest, toolbar: toolbarDoor(), outbox: outboxDoor(workerDelivery()) };
+  openAddressDoor();
 }

@@ -88,7 +88,7 @@ describe('release build', () => {
 describe('test doors', () => {
   // The doors' global, their build constant, the toolbar's plain popup and the form's report
   // keys are compiled away; the e2e build shows that the check can see them.
-  const DOORS = ['__osortooTest', '__TEST_DOORS__', 'osortooTest:', 'openPlainPopup'];
+  const DOORS = ['__osortooTest', '__TEST_DOORS__', 'osortooTest:', 'openPlainPopup', 'osortoo-e2e-click'];
   it.each([
     ['release', 'chrome-mv3'],
     ['development', 'chrome-mv3-dev'],

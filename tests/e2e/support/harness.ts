@@ -31,7 +31,7 @@ export interface Api {
 }
 
 export async function startTestApi(
-  options: { dataDir?: string; rateLimit?: false | { max: number; windowMs: number } } = {},
+  options: { dataDir?: string; rateLimit?: false | { max: number; windowMs: number }; allowedOrigins?: string[] } = {},
 ): Promise<Api> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oso-api-'));
   const api = await startApi({
@@ -39,7 +39,8 @@ export async function startTestApi(
     dataDir,
     supportToken: SUPPORT_TOKEN,
     rateLimit: options.rateLimit ?? false,
-    allowedOrigins: [`chrome-extension://${EXTENSION_ID}`],
+    // Firefox's tests allow their pinned moz-extension:// origin instead (tests/support/firefox.ts).
+    allowedOrigins: options.allowedOrigins ?? [`chrome-extension://${EXTENSION_ID}`],
   });
   return { url: api.url, dataDir, close: api.close };
 }
