@@ -88,7 +88,9 @@ export function startHandoff(options: StartHandoffOptions): RunningHandoff {
         secret: webhooks.secret,
         webhookId: delivery.id,
         body: event.payloadJson,
-        now: now(),
+        // The real clock, not the injected one: webhook-timestamp is checked against the
+        // receiver's own clock (replay protection), and Retry-After dates are wall-clock times.
+        now: new Date(),
         timeoutMs: options.webhookTimeoutMs,
       });
     }

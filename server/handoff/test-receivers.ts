@@ -59,13 +59,20 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
   };
 }
 
+/** The part of a payload's data the tests read by name (server/handoff/payload.ts writes it). */
+export interface WebhookData {
+  id: string;
+  links: { inbox: string; screenshots: { index: number; url: string; expiresAt: string }[] };
+  [key: string]: unknown;
+}
+
 export interface ReceivedWebhook {
   id: string;
   at: number;
   headers: IncomingHttpHeaders;
   body: string;
   /** The verified payload, or undefined when the signature did not verify. */
-  payload?: { type: string; timestamp: string; data: Record<string, unknown> & { id: string } };
+  payload?: { type: string; timestamp: string; data: WebhookData };
   /** What the receiver answered. */
   status: number;
 }

@@ -151,7 +151,7 @@ describe('webhooks', () => {
   });
 
   it('serves a screenshot by signed link, sandboxed, and refuses a tampered or expired link', async () => {
-    const link = (flaky.requests[0]!.payload!.data as { links: { screenshots: { url: string }[] } }).links.screenshots[0]!.url;
+    const link = flaky.requests[0]!.payload!.data.links.screenshots[0]!.url;
     const local = link.replace('https://support.example.test', api.url);
     const ok = await fetch(local);
     expect(ok.status).toBe(200);
