@@ -59,7 +59,7 @@ afterAll(async () => {
 describe('mail handoff', () => {
   it('keeps retrying while the SMTP server is down, then delivers once it is back, every attempt logged', async () => {
     let failed = await attempts();
-    for (let i = 0; i < 200 && !(failed.length === 2 && failed.every((d) => d.attempts.length >= 2)); i++) {
+    for (let i = 0; i < 600 && !(failed.length === 2 && failed.every((d) => d.attempts.length >= 2)); i++) {
       await new Promise((r) => setTimeout(r, 20));
       failed = await attempts();
     }

@@ -64,7 +64,7 @@ describe('handoff across a restart', () => {
       );
       return counts.flat();
     };
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 600; i++) {
       const counts = await firstRun();
       if (counts.length === 6 && counts.every((n) => n === 1)) break;
       await new Promise((r) => setTimeout(r, 20));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RETRY_AFTER_MS, nextDelayMs, parseRetryAfter, SPEC_RETRY_DELAYS_MS } from './backoff';
+import { describeHandoff } from './describe';
 import { handoffConfigured, handoffSettingsFromEnv } from './settings';
 
 const SECRET = `whsec_${Buffer.alloc(32, 1).toString('base64')}`;
@@ -64,5 +65,30 @@ describe('backoff', () => {
     expect(parseRetryAfter('999999999', now)).toBe(MAX_RETRY_AFTER_MS);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+});
+
+describe('describeHandoff (what npm start and npm run api print)', () => {
+  it('says what is off and the settings that turn it on', () => {
+    const text = describeHandoff({}, 'http://127.0.0.1:8787').join('\n');
+    expect(text).toContain('mail: off');
+    expect(text).toContain('SMTP_URL=smtp://');
+    expect(text).toContain('webhooks: off');
+    expect(text).toContain('WEBHOOK_SECRET=whsec_');
+  });
+
+  it('says where it sends, without the SMTP password', () => {
+    const settings = handoffSettingsFromEnv({
+      SMTP_URL: 'smtp://user:s3cret@mail.example.com:587',
+      HANDOFF_EMAIL_TO: 'help@example.com',
+      HANDOFF_EMAIL_FROM: 'tickets@example.com',
+      WEBHOOK_URLS: 'https://a.example.com/hook',
+      WEBHOOK_SECRET: SECRET,
+    });
+    const text = describeHandoff(settings, 'http://127.0.0.1:8787').join('\n');
+    expect(text).toContain('mail: ON — to help@example.com from tickets@example.com via smtp://user:***@mail.example.com:587');
+    expect(text).toContain('webhooks: ON — https://a.example.com/hook');
+    expect(text).not.toContain('s3cret');
+    expect(text).not.toContain(SECRET);
   });
 });

@@ -104,7 +104,7 @@ describe('webhooks', () => {
   it('answers 410: the endpoint is disabled and says so; later events are logged but not sent; "send again" re-enables it', async () => {
     await waitFor('the 410 to be answered', () => gone.requests.length === 1);
     let entry = (await log(ticketId)).find((d) => d.destination === gone.url)!;
-    for (let i = 0; i < 50 && entry.state !== 'disabled'; i++) {
+    for (let i = 0; i < 300 && entry.state !== 'disabled'; i++) {
       await new Promise((r) => setTimeout(r, 20));
       entry = (await log(ticketId)).find((d) => d.destination === gone.url)!;
     }
