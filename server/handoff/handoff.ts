@@ -176,6 +176,21 @@ export function startHandoff(options: StartHandoffOptions): RunningHandoff {
   }, options.deadlineEveryMs ?? 60_000);
   deadlineTimer.unref();
 
+  // A ticket stored while the handoff was not listening (a crash between the ticket's commit and
+  // its event, the moment between the API's start and this one, or a run with the handoff off)
+  // is announced now. Only after the first ticket the handoff ever announced: turning it on for
+  // the first time must not mail support the whole history.
+  const missed = store.db
+    .prepare(
+      `SELECT t.id, t.received_at FROM tickets t
+       WHERE t.received_at >= (SELECT min(occurred_at) FROM handoff_events)
+         AND NOT EXISTS (SELECT 1 FROM handoff_events e WHERE e.dedupe_key = t.id || ':ticket.created')
+       ORDER BY t.received_at`,
+    )
+    .all() as { id: string; received_at: string }[];
+  for (const ticket of missed) record(ticket.id, 'ticket.created', `${ticket.id}:ticket.created`, { kind: 'created' }, ticket.received_at);
+  if (missed.length > 0) log(`announced ${missed.length} ticket(s) stored while the handoff was not running`);
+
   // Deliveries left pending by the last run (or a crash) are due: resume them now.
   worker.wake();
 

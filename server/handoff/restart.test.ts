@@ -103,4 +103,39 @@ describe('handoff across a restart', () => {
       await api.close();
     }
   });
+
+  it('announces a ticket stored while the handoff was not running, but not the history of a first start', async () => {
+    const fresh = tempDataDir();
+    const hook = await startReceiver();
+    const settings = { webhooks: { urls: [hook.url], secret: TEST_WEBHOOK_SECRET } };
+    const post = async (url: string, description: string) => {
+      const res = await postParts(url, ticketParts(ticketFor([], { description }), []));
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    try {
+      // History from before the handoff was ever configured: not sent.
+      let api = await startTestApi({ dataDir: fresh.dir });
+      const old = await post(api.url, 'Avant la mise en place');
+      let handoff = startHandoff({ api, dataDir: fresh.dir, settings, backoff: { delaysMs: [20], jitter: 0 }, pollMs: 20, log: () => {} });
+      const announced = await post(api.url, 'Pendant que le relais tourne');
+      await waitFor('the first ticket', () => hook.deliveredIds().length === 1);
+      await handoff.close();
+      // A ticket stored while the API ran without the handoff.
+      const missed = await post(api.url, 'Pendant une panne du relais');
+      await api.close();
+
+      api = await startTestApi({ dataDir: fresh.dir });
+      handoff = startHandoff({ api, dataDir: fresh.dir, settings, backoff: { delaysMs: [20], jitter: 0 }, pollMs: 20, log: () => {} });
+      await waitFor('the missed ticket', () => hook.deliveredIds().length === 2);
+      await new Promise((r) => setTimeout(r, 200));
+      await handoff.close();
+      await api.close();
+      expect(hook.requests.map((r) => r.payload?.data.id)).toEqual([announced, missed]);
+      expect(hook.requests.map((r) => r.payload?.data.id)).not.toContain(old);
+    } finally {
+      await hook.close();
+      fresh.remove();
+    }
+  });
 });
