@@ -29,7 +29,7 @@ describe('deadlineState', () => {
   });
 });
 
-describe('deadline events', () => {
+describe('deadline events', { timeout: 30_000 }, () => {
   let clock = new Date('2026-11-24T15:00:00Z').getTime(); // Tuesday 10:00 in Toronto: support is open.
   const now = () => new Date(clock);
   let api: Awaited<ReturnType<typeof startTestApi>>;
@@ -50,7 +50,7 @@ describe('deadline events', () => {
       deadlineEveryMs: 3_600_000,
       log: () => {},
     });
-  });
+  }, 30_000);
   afterAll(async () => {
     await handoff?.close();
     await api?.close();

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const res = await postParts(api.url, ticketParts(ticketFor(files, { description }), files));
   expect(res.status).toBe(201);
   ticket = (await res.json()) as { id: string; reference: string };
-});
+}, 30_000);
 
 afterAll(async () => {
   await handoff?.close();
@@ -56,7 +56,7 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-describe('mail handoff', () => {
+describe('mail handoff', { timeout: 30_000 }, () => {
   it('keeps retrying while the SMTP server is down, then delivers once it is back, every attempt logged', async () => {
     let failed = await attempts();
     for (let i = 0; i < 600 && !(failed.length === 2 && failed.every((d) => d.attempts.length >= 2)); i++) {

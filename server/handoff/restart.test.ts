@@ -19,7 +19,9 @@ afterAll(async () => {
 });
 
 describe('handoff across a restart', () => {
-  it('resumes pending deliveries from the database: each arrives once, nothing lost, every attempt logged', async () => {
+  it('resumes pending deliveries from the database: each arrives once, nothing lost, every attempt logged', {
+    timeout: 30_000,
+  }, async () => {
     // The receiver fails with 503 (no Retry-After) until it is "fixed"; the SMTP server is down.
     receiver = await startReceiver(TEST_WEBHOOK_SECRET, [], { status: 503 });
     const smtpPort = await freePort();
@@ -104,7 +106,7 @@ describe('handoff across a restart', () => {
     }
   });
 
-  it('announces a ticket stored while the handoff was not running, but not the history of a first start', async () => {
+  it('announces a ticket stored while the handoff was not running, but not the history of a first start', { timeout: 30_000 }, async () => {
     const fresh = tempDataDir();
     const hook = await startReceiver();
     const settings = { webhooks: { urls: [hook.url], secret: TEST_WEBHOOK_SECRET } };

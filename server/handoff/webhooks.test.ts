@@ -58,7 +58,7 @@ beforeAll(async () => {
   expect(res.status).toBe(201);
   ticketId = ((await res.json()) as { id: string }).id;
   await waitFor('the flaky and busy receivers to accept', () => flaky.deliveredIds().length === 1 && busy.deliveredIds().length === 1);
-});
+}, 30_000);
 
 afterAll(async () => {
   await handoff?.close();
@@ -66,7 +66,7 @@ afterAll(async () => {
   await Promise.all([flaky, busy, gone].map((r) => r?.close()));
 });
 
-describe('webhooks', () => {
+describe('webhooks', { timeout: 30_000 }, () => {
   it('signs per Standard Webhooks and sends a ticket summary with links, not images', () => {
     const first = flaky.requests[0]!;
     expect(first.payload, 'the signature verifies with the standardwebhooks library').toBeDefined();
