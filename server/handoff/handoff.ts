@@ -191,6 +191,12 @@ export function startHandoff(options: StartHandoffOptions): RunningHandoff {
   for (const ticket of missed) record(ticket.id, 'ticket.created', `${ticket.id}:ticket.created`, { kind: 'created' }, ticket.received_at);
   if (missed.length > 0) log(`announced ${missed.length} ticket(s) stored while the handoff was not running`);
 
+  for (const url of settings.webhooks?.urls ?? []) {
+    const disabled = queue.endpointDisabled(url);
+    if (disabled)
+      log(`webhook endpoint ${url} is DISABLED since ${disabled.at} (${disabled.reason}); sending one of its deliveries again enables it`);
+  }
+
   // Deliveries left pending by the last run (or a crash) are due: resume them now.
   worker.wake();
 

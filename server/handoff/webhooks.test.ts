@@ -28,6 +28,7 @@ let flaky: TestReceiver;
 let busy: TestReceiver;
 let gone: TestReceiver;
 let ticketId: string;
+const logged: string[] = [];
 const png = makePng(4, 3, [10, 200, 30]);
 
 async function log(id: string): Promise<LoggedDelivery[]> {
@@ -52,7 +53,7 @@ beforeAll(async () => {
     // The spec's schedule in milliseconds instead of minutes: the same steps, a fast suite.
     backoff: { delaysMs: [40, 40, 40, 40], jitter: 0 },
     pollMs: 20,
-    log: () => {},
+    log: (message) => logged.push(message),
   });
   const res = await postParts(api.url, ticketParts(ticketFor([{ type: 'image/png', bytes: png }]), [{ type: 'image/png', bytes: png }]));
   expect(res.status).toBe(201);
@@ -111,6 +112,7 @@ describe('webhooks', { timeout: 30_000 }, () => {
     expect(entry.state).toBe('disabled');
     expect(entry.attempts).toEqual([expect.objectContaining({ n: 1, outcome: 'disabled', httpStatus: 410 })]);
     expect(entry.endpointDisabled?.reason).toContain('410 Gone');
+    expect(logged).toEqual([expect.stringMatching(new RegExp(`^webhook endpoint ${gone.url} answered 410 Gone: DISABLED`))]);
 
     // A status change: flaky and busy get it, the gone endpoint does not, and the log says why.
     const patch = await fetch(`${api.url}/v1/tickets/${ticketId}`, {
