@@ -143,6 +143,15 @@ describe('webhooks', { timeout: 30_000 }, () => {
     expect(entry.endpointDisabled).toBeUndefined();
   });
 
+  it("keeps the log and the retry to support: 401 without the token, 404 for another ticket's delivery", async () => {
+    const [delivery] = await log(ticketId);
+    expect((await fetch(`${api.url}/v1/tickets/${ticketId}/handoffs`)).status).toBe(401);
+    expect((await fetch(`${api.url}${delivery!.retry.path}`, { method: 'POST' })).status).toBe(401);
+    const elsewhere = `${api.url}/v1/tickets/not-this-ticket/handoffs/${delivery!.id}/retry`;
+    expect((await fetch(elsewhere, { method: 'POST', headers: supportAuth })).status).toBe(404);
+    expect((await fetch(`${api.url}/v1/tickets/not-this-ticket/handoffs`, { headers: supportAuth })).status).toBe(404);
+  });
+
   it('every delivery reached each live receiver exactly once by webhook-id', () => {
     for (const receiver of [flaky, busy]) {
       const ids = receiver.deliveredIds();
