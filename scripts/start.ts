@@ -10,6 +10,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startApi } from '../server/start';
 import { configFromEnv } from '../server/config';
+import { describeHandoff } from '../server/handoff/describe';
+import { startHandoff } from '../server/handoff/handoff';
+import { handoffConfigured, handoffSettingsFromEnv } from '../server/handoff/settings';
 import { startDemoServer } from '../tests/fixtures/demo-server';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -29,7 +32,12 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 // Every other API setting (origins, rate limit, schedule) is read as `npm run api` reads it.
 const { options } = configFromEnv({ ...process.env, PORT: String(port), DATA_DIR: dataDir, SUPPORT_TOKEN: supportToken });
+const handoffSettings = handoffSettingsFromEnv(process.env);
 const api = await startApi(options);
+// Mail and webhooks to support's own tools, when configured (server/README.md, "Handoff").
+const handoff = handoffConfigured(handoffSettings)
+  ? startHandoff({ api, dataDir, settings: handoffSettings, timeZone: options.timezone })
+  : undefined;
 const demo = await startDemoServer(demoPort);
 
 console.log(`
@@ -39,6 +47,11 @@ console.log(`
   Extension       ${extensionDir}
 
   Support's view: curl -H "Authorization: Bearer ${supportToken}" ${api.url}/v1/tickets
+
+  Handoff to support's tools (${handoff ? 'configured' : 'NOT configured: tickets stay in this API only'}):
+${describeHandoff(handoffSettings, api.url)
+  .map((line) => `    ${line}`)
+  .join('\n')}
 `);
 
 const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
@@ -71,6 +84,7 @@ The API and the demo page keep serving until Ctrl+C.`);
 }
 
 const stop = async () => {
+  await handoff?.close();
   await Promise.allSettled([api.close(), demo.close()]);
   process.exit(0);
 };

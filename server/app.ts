@@ -9,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppOptions } from './app-context';
 import { ApiFailure, errorBody } from './errors';
 import { TicketEventBus } from './events';
+import { handoffRoutes } from './handoff/routes';
 import { corsGate, supportGate } from './http/gates';
 import { customerTicketRoutes } from './routes/customer-ticket';
 import { intakeRoutes } from './routes/intake';
@@ -49,5 +50,6 @@ export function createApp(options: AppOptions): Hono {
   customerTicketRoutes(app, ctx);
   statusRoutes(app, ctx, support);
   supportTicketRoutes(app, ctx, support);
+  handoffRoutes(app, ctx, support);
   return app;
 }

@@ -4,12 +4,17 @@
  */
 import { join } from 'node:path';
 import { configFromEnv } from './config';
+import { describeHandoff } from './handoff/describe';
+import { startHandoff, type RunningHandoff } from './handoff/handoff';
+import { handoffConfigured, handoffSettingsFromEnv, type HandoffSettings } from './handoff/settings';
 import { startApi } from './start';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof configFromEnv>;
+  let handoffSettings: HandoffSettings;
   try {
     config = configFromEnv(process.env);
+    handoffSettings = handoffSettingsFromEnv(process.env);
   } catch (error) {
     console.error(`[support-api] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(2);
@@ -24,19 +29,26 @@ async function main(): Promise<void> {
   console.log(`[support-api] database: ${join(options.dataDir, 'support.sqlite')}`);
   console.log(`[support-api] allowed origins: ${options.allowedOrigins?.join(', ') || '(none: non-browser clients only)'}`);
   console.log(`[support-api] rate limit: ${options.rateLimit ? `${options.rateLimit.max} ticket POSTs/min per address` : 'off'}`);
+  // The handoff subscribes to the API's ticket events; off, tickets stay in this database only.
+  const handoff: RunningHandoff | undefined = handoffConfigured(handoffSettings)
+    ? startHandoff({ api, dataDir: options.dataDir, settings: handoffSettings, timeZone: options.timezone })
+    : undefined;
+  for (const line of describeHandoff(handoffSettings, api.url)) console.log(`[support-api] handoff ${line}`);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`[support-api] ${signal}: stopping`);
-    api.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('[support-api] error while stopping', error);
-        process.exit(1);
-      },
-    );
+    Promise.resolve(handoff?.close())
+      .then(() => api.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('[support-api] error while stopping', error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

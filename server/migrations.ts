@@ -86,6 +86,67 @@ ALTER TABLE tickets_v2 RENAME TO tickets;
 CREATE INDEX tickets_by_received ON tickets (received_at DESC);
 `,
   },
+  {
+    version: 3,
+    why: 'handoff: events, deliveries and attempts to mail and webhooks (server/handoff/)',
+    up: `
+-- One row per thing that happened to a ticket and is handed off; dedupe_key makes the deadline
+-- events (and ticket.created) happen once per ticket even when the scheduler runs twice.
+CREATE TABLE handoff_events (
+  id TEXT PRIMARY KEY,
+  ticket_id TEXT NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  dedupe_key TEXT NOT NULL UNIQUE,
+  occurred_at TEXT NOT NULL,
+  payload_json TEXT NOT NULL
+) STRICT;
+
+-- One row per (event, channel, destination); its id is the webhook-id of every attempt.
+CREATE TABLE handoff_deliveries (
+  id TEXT PRIMARY KEY,
+  event_id TEXT NOT NULL REFERENCES handoff_events (id) ON DELETE CASCADE,
+  ticket_id TEXT NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+  channel TEXT NOT NULL CHECK (channel IN ('webhook', 'email', 'ack')),
+  destination TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed', 'disabled')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  step INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT,
+  last_error TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (event_id, channel, destination)
+) STRICT;
+CREATE INDEX handoff_deliveries_due ON handoff_deliveries (state, next_attempt_at);
+CREATE INDEX handoff_deliveries_by_ticket ON handoff_deliveries (ticket_id);
+
+CREATE TABLE handoff_attempts (
+  delivery_id TEXT NOT NULL REFERENCES handoff_deliveries (id) ON DELETE CASCADE,
+  n INTEGER NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('delivered', 'retry', 'failed', 'disabled')),
+  http_status INTEGER,
+  error TEXT,
+  next_attempt_at TEXT,
+  PRIMARY KEY (delivery_id, n)
+) STRICT;
+
+-- A webhook endpoint that answered 410 Gone stays disabled until support sends again by hand.
+CREATE TABLE handoff_endpoints (
+  url TEXT PRIMARY KEY,
+  disabled_at TEXT,
+  reason TEXT
+) STRICT;
+
+-- The key of the signed, expiring screenshot links in webhook payloads: random, made once.
+CREATE TABLE handoff_keys (
+  name TEXT PRIMARY KEY,
+  key BLOB NOT NULL
+) STRICT;
+INSERT INTO handoff_keys (name, key) VALUES ('screenshot-links', randomblob(32));
+`,
+  },
 ];
 
 /** The schema version this server writes. */

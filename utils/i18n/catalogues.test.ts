@@ -38,7 +38,7 @@ function sources(dir: string): string[] {
     return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }
-const code = ['components', 'entrypoints', 'utils']
+const code = ['components', 'entrypoints', 'utils', 'server']
   .flatMap((dir) => sources(join(ROOT, dir)))
   .map((path) => readFileSync(path, 'utf8'))
   .join('\n');
