@@ -14,6 +14,7 @@ import { customerTicketRoutes } from './routes/customer-ticket';
 import { intakeRoutes } from './routes/intake';
 import { statusRoutes } from './routes/status';
 import { supportTicketRoutes } from './routes/support-tickets';
+import { inboxRoutes } from './inbox/inbox-routes';
 
 export type { AppOptions, PromiseComputer } from './app-context';
 
@@ -42,12 +43,16 @@ export function createApp(options: AppOptions): Hono {
     c.header('Vary', 'Origin');
     await next();
   });
-  app.use('*', corsGate(new Set(options.allowedOrigins)));
+  // The inbox's pages are same-origin browser pages with their own Origin check (server/inbox/guards.ts);
+  // the extension-only CORS gate is for the API's routes.
+  const cors = corsGate(new Set(options.allowedOrigins));
+  app.use('*', (c, next) => (c.req.path === '/inbox' || c.req.path.startsWith('/inbox/') ? next() : cors(c, next)));
 
   const support = supportGate(options.supportToken);
   intakeRoutes(app, ctx);
   customerTicketRoutes(app, ctx);
   statusRoutes(app, ctx, support);
   supportTicketRoutes(app, ctx, support);
+  inboxRoutes(app, ctx);
   return app;
 }

@@ -120,6 +120,12 @@ export class TicketSummaries {
     };
   }
 
+  /** One ticket's summary, or undefined. */
+  get(id: string): TicketSummary | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM ticket_summaries WHERE ticket_id = ?`).get(id) as Row | undefined;
+    return row ? summaryOf(row) : undefined;
+  }
+
   /** Tickets per mailbox (the inbox's tabs). */
   mailboxCounts(): Record<Mailbox, number> {
     const counts: Record<Mailbox, number> = { open: 0, closed: 0, spam: 0 };
