@@ -179,6 +179,8 @@ FROM tickets;
 CREATE INDEX summaries_newest ON ticket_summaries (received_at DESC, ticket_id DESC);
 CREATE INDEX summaries_mailbox_newest ON ticket_summaries (mailbox, received_at DESC, ticket_id DESC);
 CREATE INDEX summaries_queue ON ticket_summaries (mailbox, replied, due_at, ticket_id);
+CREATE INDEX summaries_known_problem ON ticket_summaries (known_problem) WHERE known_problem IS NOT NULL;
+CREATE INDEX summaries_received ON ticket_summaries (received_at);
 
 -- Who changed a ticket's status, from what, and when (the inbox's history).
 CREATE TABLE ticket_status_history (

@@ -5,7 +5,8 @@
  * promise" is counted over the tickets whose outcome is known (replied, or past their deadline),
  * so a ticket still inside its window counts neither way.
  */
-import type { SupportMode, TicketSummary } from '../../utils/contract/schemas';
+import type { SupportMode } from '../../utils/contract/schemas';
+import type { WeekRow } from '../ticket-summaries';
 import { addDays, instantOfWallTime, isoDateAt, weekdayOf } from '../../utils/response-time/zoned-time';
 
 export interface Figures {
@@ -26,8 +27,8 @@ export function weekStart(now: Date, timeZone: string): Date {
   return instantOfWallTime(monday, 0, 0, timeZone);
 }
 
-export function weekFigures(tickets: TicketSummary[], now: Date): WeekFigures {
-  const figures = (subset: TicketSummary[]): Figures => {
+export function weekFigures(tickets: WeekRow[], now: Date): WeekFigures {
+  const figures = (subset: WeekRow[]): Figures => {
     let within = 0;
     let known = 0;
     let overdue = 0;
