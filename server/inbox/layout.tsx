@@ -14,7 +14,7 @@ export function Layout(props: { locale: Locale; t: InboxText; title: string; sig
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <title>{`${props.title} · ${t.inboxTitle}`}</title>
         <link rel="stylesheet" href="/inbox/assets/inbox.css" />
         <script src="/inbox/assets/inbox.js" defer />
