@@ -12,6 +12,7 @@ import { deadlineBadge } from './deadline';
 import { formatInZone } from './formatting';
 import { Layout } from './layout';
 import { type QueueFilters, queueHref } from './queue-filters';
+import { ScrubbedText } from './scrubbed-text';
 import { WeekStrip } from './week-strip';
 import type { WeekFigures } from './week-figures';
 
@@ -137,7 +138,9 @@ function QueueRow(props: QueueProps & { ticket: TicketSummary }) {
       <td>{ticket.platform ? t.platforms[ticket.platform] : '—'}</td>
       <td>{t.categories[ticket.category]}</td>
       <td class="email">{ticket.email}</td>
-      <td class="first-line">{ticket.firstLine}</td>
+      <td class="first-line">
+        <ScrubbedText text={ticket.firstLine} title={t.scrubbed} />
+      </td>
       <td>{ticket.knownProblem ?? '—'}</td>
       <td>
         {open && (
