@@ -153,6 +153,16 @@ describe('support inbox', () => {
     await page.waitForTimeout(300);
     expect(pwned).toEqual([]);
 
+    // The acknowledged ticket now waits behind the one still owed a first reply; `e` closes the selected row.
+    const rows = page.getByTestId('queue-row');
+    expect(await rows.first().getAttribute('data-reference')).toBe(created.reference);
+    expect(await rows.last().getByTestId('badge').textContent()).toBe('Replied');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('j');
+    await page.keyboard.press('e');
+    await expect.poll(() => page.getByTestId('mailbox-closed').textContent()).toBe('Closed (1)');
+    expect(await page.getByTestId('queue').textContent()).not.toContain(created.reference);
+
     // Sign out: back to the sign-in form, and the inbox refuses the old session.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Support token').waitFor();
