@@ -17,7 +17,7 @@ import { BadCursor, TicketSummaries } from '../ticket-summaries';
 import { changeTicketStatus } from '../ticket-status';
 
 /** Default and highest `?limit=` of the support list: a page is summaries, at most 100 of them. */
-const LIST_DEFAULT = 50;
+const LIST_DEFAULT = 100;
 const LIST_MAX = 100;
 
 const PatchTicketSchema = z.strictObject({ status: TicketStatusSchema });
