@@ -1,6 +1,6 @@
 /**
- * The README's pictures: the support form on the demo draw page and the options page, in
- * English and in French (Chromium's UI language, so the extension's automatic language follows
+ * The README's pictures: the support form on the demo draw page, the options page and support's
+ * inbox (queue and ticket page), in English and in French (Chromium's UI language, so the extension's automatic language follows
  * it), written to docs/screenshots/. Run it after UI changes: `npx tsx scripts/screenshots.ts`.
  * Also the stores' 1280 × 800 pictures (`store-*.png`, scripts/store-screenshots.ts): the form
  * and its review over the draw page.
@@ -65,7 +65,9 @@ const CAPTIONS = {
 
 mkdirSync(shotsDir, { recursive: true });
 const [api, demo] = await Promise.all([startTestApi(), startDemo()]);
+const { SUPPORT_TOKEN } = await import('../tests/e2e/support/harness');
 try {
+  const inboxTicketId = await fillInbox(api);
   for (const locale of ['en', 'fr'] as const) {
     const browser = await launchBrowser({ apiUrl: api.url, locale });
     try {
@@ -115,6 +117,23 @@ try {
       await options.getByRole('checkbox').waitFor();
       await options.screenshot({ path: join(shotsDir, `options-${locale}.png`), fullPage: true });
       console.log(`docs/screenshots/form-${locale}.png, options-${locale}.png, store-form-${locale}.png, store-review-${locale}.png`);
+
+      // Support's inbox, in the same language (it follows the browser's).
+      const inbox = await browser.context.newPage();
+      await inbox.setViewportSize({ width: 1280, height: 900 });
+      await inbox.goto(`${api.url}/inbox`);
+      await inbox.locator('#token').fill(SUPPORT_TOKEN);
+      await inbox.locator('form[action="/inbox/sign-in"] button').click();
+      await inbox.getByTestId('queue').waitFor();
+      await inbox.screenshot({ path: join(shotsDir, `inbox-queue-${locale}.png`) });
+      await inbox.goto(`${api.url}/inbox/tickets/${inboxTicketId}`);
+      await inbox.locator('#tab-console').click();
+      await inbox
+        .getByTestId('screenshot')
+        .locator('img')
+        .evaluate((img: HTMLImageElement) => img.decode());
+      await inbox.screenshot({ path: join(shotsDir, `inbox-ticket-${locale}.png`), fullPage: true });
+      console.log(`docs/screenshots/inbox-queue-${locale}.png, inbox-ticket-${locale}.png`);
     } finally {
       await browser.close();
     }
@@ -122,4 +141,34 @@ try {
 } finally {
   await Promise.all([api.close(), demo.close()]);
   rmSync(scratch, { recursive: true, force: true });
+}
+
+/**
+ * Tickets for the inbox's pictures: a few dozen seeded ones with deadlines around now (some
+ * overdue, some at risk), then one sent over HTTP with a real screenshot of the demo draw page.
+ * Returns that last ticket's id.
+ */
+async function fillInbox(target: { url: string; dataDir: string }): Promise<string> {
+  const { SupportDb } = await import('../server/db');
+  const { seedTickets } = await import('../tests/fixtures/seed-tickets');
+  const { sampleTicket } = await import('../tests/fixtures/sample-ticket');
+  const { postParts, ticketParts } = await import('../server/test-support');
+  const { chromium } = await import('playwright-core');
+  const db = SupportDb.open(target.dataDir, () => new Date());
+  seedTickets(db, 40, new Date(), 30);
+  db.close();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(demo.drawUrl);
+  await page.waitForTimeout(500);
+  const png = await page.screenshot({ type: 'png' });
+  await browser.close();
+  const ticket = sampleTicket({
+    locale: 'en',
+    description: 'Instagram comments do not load: the draw stays on “Loading participants” and then shows an error.',
+    screenshots: [{ index: 0, source: 'visible', type: 'image/png', width: 1280, height: 800, bytes: png.length, edited: false }],
+  });
+  const res = await postParts(target.url, ticketParts(ticket, [{ type: 'image/png', bytes: png }]));
+  if (res.status !== 201) throw new Error(`the inbox's sample ticket was refused: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
 }

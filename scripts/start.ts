@@ -43,6 +43,7 @@ const demo = await startDemoServer(demoPort);
 console.log(`
   Support API     ${api.url}   (data in ${dataDir})
   Support token   ${supportToken}
+  Support inbox   ${api.url}/inbox   (sign in with the support token above)
   Demo draw page  ${demo.drawUrl}
   Extension       ${extensionDir}
 

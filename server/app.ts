@@ -15,6 +15,7 @@ import { customerTicketRoutes } from './routes/customer-ticket';
 import { intakeRoutes } from './routes/intake';
 import { statusRoutes } from './routes/status';
 import { supportTicketRoutes } from './routes/support-tickets';
+import { inboxRoutes } from './inbox/inbox-routes';
 
 export type { AppOptions, PromiseComputer } from './app-context';
 
@@ -43,7 +44,10 @@ export function createApp(options: AppOptions): Hono {
     c.header('Vary', 'Origin');
     await next();
   });
-  app.use('*', corsGate(new Set(options.allowedOrigins)));
+  // The inbox's pages are same-origin browser pages with their own Origin check (server/inbox/guards.ts);
+  // the extension-only CORS gate is for the API's routes.
+  const cors = corsGate(new Set(options.allowedOrigins));
+  app.use('*', (c, next) => (c.req.path === '/inbox' || c.req.path.startsWith('/inbox/') ? next() : cors(c, next)));
 
   const support = supportGate(options.supportToken);
   intakeRoutes(app, ctx);
@@ -51,5 +55,6 @@ export function createApp(options: AppOptions): Hono {
   statusRoutes(app, ctx, support);
   supportTicketRoutes(app, ctx, support);
   handoffRoutes(app, ctx, support);
+  inboxRoutes(app, ctx);
   return app;
 }

@@ -502,7 +502,12 @@ const generators: [string, number, () => Promise<Outcome>][] = [
           ]),
         });
       else if (choice === 4)
-        res = await fetch(`${url}/v1/tickets?limit=${rng.pick(['-5', 'x', '1001', '5', '', '1.5'])}`, { headers: { Authorization: auth } });
+        res = await fetch(
+          `${url}/v1/tickets?limit=${rng.pick(['-5', 'x', '1001', '5', '', '1.5', '5&cursor=WyJ4Il0', '5&cursor=%ZZ', '5&status=nope', '5&text=%00%27--'])}`,
+          {
+            headers: { Authorization: auth },
+          },
+        );
       else
         res = await fetch(`${url}${rng.pick(['/', '/v1', '/v1/tickets/', '/v2/tickets', '/v1/status/x'])}`, {
           method: rng.pick(['GET', 'POST', 'DELETE', 'PUT', 'OPTIONS', 'HEAD']),

@@ -26,6 +26,9 @@ async function main(): Promise<void> {
   const api = await startApi(config.options);
   const { options } = config;
   console.log(`[support-api] listening on ${api.url}`);
+  console.log(
+    `[support-api] support inbox: ${api.url}/inbox${options.supportToken ? ' (sign in with SUPPORT_TOKEN)' : ' (disabled: no SUPPORT_TOKEN)'}`,
+  );
   console.log(`[support-api] database: ${join(options.dataDir, 'support.sqlite')}`);
   console.log(`[support-api] allowed origins: ${options.allowedOrigins?.join(', ') || '(none: non-browser clients only)'}`);
   console.log(`[support-api] rate limit: ${options.rateLimit ? `${options.rateLimit.max} ticket POSTs/min per address` : 'off'}`);

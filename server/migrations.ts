@@ -147,6 +147,113 @@ CREATE TABLE handoff_keys (
 INSERT INTO handoff_keys (name, key) VALUES ('screenshot-links', randomblob(32));
 `,
   },
+  {
+    version: 4,
+    why: 'ticket summaries for the paginated list and the inbox queue; status history',
+    // The list must not read ticket_json (up to 512 KB, in overflow pages) or promise_json (stored
+    // after it): a summary row per ticket, kept by triggers in the same transaction as the ticket
+    // itself, so db.ts's writes need no change and no summary can be missing. A later step that
+    // rebuilds the tickets table must recreate these triggers.
+    up: `
+CREATE TABLE ticket_summaries (
+  ticket_id TEXT PRIMARY KEY REFERENCES tickets (id) ON DELETE CASCADE,
+  reference TEXT NOT NULL,
+  status TEXT NOT NULL,
+  mailbox TEXT NOT NULL,
+  category TEXT NOT NULL,
+  platform TEXT,
+  locale TEXT NOT NULL,
+  email TEXT NOT NULL,
+  draw_id TEXT,
+  url TEXT,
+  known_problem TEXT,
+  description TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  clock_starts_at TEXT NOT NULL,
+  due_at TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  screenshots INTEGER NOT NULL,
+  entries INTEGER NOT NULL,
+  first_reply_at TEXT,
+  replied INTEGER NOT NULL
+) STRICT;
+
+-- A ticket without a stored promise (none so far, but the column is nullable) gets the standard
+-- 24 hours from reception.
+CREATE TRIGGER ticket_summaries_insert AFTER INSERT ON tickets BEGIN
+  INSERT INTO ticket_summaries (ticket_id, reference, status, mailbox, category, platform, locale, email, draw_id, url,
+    known_problem, description, received_at, updated_at, clock_starts_at, due_at, mode, screenshots, entries, first_reply_at, replied)
+  VALUES (NEW.id, NEW.reference, NEW.status,
+    CASE NEW.status WHEN 'closed' THEN 'closed' WHEN 'spam' THEN 'spam' ELSE 'open' END,
+    NEW.category,
+    json_extract(NEW.ticket_json, '$.context.platform'),
+    COALESCE(json_extract(NEW.ticket_json, '$.locale'), ''),
+    COALESCE(json_extract(NEW.ticket_json, '$.email'), ''),
+    json_extract(NEW.ticket_json, '$.context.drawId'),
+    json_extract(NEW.ticket_json, '$.context.url'),
+    json_extract(NEW.ticket_json, '$.knownProblem.id'),
+    COALESCE(json_extract(NEW.ticket_json, '$.description'), ''),
+    NEW.received_at, NEW.updated_at,
+    COALESCE(json_extract(NEW.promise_json, '$.clockStartsAt'), NEW.received_at),
+    COALESCE(json_extract(NEW.promise_json, '$.latestReplyAt'), strftime('%Y-%m-%dT%H:%M:%fZ', NEW.received_at, '+24 hours')),
+    COALESCE(json_extract(NEW.promise_json, '$.mode'), 'normal'),
+    COALESCE(json_array_length(NEW.ticket_json, '$.screenshots'), 0),
+    COALESCE(json_array_length(NEW.ticket_json, '$.diagnostics.entries'), 0),
+    NULL, 0);
+END;
+
+-- The first reply is the first move to acknowledged or answered; it stays once set.
+CREATE TRIGGER ticket_summaries_status AFTER UPDATE OF status, updated_at ON tickets BEGIN
+  UPDATE ticket_summaries SET
+    status = NEW.status,
+    mailbox = CASE NEW.status WHEN 'closed' THEN 'closed' WHEN 'spam' THEN 'spam' ELSE 'open' END,
+    updated_at = NEW.updated_at,
+    first_reply_at = COALESCE(first_reply_at, CASE WHEN NEW.status IN ('acknowledged', 'answered') THEN NEW.updated_at END),
+    replied = (COALESCE(first_reply_at, CASE WHEN NEW.status IN ('acknowledged', 'answered') THEN NEW.updated_at END) IS NOT NULL)
+  WHERE ticket_id = NEW.id;
+END;
+
+INSERT INTO ticket_summaries (ticket_id, reference, status, mailbox, category, platform, locale, email, draw_id, url,
+  known_problem, description, received_at, updated_at, clock_starts_at, due_at, mode, screenshots, entries, first_reply_at, replied)
+SELECT id, reference, status,
+  CASE status WHEN 'closed' THEN 'closed' WHEN 'spam' THEN 'spam' ELSE 'open' END,
+  category,
+  json_extract(ticket_json, '$.context.platform'),
+  COALESCE(json_extract(ticket_json, '$.locale'), ''),
+  COALESCE(json_extract(ticket_json, '$.email'), ''),
+  json_extract(ticket_json, '$.context.drawId'),
+  json_extract(ticket_json, '$.context.url'),
+  json_extract(ticket_json, '$.knownProblem.id'),
+  COALESCE(json_extract(ticket_json, '$.description'), ''),
+  received_at, updated_at,
+  COALESCE(json_extract(promise_json, '$.clockStartsAt'), received_at),
+  COALESCE(json_extract(promise_json, '$.latestReplyAt'), strftime('%Y-%m-%dT%H:%M:%fZ', received_at, '+24 hours')),
+  COALESCE(json_extract(promise_json, '$.mode'), 'normal'),
+  COALESCE(json_array_length(ticket_json, '$.screenshots'), 0),
+  COALESCE(json_array_length(ticket_json, '$.diagnostics.entries'), 0),
+  CASE WHEN status IN ('acknowledged', 'answered') THEN updated_at END,
+  status IN ('acknowledged', 'answered')
+FROM tickets;
+
+-- The API's list (newest first) and the inbox's queue (awaiting a first reply, by deadline).
+CREATE INDEX summaries_newest ON ticket_summaries (received_at DESC, ticket_id DESC);
+CREATE INDEX summaries_mailbox_newest ON ticket_summaries (mailbox, received_at DESC, ticket_id DESC);
+CREATE INDEX summaries_queue ON ticket_summaries (mailbox, replied, due_at, ticket_id);
+CREATE INDEX summaries_known_problem ON ticket_summaries (known_problem) WHERE known_problem IS NOT NULL;
+CREATE INDEX summaries_received ON ticket_summaries (received_at);
+
+-- Who changed a ticket's status, from what, and when (the inbox's history).
+CREATE TABLE ticket_status_history (
+  ticket_id TEXT NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+  at TEXT NOT NULL,
+  from_status TEXT NOT NULL,
+  to_status TEXT NOT NULL,
+  by TEXT
+) STRICT;
+CREATE INDEX status_history_by_ticket ON ticket_status_history (ticket_id, at);
+`,
+  },
 ];
 
 /** The schema version this server writes. */

@@ -8,7 +8,7 @@ import { SupportDb } from '../db';
 import type { TicketEventBus } from '../events';
 import { SUPPORT_TIMEZONE } from '../../utils/response-time/schedule';
 import { SPEC_RETRY_DELAYS_MS, type BackoffOptions } from './backoff';
-import { deadlineState, minutesLeft, WAITING_STATUSES } from './deadlines';
+import { deadlineState, minutesLeft, WAITING_STATUSES } from '../deadline';
 import { customerAck, supportMail } from './mail';
 import { webhookPayload, type EventDetail, type HandoffEventType } from './payload';
 import { HandoffQueue, type Delivery, type NewDelivery } from './queue';

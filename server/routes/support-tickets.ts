@@ -1,34 +1,74 @@
-/** Support's ticket routes (bearer token): the list, a screenshot's bytes, a status change. */
+/** Support's ticket routes (bearer token): the list (summaries, by cursor), one full ticket, a screenshot's bytes, a status change. */
 import type { Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { TicketStatusSchema, type ResponsePromise, type StoredTicket } from '../../utils/contract/schemas';
+import {
+  CategorySchema,
+  PlatformSchema,
+  TicketStatusSchema,
+  type ResponsePromise,
+  type StoredTicket,
+  type TicketList,
+} from '../../utils/contract/schemas';
 import type { AppContext } from '../app-context';
 import type { TicketRow } from '../db';
 import { ApiFailure } from '../errors';
 import { readJson, smallBody } from '../http/bodies';
+import { BadCursor, TicketSummaries } from '../ticket-summaries';
+import { changeTicketStatus } from '../ticket-status';
 
-/** Default and highest `?limit=` of the support list. */
+/** Default and highest `?limit=` of the support list: a page is summaries, at most 100 of them. */
 const LIST_DEFAULT = 100;
-const LIST_MAX = 1000;
+const LIST_MAX = 100;
 
 const PatchTicketSchema = z.strictObject({ status: TicketStatusSchema });
 
+/** The list's query parameters; each refusal names its parameter. */
+const ListParamsSchema = z.strictObject({
+  limit: z
+    .string()
+    .regex(/^\d{1,7}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(LIST_MAX))
+    .optional(),
+  cursor: z.string().min(1).max(400).optional(),
+  status: TicketStatusSchema.optional(),
+  category: CategorySchema.optional(),
+  platform: PlatformSchema.optional(),
+  knownProblem: z.string().max(64).optional(),
+  /** Searched in the reference, e-mail, draw id, URL and description. */
+  text: z.string().max(200).optional(),
+});
+
 export function supportTicketRoutes(app: Hono, ctx: AppContext, support: MiddlewareHandler): void {
-  const { db, now } = ctx;
+  const { db } = ctx;
+  const summaries = new TicketSummaries(db.db);
 
   app.get('/v1/tickets', support, (c) => {
-    const raw = c.req.query('limit');
-    let limit = LIST_DEFAULT;
-    if (raw !== undefined) {
-      if (!/^\d{1,7}$/.test(raw) || Number(raw) < 1 || Number(raw) > LIST_MAX) {
-        throw new ApiFailure(400, 'validation_failed', `limit must be an integer from 1 to ${LIST_MAX}`, [
-          { path: 'limit', message: `an integer from 1 to ${LIST_MAX}` },
-        ]);
-      }
-      limit = Number(raw);
+    const parsed = ListParamsSchema.safeParse(c.req.query());
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.') || 'query',
+        message: issue.path[0] === 'limit' ? `an integer from 1 to ${LIST_MAX}` : issue.message,
+      }));
+      throw new ApiFailure(400, 'validation_failed', `Invalid list parameters (limit: an integer from 1 to ${LIST_MAX})`, issues);
     }
-    const tickets = db.listTickets(limit).map(storedView);
-    return c.json({ tickets }, 200, { 'Cache-Control': 'no-store' });
+    const { limit, ...filters } = parsed.data;
+    let page: TicketList;
+    try {
+      page = summaries.list({ ...filters, limit: limit ?? LIST_DEFAULT, order: 'newest' });
+    } catch (error) {
+      if (error instanceof BadCursor) {
+        throw new ApiFailure(400, 'validation_failed', error.message, [{ path: 'cursor', message: error.message }]);
+      }
+      throw error;
+    }
+    return c.json(page, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  app.get('/v1/tickets/:id/full', support, (c) => {
+    const row = db.getTicket(c.req.param('id'));
+    if (!row) throw new ApiFailure(404, 'not_found', 'No such ticket');
+    return c.json(storedView(row), 200, { 'Cache-Control': 'no-store' });
   });
 
   app.get('/v1/tickets/:id/screenshots/:index', support, (c) => {
@@ -49,13 +89,8 @@ export function supportTicketRoutes(app: Hono, ctx: AppContext, support: Middlew
 
   app.patch('/v1/tickets/:id', support, smallBody(), async (c) => {
     const body = await readJson(c, PatchTicketSchema);
-    const before = db.getTicket(c.req.param('id'));
-    const at = now().toISOString();
-    const row = before ? db.setTicketStatus(before.id, body.status, at) : undefined;
-    if (!before || !row) throw new ApiFailure(404, 'not_found', 'No such ticket');
-    if (before.status !== row.status) {
-      ctx.events.emit('ticket.status_changed', { ticketId: row.id, reference: row.reference, from: before.status, to: row.status, at });
-    }
+    const row = changeTicketStatus(ctx, c.req.param('id'), body.status, 'API (bearer token)');
+    if (!row) throw new ApiFailure(404, 'not_found', 'No such ticket');
     return c.json(storedView(row), 200, { 'Cache-Control': 'no-store' });
   });
 }

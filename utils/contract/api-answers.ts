@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { isoInstant } from './fields';
-import { CategorySchema, TicketSchema } from './ticket';
-import { ResponsePromiseSchema } from './support-status';
+import { CategorySchema, LocaleSchema, PlatformSchema, TicketSchema } from './ticket';
+import { ResponsePromiseSchema, SupportModeSchema } from './support-status';
 
 /** `spam`: support filed it away unanswered (the inbox's Spam mailbox); retention treats it as closed. */
 export const TicketStatusSchema = z.enum(['received', 'acknowledged', 'answered', 'closed', 'spam']);
@@ -48,7 +48,42 @@ export const StoredTicketSchema = z.object({
 });
 export type StoredTicket = z.infer<typeof StoredTicketSchema>;
 
-export const TicketListSchema = z.object({ tickets: z.array(StoredTicketSchema) });
+/**
+ * One ticket in support's list (`GET /v1/tickets`): what a queue row needs, never the diagnostics
+ * or the screenshots (a page of the list stays small whatever the tickets hold). The full ticket is
+ * `GET /v1/tickets/:id/full`.
+ */
+export const TicketSummarySchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: TicketStatusSchema,
+  category: CategorySchema,
+  platform: PlatformSchema.optional(),
+  locale: LocaleSchema,
+  email: z.string(),
+  drawId: z.string().optional(),
+  url: z.string().optional(),
+  /** `ticket.knownProblem.id`, when the ticket matched a known problem. */
+  knownProblem: z.string().optional(),
+  /** The description's first line, at most 200 characters. */
+  firstLine: z.string(),
+  receivedAt: isoInstant,
+  updatedAt: isoInstant,
+  /** The first-reply deadline: the stored promise's latestReplyAt (reception + 24 h without one). */
+  dueAt: isoInstant,
+  /** When the promise's clock started (the window is clockStartsAt → dueAt). */
+  clockStartsAt: isoInstant,
+  mode: SupportModeSchema,
+  /** The first move to acknowledged or answered. */
+  firstReplyAt: isoInstant.optional(),
+  screenshots: z.number().int().nonnegative(),
+  entries: z.number().int().nonnegative(),
+});
+export type TicketSummary = z.infer<typeof TicketSummarySchema>;
+
+/** A page of the list; `nextCursor` fetches the next page (absent on the last one). */
+export const TicketListSchema = z.object({ tickets: z.array(TicketSummarySchema), nextCursor: z.string().optional() });
+export type TicketList = z.infer<typeof TicketListSchema>;
 
 export const ApiErrorCodeSchema = z.enum([
   'validation_failed',

@@ -4,7 +4,7 @@
  * being registered, and holds the rules that keep French and English in step:
  * - the same keys in both languages, no empty string, the same `{placeholders}`;
  * - one fill-in style: plain strings and `{ one, other }` plural forms only, never functions;
- * - no key that no code reads (a text search of the extension's source outside this folder).
+ * - no key that no code reads (a text search of the extension's and the server's source outside this folder).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -183,12 +183,28 @@ export async function startDemo(): Promise<DemoServer> {
   return startDemoServer(0);
 }
 
-/** Support's view of the stored tickets, through the real support endpoint. */
+/**
+ * Support's view of the stored tickets (newest first), through the real support endpoints: the
+ * list's pages of summaries, then each whole ticket.
+ */
 export async function listTickets(api: Api): Promise<StoredTicket[]> {
-  const response = await fetch(`${api.url}/v1/tickets`, { headers: { Authorization: `Bearer ${SUPPORT_TOKEN}` } });
-  if (!response.ok) throw new Error(`GET /v1/tickets answered ${response.status}`);
-  const body = (await response.json()) as { tickets: unknown[] };
-  return body.tickets.map((ticket) => StoredTicketSchema.parse(ticket));
+  const auth = { Authorization: `Bearer ${SUPPORT_TOKEN}` };
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const response = await fetch(`${api.url}/v1/tickets?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers: auth });
+    if (!response.ok) throw new Error(`GET /v1/tickets answered ${response.status}`);
+    const body = (await response.json()) as { tickets: { id: string }[]; nextCursor?: string };
+    ids.push(...body.tickets.map((ticket) => ticket.id));
+    cursor = body.nextCursor;
+  } while (cursor);
+  return Promise.all(
+    ids.map(async (id) => {
+      const response = await fetch(`${api.url}/v1/tickets/${id}/full`, { headers: auth });
+      if (!response.ok) throw new Error(`GET /v1/tickets/${id}/full answered ${response.status}`);
+      return StoredTicketSchema.parse(await response.json());
+    }),
+  );
 }
 
 export async function fetchScreenshot(api: Api, id: string, index: number): Promise<{ type: string; bytes: Buffer }> {

@@ -1,14 +1,17 @@
 /**
- * When a promised reply is at risk or overdue. At risk: at most 25 % of the window left, or at
- * most one hour (whichever comes first), the same rule as the inbox's deadline marks; overdue:
- * past `latestReplyAt`. A ticket still waits for its reply while it is `received` or
- * `acknowledged`; answered, closed and spam tickets have no deadline.
+ * When a promised first reply is at risk or overdue: one rule for the inbox's badges
+ * (server/inbox/deadline.ts) and the handoff's deadline events (server/handoff/handoff.ts).
+ * At risk: at most 25 % of the window left, or at most one hour (whichever comes first);
+ * overdue: past `latestReplyAt`. The promise is met by the first reply, which is an
+ * acknowledgement or an answer (support's policy: complex cases get a quick acknowledgement,
+ * then the detailed answer), so only a `received` ticket is still waiting; answered, closed and
+ * spam tickets have no deadline.
  */
-import type { ResponsePromise, TicketStatus } from '../../utils/contract/schemas';
+import type { ResponsePromise, TicketStatus } from '../utils/contract/schemas';
 
 export const AT_RISK_FRACTION = 0.25;
 export const AT_RISK_MS = 60 * 60 * 1000;
-export const WAITING_STATUSES: readonly TicketStatus[] = ['received', 'acknowledged'];
+export const WAITING_STATUSES: readonly TicketStatus[] = ['received'];
 
 export type DeadlineState = 'on-time' | 'at-risk' | 'overdue';
 
