@@ -73,8 +73,14 @@ export async function measureFullPage(
   const ours = async (query: string) => {
     const { page, url } = await open(query);
     const tabId = await harness.tabIdOf(browser.worker, url);
+    const opened = Date.now();
     const form = await harness.openForm(browser, tabId);
     await form.waitForFunction(() => '__osortooTest' in globalThis);
+    // The form's own collection at opening (the page's snapshot) is not the capture: it must be
+    // over before the capture's tasks are counted; its longest task is logged apart.
+    await harness.formReport(browser, (r) => r.openedAt >= opened - 1000 && r.marks['form-filled'] !== undefined, 60_000);
+    await page.waitForTimeout(300);
+    const atOpening = await page.evaluate(LONGEST);
     // tsx names the functions it compiles with a `__name` helper the page does not have.
     await form.evaluate('globalThis.__name ??= (f) => f');
     const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -96,7 +102,7 @@ export async function measureFullPage(
     const longest = await page.evaluate(LONGEST);
     await form.close();
     await page.close();
-    return { ...r, longest, pageHeight };
+    return { ...r, longest, pageHeight, atOpening };
   };
   /** Plain html2canvas(document.body) in a fresh tab; undefined when it throws (modern CSS). */
   const plain = async (query: string) => {
@@ -149,7 +155,7 @@ export async function measureFullPage(
       plainOn,
     });
     console.log(
-      `  ${spec.name} (${last.pageHeight} px): ours ${mine.map((m) => Math.round(m.ms)).join(', ')} ms (longest task ${mine.map((m) => Math.round(m.longest)).join(', ')}), plain html2canvas ${theirs.map((t) => Math.round(t.ms)).join(', ')} ms (longest task ${theirs.map((t) => Math.round(t.longest)).join(', ')}) on the ${plainOn}; stages (ms from the click) ${JSON.stringify(last.stages)}`,
+      `  ${spec.name} (${last.pageHeight} px): ours ${mine.map((m) => Math.round(m.ms)).join(', ')} ms (longest task ${mine.map((m) => Math.round(m.longest)).join(', ')}), plain html2canvas ${theirs.map((t) => Math.round(t.ms)).join(', ')} ms (longest task ${theirs.map((t) => Math.round(t.longest)).join(', ')}) on the ${plainOn}; longest task while the form opened (not counted) ${mine.map((m) => Math.round(m.atOpening)).join(', ')}; stages (ms from the click) ${JSON.stringify(last.stages)}`,
     );
   }
   return rows;
