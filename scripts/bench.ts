@@ -202,6 +202,7 @@ async function inBrowser(env: NodeJS.ProcessEnv): Promise<Result[]> {
     const rows = await measureFullPage(harness, browser, demo.drawUrl, { runs: FULLPAGE_RUNS, root: ROOT });
     for (const row of rows) {
       const key = row.page
+        .replace(/,/g, '')
         .replace(/[^a-z0-9]+/gi, '-')
         .replace(/-$/, '')
         .toLowerCase();
