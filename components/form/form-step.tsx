@@ -5,10 +5,10 @@ import { assessCompleteness } from '../../utils/form/completeness';
 import { FORM_MESSAGES } from '../../utils/i18n/form';
 import { POPUP_MESSAGES } from '../../utils/i18n/popup';
 import { captureFullPage } from '../../utils/screenshots/full-page';
-import type { FormScreenshot } from '../../utils/screenshots/screenshot-list';
 import { OutboxList } from '../delivery/outbox-list';
 import { ResponseBanner } from '../response-time/response-banner';
 import { ScreenshotPanel } from '../screenshots/screenshot-panel';
+import type { CaptureFullPage } from '../screenshots/use-full-page-capture';
 import { CapturedSummary } from './captured-summary';
 import { CompletenessChecklist } from './completeness-checklist';
 import { CustomerFields } from './customer-fields';
@@ -68,13 +68,12 @@ export function FormStep({
   );
 
   // Only where there is a page to draw (a general ticket's tab may be anything).
-  const onCaptureFullPage =
+  const onCaptureFullPage: CaptureFullPage | undefined =
     tabId !== undefined && captured?.onOsortooPage
-      ? async (): Promise<FormScreenshot | { error: string }> => {
-          const result = await captureFullPage(tabId);
-          return result.ok
-            ? { id: crypto.randomUUID(), blob: result.blob, meta: result.meta }
-            : { error: t.fullPageReasons[result.reason] };
+      ? async (onProgress, signal) => {
+          const result = await captureFullPage(tabId, { onProgress, signal });
+          if (result.ok) return { id: crypto.randomUUID(), blob: result.blob, meta: result.meta };
+          return result.reason === 'cancelled' ? { cancelled: true } : { error: t.fullPageReasons[result.reason] };
         }
       : undefined;
 

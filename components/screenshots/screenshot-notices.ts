@@ -3,7 +3,7 @@
  * with the file's name and the limits (written by formatBytes, like the thumbnails' sizes).
  */
 import { LIMITS } from '../../utils/contract/limits';
-import type { Locale } from '../../utils/contract/schemas';
+import type { Locale, ScreenshotMeta } from '../../utils/contract/schemas';
 import { format, formatBytes, plural } from '../../utils/i18n/format';
 import { SCREENSHOT_MESSAGES } from '../../utils/i18n/screenshots';
 import { MAX_INPUT_BYTES, type RefusalReason } from '../../utils/screenshots/read-image-file';
@@ -25,6 +25,17 @@ export function refusalNotice(locale: Locale, reason: RefusalReason, name: strin
 export function addedNotice(locale: Locale, added: number, reduced: boolean): string {
   const t = SCREENSHOT_MESSAGES[locale];
   return plural(locale, t.added, added) + (reduced ? ` ${format(t.reduced, { limit: limitText(locale) })}` : '');
+}
+
+/** A cut's two heights written the locale's way (8,000 / 8 000). */
+export function formatCut(cut: NonNullable<ScreenshotMeta['cut']>, locale: Locale): { captured: string; page: string } {
+  const numbers = new Intl.NumberFormat(locale);
+  return { captured: numbers.format(cut.capturedPx), page: numbers.format(cut.pagePx) };
+}
+
+/** "The page is 140,359 px tall: the image shows its top 8,000 px…", or nothing when it was not cut. */
+export function cutNotice(locale: Locale, cut: ScreenshotMeta['cut']): string {
+  return cut ? format(SCREENSHOT_MESSAGES[locale].fullPageCut, formatCut(cut, locale)) : '';
 }
 
 const limitText = (locale: Locale) => formatBytes(LIMITS.screenshotBytes, locale);

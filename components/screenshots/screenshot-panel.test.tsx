@@ -2,7 +2,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ScreenshotEditor } from './screenshot-editor';
-import { addedNotice, refusalNotice, tooManyNotice } from './screenshot-notices';
+import { FullPageProgress } from './full-page-progress';
+import { addedNotice, cutNotice, refusalNotice, tooManyNotice } from './screenshot-notices';
 import type { FormScreenshot } from '../../utils/screenshots/screenshot-list';
 import { ScreenshotPanel } from './screenshot-panel';
 
@@ -53,6 +54,42 @@ describe('ScreenshotPanel markup', () => {
     expect(plain).not.toContain('Capture the whole page');
     expect(plain).not.toContain('toolbar popup');
     expect(panel('en', { screenshots: [] })).toContain('No screenshot attached.');
+  });
+});
+
+describe('whole-page capture on the form', () => {
+  it('marks a cut capture on its thumbnail, in the locale', () => {
+    const cut: FormScreenshot = {
+      id: 'full',
+      blob: new Blob(['z']),
+      meta: {
+        source: 'fullpage',
+        type: 'image/jpeg',
+        width: 1280,
+        height: 8000,
+        bytes: 900_000,
+        edited: false,
+        cut: { capturedPx: 8000, pagePx: 140_359 },
+      },
+    };
+    expect(panel('en', { screenshots: [cut] })).toContain('1280×8000 · 879\u00a0KB · cut at 8,000 of 140,359 px');
+    expect(panel('fr', { screenshots: [cut] })).toContain('coupée à 8\u202f000 sur 140\u202f359 px');
+  });
+
+  it('says where the page was cut, and nothing when it was whole', () => {
+    expect(cutNotice('en', { capturedPx: 8000, pagePx: 27_136 })).toBe(
+      'The page is 27,136 px tall: the image shows its top 8,000 px and is cut there.',
+    );
+    expect(cutNotice('en', undefined)).toBe('');
+  });
+
+  it('shows a labelled progress bar with the stage and a Cancel button while it runs', () => {
+    const html = renderToStaticMarkup(
+      createElement(FullPageProgress, { progress: { fraction: 0.62, stage: 'drawing' }, locale: 'en', onCancel: () => {} }),
+    );
+    expect(html).toContain('<progress max="100" value="62" aria-label="Whole-page capture">');
+    expect(html).toContain('62 % · Drawing the image…');
+    expect(html).toContain('>Cancel the capture</button>');
   });
 });
 

@@ -5,9 +5,11 @@ import { format, formatBytes } from '../../utils/i18n/format';
 import { SCREENSHOT_MESSAGES } from '../../utils/i18n/screenshots';
 import { ACCEPTED_TYPES, readImageFile } from '../../utils/screenshots/read-image-file';
 import { addScreenshots, removeScreenshot, replaceScreenshot, type FormScreenshot } from '../../utils/screenshots/screenshot-list';
+import { FullPageProgress } from './full-page-progress';
 import { ScreenshotEditor } from './screenshot-editor';
-import { addedNotice, refusalNotice, tooManyNotice } from './screenshot-notices';
+import { addedNotice, cutNotice, formatCut, refusalNotice, tooManyNotice } from './screenshot-notices';
 import { ScreenshotThumbnail } from './screenshot-thumbnail';
+import { type CaptureFullPage, useFullPageCapture } from './use-full-page-capture';
 import { useImageIntake } from './use-image-intake';
 import './screenshot-panel.css';
 
@@ -15,8 +17,8 @@ export interface ScreenshotPanelProps {
   screenshots: FormScreenshot[];
   onChange: (next: FormScreenshot[]) => void;
   locale: Locale;
-  /** Optional: shows a "Full page" button; returns a screenshot or a reason it fell back. */
-  onCaptureFullPage?: () => Promise<FormScreenshot | { error: string }>;
+  /** Optional: shows a "Full page" button; returns a screenshot, a reason it fell back, or that it was cancelled. */
+  onCaptureFullPage?: CaptureFullPage;
   /** Optional: "Open in a window" when in the toolbar popup, where file pickers may close it. */
   inToolbarPopup?: boolean;
   /** Optional, with inToolbarPopup: what the "Open in a window" button does (else only a hint is shown). */
@@ -42,7 +44,8 @@ export function ScreenshotPanel({
   const ids = { title: useId(), input: useId(), hint: useId() };
   const [editingId, setEditingId] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
-  const [busy, setBusy] = useState<'reading' | 'fullpage'>();
+  const [busy, setBusy] = useState<'reading'>();
+  const fullPage = useFullPageCapture(onCaptureFullPage);
   // After a removal, focus goes to the screenshot now at that place (else the add button),
   // rather than being lost with the removed button.
   const [focusAfterRemove, setFocusAfterRemove] = useState<number>();
@@ -94,16 +97,21 @@ export function ScreenshotPanel({
       setNotice({ kind: 'error', text: tooManyNotice(locale) });
       return;
     }
-    setBusy('fullpage');
     setNotice({ kind: 'status', text: t.fullPageBusy });
-    const result = await onCaptureFullPage().catch((error: unknown) => ({ error: String(error) }));
-    setBusy(undefined);
+    const result = await fullPage.start();
+    if (!result) return;
+    if ('cancelled' in result) {
+      setNotice({ kind: 'status', text: t.fullPageCancelled });
+      return;
+    }
     if ('error' in result) {
-      setNotice({ kind: 'error', text: format(t.fullPageFailed, { reason: result.error }) });
+      // The visible-area capture taken when the form opened is the fallback; say so when it is there.
+      const kept = latest.current.screenshots.some((shot) => shot.meta.source === 'visible');
+      setNotice({ kind: 'error', text: `${format(t.fullPageFailed, { reason: result.error })}${kept ? ` ${t.fullPageKeptVisible}` : ''}` });
       return;
     }
     latest.current.onChange(addScreenshots(latest.current.screenshots, [result]).next);
-    setNotice({ kind: 'status', text: addedNotice(locale, 1, false) });
+    setNotice({ kind: 'status', text: [addedNotice(locale, 1, false), cutNotice(locale, result.meta.cut)].filter(Boolean).join(' ') });
   };
 
   const editingIndex = screenshots.findIndex((shot) => shot.id === editingId);
@@ -131,6 +139,7 @@ export function ScreenshotPanel({
                 <span>
                   {shot.meta.width}×{shot.meta.height} · {formatBytes(shot.meta.bytes, locale)}
                   {shot.meta.edited ? ` · ${t.edited}` : ''}
+                  {shot.meta.cut ? ` · ${format(t.cutBadge, formatCut(shot.meta.cut, locale))}` : ''}
                 </span>
                 <span className="shots__buttons">
                   <button
@@ -184,15 +193,21 @@ export function ScreenshotPanel({
           </label>
         </span>
         {onCaptureFullPage && (
-          <button type="button" className="shots-button" onClick={() => void captureFullPage()} disabled={busy === 'fullpage'}>
+          <button type="button" className="shots-button" onClick={() => void captureFullPage()} disabled={fullPage.progress !== undefined}>
             {t.fullPage}
           </button>
         )}
       </div>
+      {fullPage.progress && <FullPageProgress progress={fullPage.progress} locale={locale} onCancel={fullPage.cancel} />}
       <p id={ids.hint} className="shots-hint">
         {intake.dragging ? t.dropHere : t.addHint}
       </p>
-      <p role="status" className="shots-hint" data-testid="screenshot-status" aria-busy={busy !== undefined}>
+      <p
+        role="status"
+        className="shots-hint"
+        data-testid="screenshot-status"
+        aria-busy={busy !== undefined || fullPage.progress !== undefined}
+      >
         {notice?.kind === 'status' ? notice.text : ''}
       </p>
       <p role="alert" className="shots-error" data-testid="screenshot-error">

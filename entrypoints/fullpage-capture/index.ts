@@ -1,77 +1,79 @@
+import { snapdom } from '@zumer/snapdom';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import html2canvas from 'html2canvas';
+import { capturedHeight, planRegion } from '../../utils/screenshots/full-page-region';
+import type { FullPageDoor, PageAnswer, PageStage } from '../../utils/screenshots/full-page-protocol';
 
 /**
  * The page side of the full-page screenshot, injected only when the customer asks for one
- * (`scripting.executeScript` with this file): html2canvas is ~45 KB gzipped, so it is never part
- * of the scripts every Osortoo page gets. It registers one function in the extension's
- * isolated world, which the popup then calls with its time budget (utils/screenshots/full-page.ts).
+ * (`scripting.executeScript` with this file), so the ~60 KB library is never part of the
+ * scripts every Osortoo page gets. It registers the door of utils/screenshots/full-page-protocol.ts.
  *
- * Doing less work than `html2canvas(document.body)`: children of scroll boxes that lie outside
- * the box's visible area (e.g. 2,000 comments in a 420 px list) are skipped, since they are not
- * on screen in a full-page capture either; the scale is 1 CSS pixel; no image proxying or
- * logging; the height is capped at what a canvas can hold.
+ * Why this way (README, "Full-page screenshot"; measured on the bench's in-flow pages):
+ * - @zumer/snapdom, not html2canvas: html2canvas 1.4 throws on oklch() and friends; its fork
+ *   html2canvas-pro draws them but re-lays the whole page out in an iframe in one task, at
+ *   html2canvas's speed. snapdom reads the page's own computed styles (so any colour syntax the
+ *   browser knows is drawn by the browser itself), clones in slices that yield every frame
+ *   (`fast: false`) and prunes by `clip`.
+ * - Only the region drawn is cloned (utils/screenshots/full-page-region.ts): cost follows the
+ *   cut, not the page's length.
+ * - The page only clones and serialises; the SVG is drawn into pixels and compressed by the
+ *   popup, so that work never freezes the customer's tab.
  */
 
-declare global {
-  var __osortooFullPage: ((budgetMs: number) => Promise<FullPageResult>) | undefined;
-}
+let stage: PageStage | undefined;
+let cancelled = false;
 
-export type FullPageResult =
-  | { ok: true; dataUrl: string; width: number; height: number }
-  | { ok: false; reason: 'failed' | 'unsupported-css'; detail: string };
-
-const MAX_HEIGHT = 16_000;
-
-/** Elements hidden inside a scroll box (outside its visible area): html2canvas need not draw them. */
-function clippedElements(): Set<Element> {
-  const skip = new Set<Element>();
-  for (const box of document.body.querySelectorAll('*')) {
-    if (box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1) continue;
-    const style = getComputedStyle(box);
-    if (style.overflowY === 'visible' && style.overflowX === 'visible') continue;
-    const area = box.getBoundingClientRect();
-    for (const child of box.children) {
-      const r = child.getBoundingClientRect();
-      if (r.bottom < area.top || r.top > area.bottom || r.right < area.left || r.left > area.right) skip.add(child);
-    }
-  }
-  return skip;
-}
-
-async function capture(): Promise<FullPageResult> {
+async function run(): Promise<PageAnswer> {
+  cancelled = false;
   try {
-    const skip = clippedElements();
-    const height = Math.min(document.documentElement.scrollHeight, MAX_HEIGHT);
-    const canvas = await html2canvas(document.body, {
-      scale: 1,
-      logging: false,
-      useCORS: false,
-      imageTimeout: 1500,
-      height,
-      windowHeight: height,
-      ignoreElements: (element) => skip.has(element),
+    stage = 'planning';
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const pageHeight = Math.max(root.scrollHeight, document.body?.scrollHeight ?? 0);
+    const height = capturedHeight(pageHeight, window.innerHeight);
+    const plan = await planRegion(root, height, () => cancelled);
+    if (cancelled) return { ok: false, reason: 'cancelled', detail: 'cancelled' };
+    stage = 'cloning';
+    const result = await snapdom(root, {
+      clip: { x: 0, y: 0, width, height },
+      dpr: 1,
+      fast: false,
+      // The customer's own fonts are installed where the popup draws; a page's web fonts are
+      // embedded only when it declares some ('auto').
+      embedFonts: 'auto',
+      // Computed values already have var() resolved; the custom properties themselves (Tailwind v4
+      // puts ~250 on :root, inherited by every node) would be copied onto each cloned element.
+      excludeStyleProps: /^--/,
+      exclude: (element) => plan.drop.has(element),
+      excludeMode: 'remove',
+      filter: (element) => !plan.placeholder.has(element),
+      filterMode: 'hide',
+      plugins: [
+        {
+          name: 'osortoo-stage',
+          afterClone: () => {
+            stage = 'serialising';
+          },
+        },
+      ],
     });
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.8));
-    if (!blob) return { ok: false, reason: 'failed', detail: 'empty canvas' };
-    const dataUrl = await new Promise<string>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as string);
-      reader.onerror = () => reject(reader.error);
-      reader.readAsDataURL(blob);
-    });
-    return { ok: true, dataUrl, width: canvas.width, height: canvas.height };
+    if (cancelled) return { ok: false, reason: 'cancelled', detail: 'cancelled' };
+    const svg = result.url;
+    const { contentX, contentY } = result.meta;
+    stage = 'done';
+    return { ok: true, svg, x: contentX, y: contentY, width, height, pageHeight };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    // html2canvas 1.4 throws on colour functions it does not know (oklch(), color(), lab()…).
-    return {
-      ok: false,
-      reason: /unsupported color function|oklch|oklab|\blab\b|\blch\b|color\(/i.test(detail) ? 'unsupported-css' : 'failed',
-      detail: detail.slice(0, 300),
-    };
+    return cancelled ? { ok: false, reason: 'cancelled', detail } : { ok: false, reason: 'failed', detail: detail.slice(0, 300) };
   }
 }
 
 export default defineUnlistedScript(() => {
-  globalThis.__osortooFullPage ??= () => capture();
+  globalThis.__osortooFullPage ??= {
+    run,
+    stage: () => stage,
+    cancel: () => {
+      cancelled = true;
+    },
+  } satisfies FullPageDoor;
 });

@@ -29,4 +29,13 @@ describe('contract', () => {
     const result = TicketSchema.safeParse(ticket);
     expect(result.error?.issues[0]?.path).toEqual(['screenshots', 0, 'index']);
   });
+
+  it('carries where a full-page screenshot was cut, and refuses a cut that keeps the whole page', () => {
+    const ticket = sampleTicket();
+    const shot = { ...ticket.screenshots[0]!, source: 'fullpage' as const };
+    ticket.screenshots = [{ ...shot, cut: { capturedPx: 8000, pagePx: 27_136 } }];
+    expect(TicketSchema.safeParse(ticket).success).toBe(true);
+    ticket.screenshots = [{ ...shot, cut: { capturedPx: 8000, pagePx: 8000 } }];
+    expect(TicketSchema.safeParse(ticket).error?.issues[0]?.path).toEqual(['screenshots', 0, 'cut']);
+  });
 });

@@ -73,6 +73,14 @@ export const ScreenshotMetaSchema = z.object({
   bytes: z.number().int().positive().max(LIMITS.screenshotBytes),
   /** True when the customer marked it up or blacked areas out (burned into the bytes). */
   edited: z.boolean(),
+  /**
+   * Full page only, when the page was taller than the capture's cap: the image shows the page's
+   * top `capturedPx` CSS pixels out of `pagePx` (it was cut there, never silently).
+   */
+  cut: z
+    .object({ capturedPx: z.number().int().positive(), pagePx: z.number().int().positive() })
+    .refine((cut) => cut.capturedPx < cut.pagePx, { message: 'a cut keeps less than the page' })
+    .optional(),
 });
 export type ScreenshotMeta = z.infer<typeof ScreenshotMetaSchema>;
 

@@ -114,7 +114,7 @@ const en = {
   fullPageReasons: {
     timeout: 'it took too long',
     failed: 'the page could not be drawn',
-    'unsupported-css': 'the page uses styles that cannot be drawn',
+    blank: 'the drawn image came out blank',
     'no-permission': 'the browser did not allow it on this page',
   },
   sendFailed: 'The ticket could not be stored for sending on this device. Your draft is kept: try again.',
@@ -230,7 +230,7 @@ const fr: Translation<typeof en> = {
   fullPageReasons: {
     timeout: 'c’était trop long',
     failed: 'la page n’a pas pu être dessinée',
-    'unsupported-css': 'la page utilise des styles impossibles à dessiner',
+    blank: 'l’image dessinée était vide',
     'no-permission': 'le navigateur ne l’a pas permis sur cette page',
   },
   sendFailed: 'La demande n’a pas pu être enregistrée pour l’envoi sur cet appareil. Votre brouillon est conservé : réessayez.',

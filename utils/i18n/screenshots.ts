@@ -28,6 +28,25 @@ const en = {
   fullPage: 'Capture the whole page',
   fullPageBusy: 'Capturing the whole page…',
   fullPageFailed: 'The whole page could not be captured ({reason}).',
+  /** After fullPageFailed when the form's own capture of the visible area is still attached. */
+  fullPageKeptVisible: 'The visible part of the page, captured when the form opened, stays attached.',
+  /** What the capture is doing, beside its progress bar. */
+  fullPageStages: {
+    injecting: 'Starting…',
+    planning: 'Measuring the page…',
+    cloning: 'Copying the page…',
+    serialising: 'Copying the page…',
+    done: 'Page copied.',
+    drawing: 'Drawing the image…',
+    compressing: 'Compressing the image…',
+  },
+  fullPageProgress: 'Whole-page capture',
+  cancelFullPage: 'Cancel the capture',
+  fullPageCancelled: 'Whole-page capture cancelled.',
+  /** Added, when the page was taller than the capture's cap; numbers in CSS pixels. */
+  fullPageCut: 'The page is {page} px tall: the image shows its top {captured} px and is cut there.',
+  /** On the thumbnail of a cut capture. */
+  cutBadge: 'cut at {captured} of {page} px',
   popupHint: 'In the toolbar popup, choosing a file can close the form. Open it in a window first to attach files.',
   openInWindow: 'Open in a window',
   reading: 'Adding the image…',
@@ -89,6 +108,21 @@ const fr: Translation<typeof en> = {
   fullPage: 'Capturer la page entière',
   fullPageBusy: 'Capture de la page entière…',
   fullPageFailed: "La page entière n'a pas pu être capturée ({reason}).",
+  fullPageKeptVisible: "La partie visible de la page, capturée à l'ouverture du formulaire, reste jointe.",
+  fullPageStages: {
+    injecting: 'Démarrage…',
+    planning: 'Mesure de la page…',
+    cloning: 'Copie de la page…',
+    serialising: 'Copie de la page…',
+    done: 'Page copiée.',
+    drawing: "Dessin de l'image…",
+    compressing: "Compression de l'image…",
+  },
+  fullPageProgress: 'Capture de la page entière',
+  cancelFullPage: 'Annuler la capture',
+  fullPageCancelled: 'Capture de la page entière annulée.',
+  fullPageCut: "La page mesure {page} px de haut : l'image en montre les {captured} premiers px et s'arrête là.",
+  cutBadge: 'coupée à {captured} sur {page} px',
   popupHint:
     "Dans la fenêtre de l'extension, choisir un fichier peut fermer le formulaire. Ouvrez-le d'abord dans une fenêtre pour joindre des fichiers.",
   openInWindow: 'Ouvrir dans une fenêtre',

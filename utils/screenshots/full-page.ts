@@ -1,86 +1,150 @@
 /**
- * Full-page screenshot, on request only (the "Full page" button): injects the page side
- * (entrypoints/fullpage-capture/index.ts, html2canvas) into the tab, runs it within a time budget and
- * reports progress. html2canvas has no progress callback, so progress is honest about what it
- * knows: fixed stages (injected, rendering, encoded) and, while rendering, the share of the
- * time budget used. On any failure the caller falls back to the visible-area capture.
+ * Full-page screenshot, on request only (the "Capture the whole page" button): injects the page
+ * side (entrypoints/fullpage-capture/index.ts) into the tab, which clones the page's top part
+ * into an SVG without long tasks, then draws and compresses it here, in the popup
+ * (utils/screenshots/full-page-raster.ts). Progress is honest: it moves only when a stage ends or
+ * a band is drawn, never with the clock. `signal` cancels; a budget turns a capture that hangs
+ * into 'timeout'. On any failure the form keeps the visible-area capture and says why.
  */
 import { browser } from 'wxt/browser';
-import { LIMITS } from '../contract/limits';
-import type { ImageType } from '../contract/schemas';
-import { fitUnderCap } from './capture-encode';
+import type { ImageType, ScreenshotMeta } from '../contract/schemas';
+import { rasterize } from './full-page-raster';
+import type { PageAnswer, PageStage } from './full-page-protocol';
+
+export type FullPageStage = 'injecting' | PageStage | 'drawing' | 'compressing';
 
 export type FullPageCapture =
-  | { ok: true; blob: Blob; meta: { source: 'fullpage'; type: ImageType; width: number; height: number; bytes: number; edited: false } }
-  | { ok: false; reason: 'timeout' | 'failed' | 'unsupported-css' | 'no-permission'; detail?: string };
+  | {
+      ok: true;
+      blob: Blob;
+      meta: {
+        source: 'fullpage';
+        type: ImageType;
+        width: number;
+        height: number;
+        bytes: number;
+        edited: false;
+        cut?: ScreenshotMeta['cut'];
+      };
+    }
+  | { ok: false; reason: 'timeout' | 'failed' | 'no-permission' | 'cancelled' | 'blank'; detail?: string };
+
+export interface FullPageOptions {
+  budgetMs?: number;
+  /** `fraction` in [0, 1], never going back; `stage` names what is being done now. */
+  onProgress?: (fraction: number, stage: FullPageStage) => void;
+  signal?: AbortSignal;
+}
 
 /** Default time budget: beyond it the visible capture is the better answer. */
-export const FULLPAGE_BUDGET_MS = 8000;
-
-type PageAnswer =
-  | { ok: true; dataUrl: string; width: number; height: number }
-  | { ok: false; reason: 'failed' | 'unsupported-css'; detail: string };
+export const FULLPAGE_BUDGET_MS = 15_000;
+/** Where each stage starts on the progress bar; drawing fills 0.55 → 0.95 band by band. */
+const STAGE_AT: Record<FullPageStage, number> = {
+  injecting: 0,
+  planning: 0.05,
+  cloning: 0.15,
+  serialising: 0.4,
+  done: 0.5,
+  drawing: 0.55,
+  compressing: 0.95,
+};
+const POLL_MS = 200;
 
 const isPermissionError = (detail: string) => /permission|cannot access|activeTab|host/i.test(detail);
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Captures the whole page of a tab with html2canvas, within `budgetMs`. */
-export async function captureFullPage(
-  tabId: number,
-  options: { budgetMs?: number; onProgress?: (fraction: number) => void } = {},
-): Promise<FullPageCapture> {
+/** Captures the page of tab `tabId` from its top, cut at the cap of full-page-region.ts. */
+export async function captureFullPage(tabId: number, options: FullPageOptions = {}): Promise<FullPageCapture> {
   const budgetMs = options.budgetMs ?? FULLPAGE_BUDGET_MS;
-  // Never goes back (the budget ticker and the stages race): a bar that shrinks is a lie.
-  let shown = -1;
-  const progress = (fraction: number) => {
-    const value = Math.max(0, Math.min(1, fraction));
-    if (value <= shown) return;
-    shown = value;
-    options.onProgress?.(value);
-  };
   const started = Date.now();
-  progress(0);
+  let shown = -1;
+  const progress = (fraction: number, stage: FullPageStage) => {
+    const value = Math.max(0, Math.min(1, fraction));
+    if (value < shown) return;
+    shown = value;
+    options.onProgress?.(value, stage);
+  };
+  const overBudget = () => Date.now() - started > budgetMs;
+  const stopped = () => Boolean(options.signal?.aborted) || overBudget();
+  const target = { tabId };
+  const tellPageToStop = () =>
+    browser.scripting.executeScript({ target, func: () => globalThis.__osortooFullPage?.cancel() }).catch(() => undefined);
+  const failure = (reason: 'failed' | 'no-permission', error: unknown): FullPageCapture => {
+    const detail = message(error);
+    if (options.signal?.aborted) return { ok: false, reason: 'cancelled' };
+    if (overBudget()) return { ok: false, reason: 'timeout', detail: `over ${budgetMs} ms` };
+    return { ok: false, reason: isPermissionError(detail) ? 'no-permission' : reason, detail: detail.slice(0, 300) };
+  };
+
+  progress(0, 'injecting');
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/fullpage-capture.js'] });
+    await browser.scripting.executeScript({ target, files: ['/fullpage-capture.js'] });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: isPermissionError(detail) ? 'no-permission' : 'failed', detail };
+    return failure('failed', error);
   }
-  progress(0.1);
-  const ticker = setInterval(() => progress(0.1 + 0.8 * Math.min(1, (Date.now() - started) / budgetMs)), 250);
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (stopped()) return failure('failed', 'stopped');
+
+  // The page works in slices; its stage is read a few times a second for the bar.
+  let answer: PageAnswer | 'stopped' | undefined;
+  const run = browser.scripting
+    .executeScript({ target, func: () => globalThis.__osortooFullPage!.run() })
+    .then(([frame]) => frame?.result as PageAnswer | undefined);
+  const onAbort = () => void tellPageToStop();
+  options.signal?.addEventListener('abort', onAbort);
   try {
-    const remaining = Math.max(0, budgetMs - (Date.now() - started));
-    const run = browser.scripting
-      .executeScript({ target: { tabId }, func: (budget: number) => globalThis.__osortooFullPage!(budget), args: [remaining] })
-      .then(([frame]) => frame?.result as PageAnswer | undefined);
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), remaining)));
-    const answer = await Promise.race([run, timeout]);
-    if (answer === 'timeout') return { ok: false, reason: 'timeout', detail: `over ${budgetMs} ms` };
-    if (!answer || typeof answer !== 'object') return { ok: false, reason: 'failed', detail: 'no answer from the page' };
-    if (!answer.ok)
-      return {
-        ok: false,
-        reason: answer.reason === 'unsupported-css' ? 'unsupported-css' : 'failed',
-        detail: String(answer.detail).slice(0, 300),
-      };
-    if (typeof answer.dataUrl !== 'string' || !answer.dataUrl.startsWith('data:image/'))
-      return { ok: false, reason: 'failed', detail: 'not an image' };
-    clearInterval(ticker);
-    progress(0.9);
-    const raw = await (await fetch(answer.dataUrl)).blob();
-    const fitted = await fitUnderCap(raw, LIMITS.screenshotBytes);
-    if (fitted.blob.size > LIMITS.screenshotBytes) return { ok: false, reason: 'failed', detail: 'image too large' };
-    progress(1);
+    while (answer === undefined) {
+      const tick = new Promise<'tick'>((resolve) => setTimeout(() => resolve('tick'), POLL_MS));
+      const next = await Promise.race([run, tick]);
+      if (next !== 'tick') {
+        answer = next ?? { ok: false, reason: 'failed', detail: 'no answer from the page' };
+        break;
+      }
+      if (stopped()) {
+        answer = 'stopped';
+        void tellPageToStop();
+        break;
+      }
+      const [frame] = await browser.scripting.executeScript({ target, func: () => globalThis.__osortooFullPage?.stage() });
+      const stage = frame?.result as PageStage | undefined;
+      if (stage) progress(STAGE_AT[stage], stage);
+    }
+  } catch (error) {
+    return failure('failed', error);
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+  if (answer === 'stopped' || stopped()) return failure('failed', 'stopped');
+  if (!answer.ok) return answer.reason === 'cancelled' ? { ok: false, reason: 'cancelled' } : failure('failed', answer.detail);
+  if (typeof answer.svg !== 'string' || !answer.svg.startsWith('data:image/svg+xml'))
+    return { ok: false, reason: 'failed', detail: 'not an image' };
+
+  progress(STAGE_AT.drawing, 'drawing');
+  try {
+    const encoded = await rasterize(
+      answer,
+      (done, total) =>
+        progress(STAGE_AT.drawing + ((STAGE_AT.compressing - STAGE_AT.drawing) * done) / total, done < total ? 'drawing' : 'compressing'),
+      stopped,
+    );
+    progress(1, 'compressing');
+    const cut =
+      answer.pageHeight > answer.height ? { capturedPx: Math.round(answer.height), pagePx: Math.round(answer.pageHeight) } : undefined;
     return {
       ok: true,
-      blob: fitted.blob,
-      meta: { source: 'fullpage', type: fitted.type, width: fitted.width, height: fitted.height, bytes: fitted.blob.size, edited: false },
+      blob: encoded.blob,
+      meta: {
+        source: 'fullpage',
+        type: encoded.type,
+        width: encoded.width,
+        height: encoded.height,
+        bytes: encoded.blob.size,
+        edited: false,
+        ...(cut ? { cut } : {}),
+      },
     };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: isPermissionError(detail) ? 'no-permission' : 'failed', detail };
-  } finally {
-    clearInterval(ticker);
-    clearTimeout(timer);
+    if (message(error) === 'blank') return { ok: false, reason: 'blank', detail: 'the drawn page was a single colour' };
+    if (message(error) === 'cancelled') return failure('failed', error);
+    return failure('failed', error);
   }
 }

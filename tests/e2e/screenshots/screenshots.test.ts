@@ -365,7 +365,9 @@ describe('screenshots panel', () => {
     await fullPage.click();
     await expect
       .poll(() => fr.getByTestId('screenshot-error').textContent())
-      .toBe("La page entière n'a pas pu être capturée (page too tall).");
+      .toBe(
+        "La page entière n'a pas pu être capturée (page too tall). La partie visible de la page, capturée à l'ouverture du formulaire, reste jointe.",
+      );
     expect(await fr.evaluate(() => window.labShots.length)).toBe(2);
     await fr.close();
   });
