@@ -6,15 +6,16 @@
  * Luhn checksum, so order ids, timestamps, phone numbers, Facebook and Instagram ids and
  * French thousands (`12 345 678`) survive.
  *
- * Linear: a run of digits and separators is read once (at most 60 digits, a run cannot start
- * inside a number), then its groups are tried as cards from each group, a few shapes each.
+ * Linear: a run of digits and separators is read once (13 to 60 digits, a run cannot start
+ * inside a number, shorter runs are left to the search), then its groups are tried as cards from
+ * each group, a few shapes each.
  */
 import { removed } from './markers';
 
 const SEPARATOR = String.raw`(?:[ \u00A0\u202F\u2009\u2007\u2010\u2011\u2013+-]|%20|%C2%A0|%E2%80%AF)`;
 
 let RUN: RegExp | undefined;
-const run = (): RegExp => (RUN ||= new RegExp(String.raw`\d(?<![\w.,]\d)(?:${SEPARATOR}?\d){0,59}`, 'gi'));
+const run = (): RegExp => (RUN ||= new RegExp(String.raw`\d(?<![\w.,]\d)(?=(?:${SEPARATOR}?\d){12})(?:${SEPARATOR}?\d){0,59}`, 'gi'));
 
 /** The Luhn checksum that every payment card number satisfies (and 9 in 10 other numbers fail). */
 export function luhn(digits: string): boolean {
@@ -76,13 +77,17 @@ function cardAt(groups: Group[], i: number): number {
 
 function scrubRun(text: string, offset: number, match: string): string {
   // Part of a decimal (`4111111111111111.5`) or of a word (`4111…abc`): not a card.
+  // Every card has a group of four digits or more (`5-5-5-5…` has none).
+  if (!/\d{4}/.test(match)) return match;
   const after = text[offset + match.length] ?? '';
   if (/[A-Za-z_]/.test(after) || (/[.,]/.test(after) && /\d/.test(text[offset + match.length + 1] ?? ''))) return match;
   const groups: Group[] = [];
   let total = 0;
-  for (const g of match.matchAll(/\d+/g)) {
-    groups.push({ digits: g[0], start: g.index, end: g.index + g[0].length });
-    total += g[0].length;
+  // The digits of `%20` are not the card's.
+  for (const g of match.matchAll(/%(?:20|C2%A0|E2%80%AF)|(\d+)/gi)) {
+    if (!g[1]) continue;
+    groups.push({ digits: g[1], start: g.index, end: g.index + g[1].length });
+    total += g[1].length;
   }
   if (total < 13) return match;
   let out = '';

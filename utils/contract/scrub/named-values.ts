@@ -16,11 +16,11 @@ import { type NameKind, nameKind } from './secret-names';
 
 /** Words one of which every credential's name contains; the full name decides (secret-names.ts). */
 const KEYWORDS = [
-  String.raw`mot[ _-]?de[ _-]?passe`,
-  String.raw`cl[eé]s?[ _-](?:api|secr[eè]te|priv[eé]e|d'api)`,
-  String.raw`jeton(?: d'acc[eè]s)?`,
-  String.raw`(?:api|secret|private|access|refresh|client|session|id|app)[ ](?:key|token|secret)`,
-  String.raw`code[ _-](?:secret|pin)`,
+  'mot[ _-]?de[ _-]?passe',
+  "cl[eé]s?[ _-](?:api|secr[eè]te|priv[eé]e|d'api)",
+  "jeton(?: d'acc[eè]s)?",
+  '(?:api|secret|private|access|refresh|client|session|id|app)[ ](?:key|token|secret)',
+  'code[ _-](?:secret|pin)',
   'token|secret|pass|pwd|mdp|sess|sid|key|auth|code|sig|cred|cookie|jwt|otp|cvv|cvc|csc|verifier|proof|remember|srf|ticket|saml|login_info|logged_in|pin',
 ].join('|');
 
@@ -33,6 +33,7 @@ interface Patterns {
   labelToken: RegExp;
   headerToken: RegExp;
   lineRest: RegExp;
+  headerLine: RegExp;
 }
 
 /** Built on first use (see utils/contract/scrub.ts). Sticky patterns read one value where they are put. */
@@ -42,7 +43,7 @@ const patterns = (): Patterns =>
     // keyword and the rest of the name, if a separator follows: `]` of `user[password]`, a
     // closing quote, spaces, then `=`, `:`, `=>` or an encoded `=` (read again by `readSeparator`).
     named: new RegExp(
-      String.raw`(?:${KEYWORDS})[\w.$-]{0,40}(?=(?:\]|%5D)?(?:\\{0,7}["'])?[ \t]{0,3}(?:=>|=(?!=)|:(?![:/])|%(?:25){0,3}3D))`,
+      String.raw`(?:${KEYWORDS})[\w.$-]{0,60}(?=(?:\]|%5D)?(?:\\{0,7}["'])?[ \t]{0,3}(?:=>|=(?!=)|:(?![:/])|%(?:25){0,3}3D))`,
       'gi',
     ),
     // A query or form value ends at a delimiter, plain or percent-encoded once or twice (`%26`, `%2526`).
@@ -51,6 +52,7 @@ const patterns = (): Patterns =>
     labelToken: /[^\s,;&"'<>)\]}]*/y,
     headerToken: /\S*/y,
     lineRest: /[^\r\n"'\\]*/y,
+    headerLine: /[^\r\n]*/y,
   });
 
 const isNameChar = (c: number): boolean =>
@@ -85,12 +87,14 @@ function atLineStart(text: string, at: number): boolean {
 }
 
 /** Tokens that the shape rules name better (`[removed: Facebook token]` after `token:`). */
-const NAMED_BY_SHAPE = /^(?:eyJ|EAA[A-Za-z0-9]|IG[A-Z]{2}|AIza|ya29\.)/;
+const NAMED_BY_SHAPE = /eyJ|EAA[A-Za-z0-9]|IG[A-Z]{2}|AIza|ya29\./y;
 
 /** Whether a quoted value (or a JSON array's item) of a name of this kind is a credential. */
 function quotedSecret(kind: NameKind, value: string, form: Form): boolean {
   if (!value || isLiteral(value)) return false;
   switch (kind) {
+    case 'key':
+      return !/^\d+$/.test(value) && (form === 'pair' || !quotedProse(value));
     case 'strong':
     case 'field':
       return form === 'pair' || !quotedProse(value);
@@ -178,7 +182,9 @@ function readBare(text: string, v: number, nameStart: number, kind: NameKind, fo
     bareSecret = !!value && !isLiteral(value) && (kind === 'weak' ? looksRandom(value) : kind !== 'cookie' || value.includes('='));
   } else if (kind === 'authorization' || (kind === 'cookie' && /^[^\s=;,"']{1,64}=/.test(text.slice(v, v + 65)))) {
     // A header's whole value: `Authorization: Bearer …`, `Cookie: a=1; b=2`, unless it reads as words.
-    end = readTo(p.lineRest, text, v);
+    // On a header line, the whole line (`Digest username="…", response="…"`); inside a quoted
+    // string, up to its end.
+    end = readTo(atLineStart(text, nameStart) ? p.headerLine : p.lineRest, text, v);
     bareSecret = end > v && (schemeFirst(text, v) || !readsAsProse(text, v));
   } else {
     // A label in prose or a header dump: one token (on a header line, up to the first space).
@@ -186,6 +192,8 @@ function readBare(text: string, v: number, nameStart: number, kind: NameKind, fo
     const value = text.slice(v, end);
     bareSecret = kind === 'weak' || kind === 'cookie' ? looksRandom(value) : !!value && !isLiteral(value) && !readsAsProse(text, v);
   }
+  // `api_key=1234567890` on Facebook's login pages is the app's public id.
+  if (kind === 'key' && /^\d+$/.test(text.slice(v, end))) bareSecret = false;
   return end;
 }
 
@@ -200,7 +208,7 @@ interface Separator {
 /** Reads what `named`'s lookahead saw after the name at `at` (no captures: a match costs less). */
 function readSeparator(text: string, at: number, sep: Separator): void {
   if (text[at] === ']') at++;
-  else if (text[at] === '%' && text.slice(at, at + 3).toUpperCase() === '%5D') at += 3;
+  else if (text[at] === '%' && text[at + 1] === '5' && (text[at + 2] === 'D' || text[at + 2] === 'd')) at += 3;
   sep.close = quoteLength(text, at);
   at += sep.close;
   const spacesFrom = at;
@@ -213,16 +221,16 @@ function readSeparator(text: string, at: number, sep: Separator): void {
   sep.end = at;
 }
 
-/** Markers by name and form, remembered like the names' kinds (secret-names.ts). */
-let MARKERS: Map<string, string> | undefined;
+/** Markers by form and name, remembered like the names' kinds (secret-names.ts). */
+let MARKERS: Record<Form, Map<string, string>> | undefined;
 function markerFor(name: string, kind: NameKind, form: Form): string {
-  MARKERS ||= new Map();
-  const key = `${form} ${name}`;
-  let marker = MARKERS.get(key);
+  MARKERS ||= { pair: new Map(), json: new Map(), label: new Map() };
+  const known = MARKERS[form];
+  let marker = known.get(name);
   if (marker === undefined) {
-    if (MARKERS.size >= 2048) MARKERS.clear();
+    if (known.size >= 2048) known.clear();
     marker = removed(kind === 'cookie' ? 'cookie' : kind === 'authorization' || form === 'label' ? name.toLowerCase() : name);
-    MARKERS.set(key, marker);
+    known.set(name, marker);
   }
   return marker;
 }
@@ -262,7 +270,9 @@ export function scrubNamedValues(text: string): string {
       re.lastIndex = readList(s, v + 1, effective, marker);
       continue;
     }
-    if (form === 'label' && NAMED_BY_SHAPE.test(text.slice(v, v + 5))) continue;
+    // An object (`"credentials": {…}`): its own names are read one by one.
+    NAMED_BY_SHAPE.lastIndex = v;
+    if (text[v] === '{' || (form === 'label' && NAMED_BY_SHAPE.test(text))) continue;
     const end = readBare(text, v, start, effective, form);
     if (bareSecret) replace(s, v, end, form === 'json' ? `"${marker}"` : marker);
     re.lastIndex = Math.max(end, sep.end);

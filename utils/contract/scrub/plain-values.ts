@@ -40,15 +40,21 @@ const trimPunctuation = (w: string): string => w.replace(/^[([«"'“]+/, '').re
  * (`password: letmein`); anything with digits or symbols in it is a credential.
  */
 export function readsAsProse(text: string, at: number): boolean {
-  const head = /^(\S+)([ \t]+[^\s])?/.exec(text.slice(at, at + 80));
-  if (!head) return true;
-  const first = head[1]!;
+  let end = at;
+  while (end < text.length && end - at < 80 && !isSpace(text.charCodeAt(end))) end++;
+  if (end === at) return true;
+  const first = text.slice(at, end);
   const word = trimPunctuation(first);
   if (!word || statusWords().has(word.toLowerCase())) return true;
-  const more = head[2] !== undefined;
+  // More text on the line: spaces or tabs, then a letter (or anything, after a word).
+  let next = end;
+  while (text[next] === ' ' || text[next] === '\t') next++;
+  const more = next > end && next < text.length && !isSpace(text.charCodeAt(next));
   if (isWord(word)) return (more && !SCHEMES.test(word)) || /[.!?…]$/.test(first);
-  return more && /^\d{1,3}$/.test(word) && /\p{L}$/u.test(head[2]!);
+  return more && /^\d{1,3}$/.test(word) && /\p{L}/u.test(text[next]!);
 }
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x202f || c === 12 || c === 11;
 
 /**
  * For a quoted value (JSON, a JS object dump): whether it is a status word or a sentence, e.g. a
@@ -72,7 +78,7 @@ export function quotedProse(value: string): boolean {
 }
 
 /** JSON's and JS's literals: a credential's name with one of these holds nothing. */
-export const isLiteral = (value: string): boolean => /^(?:null|true|false|undefined|none|nil|NaN|\*+)$/i.test(value);
+export const isLiteral = (value: string): boolean => /^(?:null|true|false|undefined|none|nil|NaN|[*•●·—–-]+)$/i.test(value);
 
 /**
  * One part of an error code: a number, a word in one case, a Capitalised or camelCase word, an
@@ -82,7 +88,7 @@ const CODE_PART = /^(?:\d+|[A-Z]+\d*|[a-z]+\d*|[A-Z]*(?:[A-Z][a-z]+)+\d*|[a-z]+(
 
 /**
  * Whether the value of a short name (`code`, `key`, `session`…) looks random, i.e. is a
- * credential: eight characters or more that do not split into the parts of an error code or a
+ * credential: a part of eight characters or more that is not a part of an error code or a
  * dotted key (`IG_PERMISSION_MISSING`, `quotaExceeded`, `draw.results.title`, `2024-11-24`).
  * Random strings mix digits into letters (`AQDx9k2m`), change case at random (`AQDxkmLp`) or
  * run longer than words do.
@@ -91,7 +97,8 @@ export function looksRandom(value: string): boolean {
   if (value.length < 8) return false;
   // Words are short: a run of 17 letters in one case is not part of an error code.
   if (value.length > 80 || /[a-z]{17}|[A-Z]{17}/.test(value)) return true;
-  return !value.split(/[_./:-]+/).every((part) => !part || CODE_PART.test(part));
+  // A random part is long: `8f3k2` in `participants-8f3k2.csv` is an id, `AQDx9k2mLpq` a code.
+  return value.split(/[_./:-]+/).some((part) => part.length >= 8 && !CODE_PART.test(part));
 }
 
 /** Whether an `Authorization:`-like value names a scheme or reads as words (`none`, `required for this Page`). */

@@ -6,6 +6,8 @@
  *
  * Kinds:
  * - `strong`: whatever the value is, it is a credential (`password=abc` is removed, short as it is).
+ * - `key`: strong names that end in `key` or `sid`, except for a plain number: Facebook's login
+ *   pages carry `api_key=<app id>`, which is public.
  * - `field`: `pass`, `pin`: strong as a form field or JSON key (`pass=abc`), weak in prose, where
  *   `Votre pass : Premium` is a subscription, not a password.
  * - `weak`: short, common names (`code`, `key`, `session`…) whose value is a credential only when it
@@ -13,7 +15,7 @@
  * - `authorization` and `cookie`: a header's whole value, marked under the header's name.
  */
 
-export type NameKind = 'strong' | 'field' | 'weak' | 'authorization' | 'cookie';
+export type NameKind = 'strong' | 'key' | 'field' | 'weak' | 'authorization' | 'cookie';
 
 interface NameLists {
   /** Found anywhere in the joined name: `client_secret`, `secretAccessKey`, `new_password`. */
@@ -38,14 +40,14 @@ interface NameLists {
 let LISTS: NameLists | undefined;
 const lists = (): NameLists =>
   (LISTS ||= {
-    anywhere: /secret(?!ar)|secrète|password|passwd|passphrase|credential|apikey|privatekey|motdepasse|secrete|logininfo/,
+    anywhere: /secret(?!ar)|secrète|password|passwort|passwd|passphrase|credential|apikey|privatekey|motdepasse|secrete|logininfo/,
     ending: /(?:token|sessid|sessionid|sid|sidts|sidcc|pwd|authtoken)$/,
     meta: new Set(
       'type kind length len min max count policy hint hints strength rule rules required label field name names url uri endpoint path enabled disabled visible format version prefix suffix at date time ttl expires expiry expiration lifetime changed updated created reset placeholder help error errors valid invalid mode scope scopes header location'.split(
         ' ',
       ),
     ),
-    paging: new Set('page pagination cursor continuation next prev previous sync'.split(' ')),
+    paging: new Set('page pagination cursor continuation sync'.split(' ')),
     keyOwners: new Set(
       'api secret private access client auth session encryption signing sign master license licence app account subscription developer consumer webhook server service hmac shared'.split(
         ' ',
@@ -57,7 +59,7 @@ const lists = (): NameLists =>
       ),
     ),
     strongLast: new Set(
-      'token secret sig signature sid sessid sess jwt otp totp hotp cvv cvc cvv2 cvc2 csc verifier proof pwd mdp passcode jeton bearer samlresponse'.split(
+      'token secret creds sig signature sid sessid sess jwt otp totp hotp cvv cvc cvv2 cvc2 csc verifier proof pwd mdp passcode jeton bearer samlresponse'.split(
         ' ',
       ),
     ),
@@ -74,6 +76,14 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
+/** A name's words without a trailing number (`X-Hub-Signature-256`) and plurals of `key`. */
+function meaningfulWords(name: string): string[] {
+  const words = nameWords(name);
+  while (words.length > 1 && /^\d+$/.test(words[words.length - 1]!)) words.pop();
+  if (words[words.length - 1] === 'keys') words[words.length - 1] = 'key';
+  return words;
+}
+
 /**
  * Names repeat (a page logs the same URLs over and over): the answers are remembered, up to a
  * bound so that a page cannot grow the cache without end.
@@ -85,13 +95,14 @@ export function nameKind(name: string): NameKind | undefined {
   KNOWN ||= new Map();
   if (KNOWN.has(name)) return KNOWN.get(name);
   if (KNOWN.size >= 2048) KNOWN.clear();
-  const kind = decide(name);
+  let kind = decide(name);
+  if (kind === 'strong' && /(?:key|keys|sid)$/i.test(name)) kind = 'key';
   KNOWN.set(name, kind);
   return kind;
 }
 
 function decide(name: string): NameKind | undefined {
-  const words = nameWords(name);
+  const words = meaningfulWords(name);
   const last = words[words.length - 1];
   if (!last) return undefined;
   const joined = words.join('');

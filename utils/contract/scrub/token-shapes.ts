@@ -51,7 +51,7 @@ const patterns = (): Patterns =>
     // A Graph API app token is `app-id|app-secret`: the id is public, the part after `|` is not.
     facebookAppSecret: /(?<=\d{8})\|[\w-]{20,}/g,
     // An AWS secret access key: exactly 40 characters of base64 standing alone.
-    awsSecret: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
+    awsSecret: /(^|[^A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
     privateKey: /-----BEGIN ([A-Z ]{0,30})PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g,
     bearer: /\b(bearer\s+)(?!\[removed)([\w.~+/=-]{8,})/gi,
     userInfo: /(\/\/[^/\s:@]+:)(?!\[removed)[^/\s@]+@/g,
@@ -84,7 +84,5 @@ export function scrubLooseTokens(text: string): string {
     );
   }
   if (text.includes('@')) text = text.replace(p.userInfo, (_, u: string) => `${u}${removed('password')}@`);
-  // A bare AWS secret key is only looked for where AWS is named: the search reads every position.
-  if (!/aws|amazon|A[KS]IA|secret/i.test(text)) return text;
-  return text.replace(p.awsSecret, (run) => (awsLike(run) ? removed('AWS secret key') : run));
+  return text.replace(p.awsSecret, (m, before: string, run: string) => (awsLike(run) ? before + removed('AWS secret key') : m));
 }
