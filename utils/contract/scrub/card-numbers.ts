@@ -12,7 +12,7 @@
  */
 import { removed } from './markers';
 
-const SEPARATOR = String.raw`(?:[ \u00A0\u202F\u2009\u2007\u2010\u2011\u2013+-]|%20|%C2%A0|%E2%80%AF)`;
+const SEPARATOR = '(?:[ \\u00A0\\u202F\\u2009\\u2007\\u2010\\u2011\\u2013+-]|%20|%C2%A0|%E2%80%AF)';
 
 let RUN: RegExp | undefined;
 const run = (): RegExp => (RUN ||= new RegExp(String.raw`\d(?<![\w.,]\d)(?=(?:${SEPARATOR}?\d){12})(?:${SEPARATOR}?\d){0,59}`, 'gi'));

@@ -13,8 +13,8 @@ import { looksRandom } from './plain-values';
 import { nameKind } from './secret-names';
 
 /** What a cookie's value may hold; what may not precede a cookie's name. */
-const VALUE = String.raw`[^;\s"',\\&<>()[\]{}]`;
-const NAME = String.raw`[\w.!#$*+^|~-]{1,64}`;
+const VALUE = '[^;\\s"\',\\\\&<>()[\\]{}]';
+const NAME = '[\\w.!#$*+^|~-]{1,64}';
 
 let CHAIN: RegExp | undefined;
 const chain = (): RegExp => (CHAIN ||= new RegExp(String.raw`(?<!${VALUE})${NAME}=${VALUE}*(?:;[ \t]*${NAME}=${VALUE}*)+`, 'g'));

@@ -15,14 +15,13 @@ import { isLiteral, looksRandom, quotedProse, readsAsProse, schemeFirst } from '
 import { type NameKind, nameKind } from './secret-names';
 
 /** Words one of which every credential's name contains; the full name decides (secret-names.ts). */
-const KEYWORDS = [
-  'mot[ _-]?de[ _-]?passe',
-  "cl[eé]s?[ _-](?:api|secr[eè]te|priv[eé]e|d'api)",
-  "jeton(?: d'acc[eè]s)?",
-  '(?:api|secret|private|access|refresh|client|session|id|app)[ ](?:key|token|secret)',
-  'code[ _-](?:secret|pin)',
-  'token|secret|pass|pwd|mdp|sess|sid|key|auth|code|sig|cred|cookie|jwt|otp|cvv|cvc|csc|verifier|proof|remember|srf|ticket|saml|login_info|logged_in|pin',
-].join('|');
+const KEYWORDS =
+  'mot[ _-]?de[ _-]?passe|' +
+  "cl[eé]s?[ _-](?:api|secr[eè]te|priv[eé]e|d'api)|" +
+  "jeton(?: d'acc[eè]s)?|" +
+  '(?:api|secret|private|access|refresh|client|session|id|app)[ ](?:key|token|secret)|' +
+  'code[ _-](?:secret|pin)|' +
+  'token|secret|pass|pwd|mdp|sess|sid|key|auth|code|sig|cred|cookie|jwt|otp|cvv|cvc|csc|verifier|proof|remember|srf|ticket|saml|login_info|logged_in|pin';
 
 type Form = 'pair' | 'json' | 'label';
 
