@@ -13,8 +13,8 @@
  * marker is never scrubbed again, which makes scrubbing idempotent):
  * 1. raw cookie strings (cookie-strings.ts);
  * 2. values after a credential's name: query, form, JSON, headers, prose (named-values.ts);
- * 3. private keys, bearer tokens, URL passwords, AWS secret keys, then credentials known by
- *    their shape: JWT, Facebook, Google, Stripe, AWS… (token-shapes.ts);
+ * 3. private keys, bearer tokens, URL passwords, then credentials known by their shape: JWT,
+ *    Facebook, Google, Stripe, AWS…, then bare AWS secret keys (token-shapes.ts);
  * 4. payment card numbers (card-numbers.ts).
  * Every rule runs in linear time (each file says why): a megabyte of hostile text or a 2 MB URL
  * scrubs in milliseconds, checked by utils/contract/scrub-speed.test.ts.
@@ -30,7 +30,7 @@
 import { scrubCardNumbers } from './scrub/card-numbers';
 import { scrubCookieStrings } from './scrub/cookie-strings';
 import { scrubNamedValues } from './scrub/named-values';
-import { scrubLooseTokens, scrubShapes } from './scrub/token-shapes';
+import { scrubAwsSecrets, scrubLooseTokens, scrubShapes } from './scrub/token-shapes';
 
 /** Removes credentials, tokens, cookies and card numbers from free text. Idempotent. */
 export function scrubText(text: string): string {
@@ -39,6 +39,7 @@ export function scrubText(text: string): string {
   text = scrubNamedValues(text);
   text = scrubLooseTokens(text);
   text = scrubShapes(text);
+  text = scrubAwsSecrets(text);
   return scrubCardNumbers(text);
 }
 

@@ -143,10 +143,14 @@ function readString(s: Scan, at: number, len: number, kind: NameKind, form: Form
   const le = lineEnd(s, contentStart);
   const close = closingQuote(s.text, contentStart, s.text[at + len - 1]!, len - 1, le);
   const contentEnd = close >= 0 ? close : le;
+  const end = close >= 0 ? close + len : contentEnd;
   if (!markerAt(s.text, contentStart) && quotedSecret(kind, s.text.slice(contentStart, contentEnd), form)) {
-    replace(s, contentStart, contentEnd, marker);
+    // After a bare label (`{access_token: "…"}`, a console's object dump) the quotes go too, as
+    // they always have; a header's value (`Authorization: "Bearer …"`) and JSON keep theirs.
+    if (form === 'label' && kind !== 'authorization' && kind !== 'cookie') replace(s, at, end, marker);
+    else replace(s, contentStart, contentEnd, marker);
   }
-  return close >= 0 ? close + len : contentEnd;
+  return end;
 }
 
 /** Reads a JSON array of strings item by item (`"password": ["This field is required."]` is kept). */

@@ -73,7 +73,7 @@ export function scrubShapes(text: string): string {
 const awsLike = (run: string): boolean =>
   /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run) && !run.startsWith('pfbid') && (run.match(/\//g)?.length ?? 0) < 4;
 
-/** Removes private key blocks, bearer tokens, URL passwords and bare AWS secret keys. */
+/** Removes private key blocks, bearer tokens and URL passwords. */
 export function scrubLooseTokens(text: string): string {
   const p = patterns();
   if (text.includes('PRIVATE KEY-----')) text = text.replace(p.privateKey, removed('private key'));
@@ -84,5 +84,13 @@ export function scrubLooseTokens(text: string): string {
     );
   }
   if (text.includes('@')) text = text.replace(p.userInfo, (_, u: string) => `${u}${removed('password')}@`);
-  return text.replace(p.awsSecret, (m, before: string, run: string) => (awsLike(run) ? before + removed('AWS secret key') : m));
+  return text;
+}
+
+/**
+ * Bare AWS secret access keys: after the shapes, so that a 40-character token with a prefix of
+ * its own (`EAA…`) keeps its own name.
+ */
+export function scrubAwsSecrets(text: string): string {
+  return text.replace(patterns().awsSecret, (m, before: string, run: string) => (awsLike(run) ? before + removed('AWS secret key') : m));
 }
