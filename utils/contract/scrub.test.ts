@@ -5,8 +5,8 @@ import type { DiagnosticEntry } from './schemas';
 
 describe('scrubText on the corpus', () => {
   it('has a corpus of the promised size', () => {
-    expect(SECRET_CASES.flatMap((c) => c.secrets).length).toBeGreaterThanOrEqual(60);
-    expect(ORDINARY.length).toBeGreaterThanOrEqual(40);
+    expect(SECRET_CASES.length).toBeGreaterThanOrEqual(150);
+    expect(ORDINARY.length).toBeGreaterThanOrEqual(150);
   });
 
   it.each(SECRET_CASES.map((c) => [c.label, c] as const))('removes every seeded secret: %s', (_label, c) => {
@@ -50,6 +50,42 @@ describe('scrubText details', () => {
 
   it('does not take a word ending with a secret name for it', () => {
     expect(scrubText('monkey=banana12345&hashcode=abcdefgh12')).toBe('monkey=banana12345&hashcode=abcdefgh12');
+  });
+
+  it('removes what the issue found leaking, keeping the structure around it', () => {
+    expect(scrubText('_ga=GA1.2.11; PHPSESSID=9f2c1ab3de45f6a7b8c9d0e1f2; theme=dark')).toBe('[removed: cookie]');
+    expect(scrubText('email=m%40x.fr&password=abc&remember=1')).toBe('email=m%40x.fr&password=[removed: password]&remember=1');
+    expect(scrubText('pwd=ab&pass=cd&mot_de_passe=ef')).toBe(
+      'pwd=[removed: pwd]&pass=[removed: pass]&mot_de_passe=[removed: mot_de_passe]',
+    );
+    expect(scrubText('{"passphrase":"correct horse battery staple","credentials":"m:x"}')).toBe(
+      '{"passphrase":"[removed: passphrase]","credentials":"[removed: credentials]"}',
+    );
+    expect(scrubText('Token: 8f2a9c1d7e6b\nAccept: */*')).toBe('Token: [removed: token]\nAccept: */*');
+    expect(scrubText('Carte 4111\u00a01111\u00a01111\u00a01111 et 5555\u202f5555\u202f5555\u202f4444.')).toBe(
+      'Carte [removed: card number] et [removed: card number].',
+    );
+    expect(scrubText('?next=%2Fcb%253Faccess_token%253DAbC123xYz%2526x%253D1')).toBe(
+      '?next=%2Fcb%253Faccess_token%253D[removed: access_token]%2526x%253D1',
+    );
+    expect(scrubText(`key ${'sk_live_'}${'a1B2'.repeat(6)} and whsec_${'Zz9'.repeat(8)}`)).toBe(
+      'key [removed: Stripe key] and [removed: Stripe webhook secret]',
+    );
+    expect(scrubText('refresh 1//0gAbCdEfGhIjKlMnOpQrStUvWx-yz')).toBe('refresh [removed: Google token]');
+  });
+
+  it('keeps what pages say about credentials, and error codes', () => {
+    for (const text of [
+      'password: required',
+      'mot de passe : requis',
+      'authorization: none',
+      'Le secret : bien choisir',
+      '?code=IG_PERMISSION_MISSING',
+    ]) {
+      expect(scrubText(text)).toBe(text);
+    }
+    // An OAuth code is long and random; an error code is words in capitals.
+    expect(scrubText('?code=AQBx9k2mLpq7Zt0Yw3Vb&state=1')).toBe('?code=[removed: code]&state=1');
   });
 
   it('leaves non-strings alone', () => {
@@ -109,38 +145,5 @@ describe('scrubEntry', () => {
       stack: `at f (https://a.example/s.js?token=${'z'.repeat(20)}:1:2)`,
     } as DiagnosticEntry);
     expect(JSON.stringify(unc)).not.toMatch(/k{30}|z{20}/);
-  });
-});
-
-describe('scrubText speed', () => {
-  const MB = 1024 * 1024;
-  const hostile: Record<string, string> = {
-    letters: 'a'.repeat(MB),
-    digits: '4'.repeat(MB),
-    spacedDigits: '4 '.repeat(MB / 2),
-    dashedDigits: '5-'.repeat(MB / 2),
-    pairs: 'token=a&'.repeat(MB / 8),
-    noValuePairs: 'access_token&'.repeat(MB / 13),
-    unclosedJson: `"password":"${'x'.repeat(MB)}`,
-    repeatedJson: '"token":"\\'.repeat(MB / 10),
-    escapedJson: '\\"token\\":\\"'.repeat(MB / 12),
-    jwtPrefixes: 'eyJabcdef.'.repeat(MB / 10),
-    fbPrefixes: 'EAA'.repeat(MB / 3),
-    cookies: 'cookie: a'.repeat(MB / 9),
-    authorization: 'Authorization:'.repeat(MB / 14),
-    encoded: '%26token%3D'.repeat(MB / 11),
-    userinfo: '//a:b'.repeat(MB / 5),
-    nameChars: `${'x-'.repeat(MB / 2)}token`,
-    mixed: 'https://graph.facebook.com/x?access_token=EAAB123 {"secret":"s"} 4111 1111 1111 1111 '.repeat(MB / 84),
-  };
-
-  it.each(Object.keys(hostile).map((k) => [k]))('scrubs 1 MB of pathological input fast: %s', (name) => {
-    const input = hostile[name]!;
-    const t0 = performance.now();
-    const out = scrubText(input);
-    const ms = performance.now() - t0;
-    expect(typeof out).toBe('string');
-    // Linear patterns take a few ms per MB; a backtracking one would take minutes.
-    expect(ms).toBeLessThan(1000);
   });
 });

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { scrubText, scrubUrl } from './scrub';
+
+/**
+ * The scrubber runs in the customer's tab at the toolbar click, on whatever the page logged:
+ * every rule must be linear. The machine that runs the tests is shared (up to eight jobs on two
+ * cores, load 20 and more), so times are CPU time (`process.cpuUsage`), which waiting for a core
+ * does not inflate, and each megabyte is compared with a reference pass timed in the same moment
+ * (one simple regular-expression search over a megabyte of prose), as the median of a few runs.
+ */
+
+const KB = 1024;
+const MB = 1024 * KB;
+const fill = (unit: string, size: number): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+/** Inputs built to make a backtracking or rescanning rule slow; the issue's own among them. */
+const HOSTILE: Record<string, (size: number) => string> = {
+  letters: (n) => 'a'.repeat(n),
+  digits: (n) => '4'.repeat(n),
+  spacedDigits: (n) => fill('4 ', n),
+  narrowSpacedCards: (n) => fill('4111\u202f', n),
+  dashedDigits: (n) => fill('5-', n),
+  pairs: (n) => fill('token=a&', n),
+  noValuePairs: (n) => fill('access_token&', n),
+  weakPairs: (n) => fill('code=ABCDEFGH&', n),
+  unclosedJson: (n) => `"password":"${'x'.repeat(n)}`,
+  repeatedJson: (n) => fill('"token":"\\', n),
+  escapedJson: (n) => fill('\\"token\\":\\"', n),
+  jsonArrays: (n) => fill('"password":["a",', n),
+  jwtPrefixes: (n) => fill('eyJabcdef.', n),
+  fbPrefixes: (n) => fill('EAA', n),
+  // The old cookie rule read the rest of the text from each of these.
+  cookieParens: (n) => fill('cookie:(', n),
+  cookies: (n) => fill('cookie: a', n),
+  cookieStrings: (n) => fill('a=b; ', n),
+  cookieSlashes: (n) => `x=${fill('/b=c', n)}`,
+  authorization: (n) => fill('Authorization:', n),
+  labels: (n) => fill('password: x\n', n),
+  proseLabels: (n) => fill('Le secret : ', n),
+  encoded: (n) => fill('%26token%3D', n),
+  doublyEncoded: (n) => fill('%2526token%253D', n),
+  userinfo: (n) => fill('//a:b', n),
+  nameChars: (n) => `${fill('x-', n)}token`,
+  longNames: (n) => fill(`${'k'.repeat(70)}token=`, n),
+  spaces: (n) => `password:${' '.repeat(n)}`,
+  bearer: (n) => fill('Bearer ', n),
+  awsRuns: (n) => fill(`${'Ab1/'.repeat(10)} `, n),
+  privateKey: (n) => fill('-----BEGIN PRIVATE KEY-----', n),
+  mixed: (n) => fill('https://graph.facebook.com/x?access_token=EAAB123 {"secret":"s"} 4111 1111 1111 1111 ', n),
+};
+
+/** The inputs timed at full size (all of them are timed for growth above): one per rule. */
+const BUDGETED = ['cookieParens', 'cookies', 'cookieStrings', 'pairs', 'labels', 'repeatedJson', 'narrowSpacedCards', 'awsRuns', 'mixed'];
+
+/** A crafted draw URL: 2 MB of query, parameters encoded twice, as in the issue. */
+const hostileUrl = (size: number): string =>
+  `https://app.osortoo.com/giveaways/8f3k2/results?next=${fill('https%253A%252F%252Fx%253Fcookie%253Da%2526token%253D', size)}`;
+
+const REFERENCE_INPUT = fill('Le tirage au sort a échoué : impossible de charger les commentaires. ', MB);
+/** One simple linear pass: a name-and-equals search over a megabyte of prose. */
+const reference = (): string => REFERENCE_INPUT.replace(/(?<![\w-])[\w-]{1,64}=/g, '');
+
+/** Median CPU time of `run`, in milliseconds. */
+function median(run: () => unknown, times: number): number {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(t0);
+    ms.push((used.user + used.system) / 1000);
+  }
+  return ms.sort((a, b) => a - b)[times >> 1]!;
+}
+
+describe('scrubText speed', () => {
+  it.each(Object.keys(HOSTILE).map((k) => [k]))('grows linearly with the input: %s', (name) => {
+    const small = HOSTILE[name]!(64 * KB);
+    const large = HOSTILE[name]!(512 * KB);
+    scrubText(small); // compile the patterns first
+    const smallMs = median(() => scrubText(small), 5);
+    const largeMs = median(() => scrubText(large), 3);
+    // Eight times the input: about eight times the time. A rule that rescans from each match
+    // (what the old cookie rule did) grows with the square: 64 times, seconds here. The margin
+    // (three times the linear figure, plus one garbage collection's pause) absorbs the noise of
+    // a busy machine on runs of a few milliseconds.
+    expect(largeMs).toBeLessThan(24 * Math.max(smallMs, 1) + 25);
+  });
+
+  it('scrubs 1 MB of each hostile input and a 2 MB URL within a few reference passes', () => {
+    const rescanUrl = `https://app.osortoo.com/giveaways/8f3k2/results?q=${fill('cookie%3D(', 2 * MB)}`;
+    const inputs: [string, () => string][] = [
+      ['2 MB URL made to rescan', () => scrubUrl(rescanUrl)],
+      ...BUDGETED.map((k): [string, () => string] => {
+        const make = HOSTILE[k]!;
+        const input = make(MB);
+        return [k, () => scrubText(input)];
+      }),
+      ['2 MB URL', () => scrubUrl(hostileUrl(2 * MB))],
+    ];
+    const slow: string[] = [];
+    for (const [name, run] of inputs) {
+      // Reference and scrub timed in turn, so both see the same load.
+      const ref = median(reference, 3);
+      const ms = median(run, 3);
+      if (ms > BUDGET_IN_REFERENCES * ref) slow.push(`${name}: ${ms.toFixed(1)} ms, reference ${ref.toFixed(1)} ms`);
+    }
+    expect(slow).toEqual([]);
+  }, 180_000);
+});
+
+/**
+ * How many reference passes a hostile megabyte may take. Measured in CPU time on the shared
+ * machine (reference pass 9 to 17 ms there), the slowest inputs are the ones dense with real
+ * secrets (`labels`, `pairs`, `narrowSpacedCards`: 80,000 to 131,000 values each replaced), at
+ * 10 to 14 reference passes; inputs built to make a rule rescan take 0.1 to 4. A rescanning rule
+ * takes thousands (the old cookie rule: minutes on this megabyte).
+ */
+const BUDGET_IN_REFERENCES = 25;

@@ -1,0 +1,14 @@
+/**
+ * The marker that replaces what the scrubber removes, e.g. `[removed: access_token]`: support still
+ * sees that a credential was there and what it was called. Every rule skips a value that already
+ * is a marker, which is what makes scrubbing idempotent.
+ */
+
+export const removed = (what: string): string => `[removed: ${what}]`;
+
+const MARKER_START = '[removed: ';
+
+/** Whether a marker starts at `at` (after any quotes or spaces a rule may have kept before it). */
+export function markerAt(text: string, at: number): boolean {
+  return text.startsWith(MARKER_START, at);
+}

@@ -1,0 +1,286 @@
+/**
+ * Credentials recognised by the name before them, in every way pages write a name and a value:
+ * query strings and form bodies (`access_token=…`, also percent-encoded once or twice:
+ * `%26access_token%3D…`, `%2526access_token%253D…`), JSON and JS objects (`"secret": "…"`,
+ * `\"token\":\"…\"`, `'apiKey': '…'`, `{ password: 84736251 }`), header dumps (`X-Api-Key: …`,
+ * `Authorization: Bearer …`) and prose (`mot de passe : …`).
+ *
+ * One pass, in linear time: a regular expression finds a credential word followed by a separator
+ * (anchored on the word, so ordinary text costs no more than a search), the name around it is
+ * read backwards over at most 64 characters, and the value is read forwards once; the search
+ * then resumes after the value, so no character is read twice by a value.
+ */
+import { markerAt, removed } from './markers';
+import { isLiteral, looksRandom, quotedProse, readsAsProse, schemeFirst } from './plain-values';
+import { type NameKind, nameKind } from './secret-names';
+
+/** Words one of which every credential's name contains; the full name decides (secret-names.ts). */
+const KEYWORDS =
+  'mot[ _-]?de[ _-]?passe|' +
+  "cl[eé]s?[ _-](?:api|secr[eè]te|priv[eé]e|d'api)|" +
+  "jeton(?: d'acc[eè]s)?|" +
+  '(?:api|secret|private|access|refresh|client|session|id|app)[ ](?:key|token|secret)|' +
+  'code[ _-](?:secret|pin)|' +
+  'token|secret|pass|pwd|mdp|sess|sid|key|auth|code|sig|cred|cookie|jwt|otp|cvv|cvc|csc|verifier|proof|remember|srf|ticket|saml|login_info|logged_in|pin';
+
+type Form = 'pair' | 'json' | 'label';
+
+interface Patterns {
+  named: RegExp;
+  pairValue: RegExp;
+  jsonBare: RegExp;
+  labelToken: RegExp;
+  headerToken: RegExp;
+  lineRest: RegExp;
+  headerLine: RegExp;
+}
+
+/** Built on first use (see utils/contract/scrub.ts). Sticky patterns read one value where they are put. */
+let PATTERNS: Patterns | undefined;
+const patterns = (): Patterns =>
+  (PATTERNS ||= {
+    // keyword and the rest of the name, if a separator follows: `]` of `user[password]`, a
+    // closing quote, spaces, then `=`, `:`, `=>` or an encoded `=` (read again by `readSeparator`).
+    named: new RegExp(
+      String.raw`(?:${KEYWORDS})[\w.$-]{0,60}(?=(?:\]|%5D)?(?:\\{0,7}["'])?[ \t]{0,3}(?:=>|=(?!=)|:(?![:/])|%(?:25){0,3}3D))`,
+      'gi',
+    ),
+    // A query or form value ends at a delimiter, plain or percent-encoded once or twice (`%26`, `%2526`).
+    pairValue: /(?:[^\s&#"'<>;,)\]}\\%]|%(?!(?:25){0,3}(?:26|23|3D)))*/iy,
+    jsonBare: /[^\s,}\]]*/y,
+    labelToken: /[^\s,;&"'<>)\]}]*/y,
+    headerToken: /\S*/y,
+    lineRest: /[^\r\n"'\\]*/y,
+    headerLine: /[^\r\n]*/y,
+  });
+
+const isNameChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 36 || c === 45;
+
+/** Length of the quote (`"`, `'`, or an escaped one: `\"`, `\\\"`) that starts at `at`, or 0. */
+function quoteLength(text: string, at: number): number {
+  let i = at;
+  while (text.charCodeAt(i) === 92 && i - at < 7) i++;
+  const c = text[i];
+  return c === '"' || c === "'" ? i - at + 1 : 0;
+}
+
+/**
+ * Where a string opened by a quote with `escapes` backslashes closes: the next such quote whose
+ * backslashes are exactly its own (more would make it an escaped quote inside the value).
+ * -1 when the line ends first.
+ */
+function closingQuote(text: string, from: number, quote: string, escapes: number, lineEnd: number): number {
+  for (let i = text.indexOf(quote, from); i >= 0 && i < lineEnd; i = text.indexOf(quote, i + 1)) {
+    let n = 0;
+    while (text.charCodeAt(i - n - 1) === 92) n++;
+    if (n >= escapes && (n - escapes) % (2 * (escapes + 1)) === 0) return i - escapes;
+  }
+  return -1;
+}
+
+function atLineStart(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && at - i < 16 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r';
+}
+
+/** Tokens that the shape rules name better (`[removed: Facebook token]` after `token:`). */
+const NAMED_BY_SHAPE = /eyJ|EAA[A-Za-z0-9]|IG[A-Z]{2}|AIza|ya29\./y;
+
+/** Whether a quoted value (or a JSON array's item) of a name of this kind is a credential. */
+function quotedSecret(kind: NameKind, value: string, form: Form): boolean {
+  if (!value || isLiteral(value)) return false;
+  switch (kind) {
+    case 'key':
+      return !/^\d+$/.test(value) && (form === 'pair' || !quotedProse(value));
+    case 'strong':
+    case 'field':
+      return form === 'pair' || !quotedProse(value);
+    case 'weak':
+      return looksRandom(value);
+    case 'authorization':
+      return schemeFirst(value, 0) || !(quotedProse(value) || readsAsProse(value, 0));
+    case 'cookie':
+      return value.includes('=') || looksRandom(value);
+  }
+}
+
+/** One pass over one text: what is already written out, and the end of the line last looked up. */
+interface Scan {
+  text: string;
+  /** The output so far, in pieces (joined once at the end: cheaper than growing one string). */
+  out: string[];
+  copied: number;
+  lineFrom: number;
+  lineEndAt: number;
+}
+
+function lineEnd(s: Scan, at: number): number {
+  if (at < s.lineFrom || at > s.lineEndAt) {
+    s.lineFrom = at;
+    s.lineEndAt = s.text.indexOf('\n', at);
+    if (s.lineEndAt < 0) s.lineEndAt = s.text.length;
+  }
+  return s.lineEndAt;
+}
+
+function replace(s: Scan, from: number, to: number, marker: string): void {
+  s.out.push(s.text.slice(s.copied, from), marker);
+  s.copied = to;
+}
+
+/** Where a sticky pattern's match from `at` ends. */
+function readTo(sticky: RegExp, text: string, at: number): number {
+  sticky.lastIndex = at;
+  sticky.test(text);
+  return sticky.lastIndex;
+}
+
+/** Reads the quoted string at `at` (quote `len` long), removes it if it is a credential; returns where it ends. */
+function readString(s: Scan, at: number, len: number, kind: NameKind, form: Form, marker: string): number {
+  const contentStart = at + len;
+  const le = lineEnd(s, contentStart);
+  const close = closingQuote(s.text, contentStart, s.text[at + len - 1]!, len - 1, le);
+  const contentEnd = close >= 0 ? close : le;
+  const end = close >= 0 ? close + len : contentEnd;
+  if (!markerAt(s.text, contentStart) && quotedSecret(kind, s.text.slice(contentStart, contentEnd), form)) {
+    // After a bare label (`{access_token: "…"}`, a console's object dump) the quotes go too, as
+    // they always have; a header's value (`Authorization: "Bearer …"`) and JSON keep theirs.
+    if (form === 'label' && kind !== 'authorization' && kind !== 'cookie') replace(s, at, end, marker);
+    else replace(s, contentStart, contentEnd, marker);
+  }
+  return end;
+}
+
+/** Reads a JSON array of strings item by item (`"password": ["This field is required."]` is kept). */
+function readList(s: Scan, at: number, kind: NameKind, marker: string): number {
+  const text = s.text;
+  for (;;) {
+    while (text[at] === ' ' || text[at] === '\t') at++;
+    const len = quoteLength(text, at);
+    if (!len) return at;
+    at = readString(s, at, len, kind, 'json', marker);
+    while (text[at] === ' ' || text[at] === '\t') at++;
+    if (text[at] !== ',') return at;
+    at++;
+  }
+}
+
+/** Whether the value `readBare` read last is a credential (a tuple per value would be garbage). */
+let bareSecret = false;
+
+/** Reads an unquoted value from `v`; returns its end and sets `bareSecret`. */
+function readBare(text: string, v: number, nameStart: number, kind: NameKind, form: Form): number {
+  const p = patterns();
+  let end: number;
+  if (form === 'pair') {
+    end = readTo(p.pairValue, text, v);
+    const value = text.slice(v, end);
+    bareSecret =
+      kind === 'weak' ? looksRandom(value) : kind === 'cookie' ? value.includes('=') || looksRandom(value) : !!value && !isLiteral(value);
+  } else if (form === 'json') {
+    end = readTo(p.jsonBare, text, v);
+    const value = text.slice(v, end);
+    bareSecret = !!value && !isLiteral(value) && (kind === 'weak' ? looksRandom(value) : kind !== 'cookie' || value.includes('='));
+  } else if (kind === 'authorization' || (kind === 'cookie' && /^[^\s=;,"']{1,64}=/.test(text.slice(v, v + 65)))) {
+    // A header's whole value: `Authorization: Bearer …`, `Cookie: a=1; b=2`, unless it reads as words.
+    // On a header line, the whole line (`Digest username="…", response="…"`); inside a quoted
+    // string, up to its end.
+    end = readTo(atLineStart(text, nameStart) ? p.headerLine : p.lineRest, text, v);
+    bareSecret = end > v && (schemeFirst(text, v) || !readsAsProse(text, v));
+  } else {
+    // A label in prose or a header dump: one token (on a header line, up to the first space).
+    end = readTo(atLineStart(text, nameStart) ? p.headerToken : p.labelToken, text, v);
+    const value = text.slice(v, end);
+    bareSecret = kind === 'weak' || kind === 'cookie' ? looksRandom(value) : !!value && !isLiteral(value) && !readsAsProse(text, v);
+  }
+  // `api_key=1234567890` on Facebook's login pages is the app's public id.
+  if (kind === 'key' && /^\d+$/.test(text.slice(v, end))) bareSecret = false;
+  return end;
+}
+
+/** What follows a name: the closing quote's length, whether spaces come before the separator, its kind. */
+interface Separator {
+  close: number;
+  spaced: boolean;
+  equals: boolean;
+  end: number;
+}
+
+/** Reads what `named`'s lookahead saw after the name at `at` (no captures: a match costs less). */
+function readSeparator(text: string, at: number, sep: Separator): void {
+  if (text[at] === ']') at++;
+  else if (text[at] === '%' && text[at + 1] === '5' && (text[at + 2] === 'D' || text[at + 2] === 'd')) at += 3;
+  sep.close = quoteLength(text, at);
+  at += sep.close;
+  const spacesFrom = at;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  sep.spaced = at > spacesFrom;
+  const c = text[at];
+  sep.equals = c === '%' || (c === '=' && text[at + 1] !== '>');
+  if (c === '%') at = text.indexOf('3', at) + 2;
+  else at += c === '=' && text[at + 1] === '>' ? 2 : 1;
+  sep.end = at;
+}
+
+/** Markers by form and name, remembered like the names' kinds (secret-names.ts). */
+let MARKERS: Record<Form, Map<string, string>> | undefined;
+function markerFor(name: string, kind: NameKind, form: Form): string {
+  MARKERS ||= { pair: new Map(), json: new Map(), label: new Map() };
+  const known = MARKERS[form];
+  let marker = known.get(name);
+  if (marker === undefined) {
+    if (known.size >= 2048) known.clear();
+    marker = removed(kind === 'cookie' ? 'cookie' : kind === 'authorization' || form === 'label' ? name.toLowerCase() : name);
+    known.set(name, marker);
+  }
+  return marker;
+}
+
+/** Removes the values of credentials' names (see the module comment). */
+export function scrubNamedValues(text: string): string {
+  const re = patterns().named;
+  re.lastIndex = 0;
+  const s: Scan = { text, out: [], copied: 0, lineFrom: -1, lineEndAt: -1 };
+  const sep: Separator = { close: 0, spaced: false, equals: false, end: 0 };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const nameEnd = re.lastIndex;
+    // The name around the keyword: back over name characters, at most 64 of them.
+    let start = m.index;
+    const limit = Math.max(0, start - 64);
+    while (start > limit && isNameChar(text.charCodeAt(start - 1))) start--;
+    if (start === limit && start > 0 && isNameChar(text.charCodeAt(start - 1))) continue;
+    // `%26access_token`, `%253Faccess_token`: the encoded delimiter is not part of the name.
+    if (text[start - 1] === '%') start += /^(?:25){0,3}[\dA-F]{2}/i.exec(text.slice(start, nameEnd))?.[0].length ?? 0;
+    const name = text.slice(start, nameEnd);
+    const kind = name && nameKind(name);
+    if (!kind) continue;
+    readSeparator(text, nameEnd, sep);
+    const form: Form = sep.close ? 'json' : sep.equals && !sep.spaced ? 'pair' : 'label';
+    const effective: NameKind = kind === 'field' && form === 'label' ? 'weak' : kind;
+    const marker = markerFor(name, kind, form);
+
+    let v = sep.end;
+    if (form !== 'pair') while (text[v] === ' ' || text[v] === '\t') v++;
+    const q = quoteLength(text, v);
+    if (markerAt(text, v + q)) continue;
+    if (q) {
+      re.lastIndex = readString(s, v, q, effective, form, marker);
+      continue;
+    }
+    if (text[v] === '[' && form === 'json') {
+      re.lastIndex = readList(s, v + 1, effective, marker);
+      continue;
+    }
+    // An object (`"credentials": {…}`): its own names are read one by one.
+    NAMED_BY_SHAPE.lastIndex = v;
+    if (text[v] === '{' || (form === 'label' && NAMED_BY_SHAPE.test(text))) continue;
+    const end = readBare(text, v, start, effective, form);
+    if (bareSecret) replace(s, v, end, form === 'json' ? `"${marker}"` : marker);
+    re.lastIndex = Math.max(end, sep.end);
+  }
+  if (!s.copied) return text;
+  s.out.push(text.slice(s.copied));
+  return s.out.join('');
+}

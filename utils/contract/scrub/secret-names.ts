@@ -1,0 +1,132 @@
+/**
+ * Which names carry a credential, decided on the name's words rather than on its spelling, so
+ * that `access_token`, `accessToken`, `X-Access-Token`, `csrftoken` and `next-auth.session-token`
+ * are one rule, while `token_type`, `nextPageToken`, `error_code` and `public_key` (ordinary
+ * values support needs) are not credentials at all.
+ *
+ * Kinds:
+ * - `strong`: whatever the value is, it is a credential (`password=abc` is removed, short as it is).
+ * - `key`: strong names that end in `key` or `sid`, except for a plain number: Facebook's login
+ *   pages carry `api_key=<app id>`, which is public.
+ * - `field`: `pass`, `pin`: strong as a form field or JSON key (`pass=abc`), weak in prose, where
+ *   `Votre pass : Premium` is a subscription, not a password.
+ * - `weak`: short, common names (`code`, `key`, `session`…) whose value is a credential only when it
+ *   looks random: `?code=AQDx9k…` is an OAuth code, `?code=IG_PERMISSION_MISSING` an error code.
+ * - `authorization` and `cookie`: a header's whole value, marked under the header's name.
+ */
+
+export type NameKind = 'strong' | 'key' | 'field' | 'weak' | 'authorization' | 'cookie';
+
+interface NameLists {
+  /** Found anywhere in the joined name: `client_secret`, `secretAccessKey`, `new_password`. */
+  anywhere: RegExp;
+  /** The name's end: `csrftoken`, `PHPSESSID`, `connect.sid`, `__Secure-1PSIDTS`. */
+  ending: RegExp;
+  /** Last words that make the name about the credential, not the credential (`token_type`). */
+  meta: Set<string>;
+  /** With a token, words that make it a position in a list, not a credential (`nextPageToken`). */
+  paging: Set<string>;
+  /** `<owner> key` that are secrets (`api_key`, `secretKey`); `cache_key` or `public_key` are not. */
+  keyOwners: Set<string>;
+  /** `<owner> code` that are secrets (`auth_code`, `verification_code`); `error_code` is not. */
+  codeOwners: Set<string>;
+  /** Single last words that are credentials. */
+  strongLast: Set<string>;
+  /** Short names that are credentials only when their value looks random. */
+  weak: Set<string>;
+}
+
+/** Built on first use: module-level `new Set` is a side effect bundlers keep (see utils/contract/scrub.ts). */
+let LISTS: NameLists | undefined;
+const lists = (): NameLists =>
+  (LISTS ||= {
+    anywhere: /secret(?!ar)|secrète|password|passwort|passwd|passphrase|credential|apikey|privatekey|motdepasse|secrete|logininfo/,
+    ending: /(?:token|sessid|sessionid|sid|sidts|sidcc|pwd|authtoken)$/,
+    meta: new Set(
+      'type kind length len min max count policy hint hints strength rule rules required label field name names url uri endpoint path enabled disabled visible format version prefix suffix at date time ttl expires expiry expiration lifetime changed updated created reset placeholder help error errors valid invalid mode scope scopes header location'.split(
+        ' ',
+      ),
+    ),
+    paging: new Set('page pagination cursor continuation sync'.split(' ')),
+    keyOwners: new Set(
+      'api secret private access client auth session encryption signing sign master license licence app account subscription developer consumer webhook server service hmac shared'.split(
+        ' ',
+      ),
+    ),
+    codeOwners: new Set(
+      'auth authorization oauth verification verify otp security access reset recovery confirmation login mfa sms twofa 2fa pin activation secret one time backup'.split(
+        ' ',
+      ),
+    ),
+    strongLast: new Set(
+      'token secret creds sig signature sid sessid sess jwt otp totp hotp cvv cvc cvv2 cvc2 csc verifier proof pwd mdp passcode jeton bearer samlresponse'.split(
+        ' ',
+      ),
+    ),
+    weak: new Set('code key auth session ticket csrf xsrf'.split(' ')),
+  });
+
+/** The lower-case words of a name: camelCase, snake_case, kebab-case, dots and spaces all split. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z\d\u00e0-\u00ff]+/)
+    .filter(Boolean);
+}
+
+/** A name's words without a trailing number (`X-Hub-Signature-256`) and plurals of `key`. */
+function meaningfulWords(name: string): string[] {
+  const words = nameWords(name);
+  while (words.length > 1 && /^\d+$/.test(words[words.length - 1]!)) words.pop();
+  if (words[words.length - 1] === 'keys') words[words.length - 1] = 'key';
+  return words;
+}
+
+/**
+ * Names repeat (a page logs the same URLs over and over): the answers are remembered, up to a
+ * bound so that a page cannot grow the cache without end.
+ */
+let KNOWN: Map<string, NameKind | undefined> | undefined;
+
+/** What kind of credential a name carries, or undefined when its value is ordinary. */
+export function nameKind(name: string): NameKind | undefined {
+  KNOWN ||= new Map();
+  if (KNOWN.has(name)) return KNOWN.get(name);
+  if (KNOWN.size >= 2048) KNOWN.clear();
+  let kind = decide(name);
+  if (kind === 'strong' && /(?:key|keys|sid)$/i.test(name)) kind = 'key';
+  KNOWN.set(name, kind);
+  return kind;
+}
+
+function decide(name: string): NameKind | undefined {
+  const words = meaningfulWords(name);
+  const last = words[words.length - 1];
+  if (!last) return undefined;
+  const joined = words.join('');
+  if (joined.endsWith('authorization')) return 'authorization';
+  if (last === 'cookie' || last === 'cookies')
+    return words.length === 1 || joined.endsWith('setcookie') || joined === 'documentcookie' ? 'cookie' : undefined;
+  const l = lists();
+  if (l.meta.has(last) || words.some((w) => w.startsWith('expir'))) return undefined;
+  if (last === 'token' && words.some((w) => l.paging.has(w))) return undefined;
+  if (l.anywhere.test(joined)) return 'strong';
+  const first = words[0]!;
+  const owner = words[words.length - 2];
+  // French: `clé API`, `clé secrète`, `jeton d'accès` (a `clé de tirage` is not a credential).
+  if (/^cl[eé]s?$/.test(first) && words.some((w) => /^(?:api|priv[eé]e?s?)$/.test(w))) return 'strong';
+  if (first === 'jeton') return 'strong';
+  if (last === 'pass' || last === 'pin') return owner ? 'strong' : 'field';
+  if (l.strongLast.has(last) || l.ending.test(joined)) return 'strong';
+  if (last === 'key') return owner ? (l.keyOwners.has(owner) ? 'strong' : undefined) : 'weak';
+  if (last === 'code') return owner ? (l.codeOwners.has(owner) ? 'strong' : undefined) : 'weak';
+  // `laravel_session`, `ci_session`, `_myapp_session`: a framework's session cookie; `session` alone is weak.
+  if (last === 'session') return owner ? 'strong' : 'weak';
+  if (last === 'auth') return 'weak';
+  // `remember_web_59ba…` (Laravel), `wordpress_logged_in_…`: cookies named after a random suffix.
+  if (first.startsWith('remember') || (words.includes('logged') && words.includes('in'))) return 'weak';
+  if (words.length === 1 && l.weak.has(last)) return 'weak';
+  return undefined;
+}
