@@ -71,8 +71,10 @@ export function matchKnownProblem(catalogue: Catalogue, entries: readonly Diagno
   const ordered = [...entries.filter((e) => e.kind === 'shown'), ...entries.filter((e) => e.kind !== 'shown')];
   const bodies = new Map<DiagnosticEntry, ErrorFields>();
   const fieldsOf = (e: NetworkEntry) => {
-    let f = bodies.get(e);
-    if (!f) bodies.set(e, (f = readErrorFields(e.body)));
+    const known = bodies.get(e);
+    if (known) return known;
+    const f = readErrorFields(e.body);
+    bodies.set(e, f);
     return f;
   };
   for (const problem of catalogue.problems) {
