@@ -12,6 +12,7 @@ import { TicketEventBus } from './events';
 import { corsGate, supportGate } from './http/gates';
 import { customerTicketRoutes } from './routes/customer-ticket';
 import { intakeRoutes } from './routes/intake';
+import { knownProblemRoutes } from './routes/known-problems';
 import { statusRoutes } from './routes/status';
 import { supportTicketRoutes } from './routes/support-tickets';
 
@@ -49,5 +50,6 @@ export function createApp(options: AppOptions): Hono {
   customerTicketRoutes(app, ctx);
   statusRoutes(app, ctx, support);
   supportTicketRoutes(app, ctx, support);
+  knownProblemRoutes(app, ctx, support);
   return app;
 }

@@ -35,7 +35,8 @@ export function normalizeEntry(input: unknown, base: string, offset = 0, frame?:
   const e = input as NormalizedEntry;
   const kind = e.kind;
   const t = num(e.t);
-  if (t === undefined || !['shown', 'console', 'uncaught', 'rejection', 'network', 'resource', 'csp'].includes(kind as string)) return undefined;
+  if (t === undefined || !['shown', 'console', 'uncaught', 'rejection', 'network', 'resource', 'csp'].includes(kind as string))
+    return undefined;
   const count = typeof e.count === 'number' && Number.isSafeInteger(e.count) && e.count > 0 ? e.count : 1;
   const lastT = num(e.lastT);
   const out: NormalizedEntry = { kind, t: Math.round(t + offset), count };
