@@ -41,6 +41,7 @@ export function readVisibleErrors(doc: Document = document, now = performance.no
     // A message inside one already taken (a toast and its text span) is the same message.
     if (picked.some((p) => p.contains(el))) continue;
     if (!isVisible(el)) continue;
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the customer read (hidden parts left out).
     const text = ((el as HTMLElement).innerText ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!text || text.length > MAX_TEXT || seen.has(text)) continue;
     seen.add(text);
