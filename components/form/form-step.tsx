@@ -8,6 +8,8 @@ import { captureFullPage } from '../../utils/screenshots/full-page';
 import type { FormScreenshot } from '../../utils/screenshots/screenshot-list';
 import { OutboxList } from '../delivery/outbox-list';
 import { ResponseBanner } from '../response-time/response-banner';
+import { KnownProblemNotice } from '../known-problems/known-problem-notice';
+import type { KnownProblemState } from '../known-problems/use-known-problem';
 import { ScreenshotPanel } from '../screenshots/screenshot-panel';
 import { CapturedSummary } from './captured-summary';
 import { CompletenessChecklist } from './completeness-checklist';
@@ -29,6 +31,7 @@ export interface FormStepProps {
   };
   onReview: () => void;
   onDiscard: () => void;
+  known?: KnownProblemState;
   inToolbarPopup?: boolean;
   onOpenInWindow?: () => void;
 }
@@ -47,6 +50,7 @@ export function FormStep({
   refs,
   onReview,
   onDiscard,
+  known,
   inToolbarPopup,
   onOpenInWindow,
 }: FormStepProps) {
@@ -116,6 +120,9 @@ export function FormStep({
 
         {ready && <CompletenessChecklist completeness={completeness} locale={locale} />}
 
+        {ready && known && (
+          <KnownProblemNotice known={known} draft={draft} locale={locale} onStillNeedHelp={() => refs.description.current?.focus()} />
+        )}
         <CustomerFields
           fields={fields}
           onChange={change}

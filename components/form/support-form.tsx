@@ -5,6 +5,7 @@ import { FormStep } from './form-step';
 import { SentStep } from './sent-step';
 import { TicketReview } from './ticket-review';
 import { useSendTicket } from './use-send-ticket';
+import { useKnownProblem } from '../known-problems/use-known-problem';
 import { useSupportStatus } from '../response-time/use-support-status';
 import { useTicketDraft, type FormDefaults } from './use-ticket-draft';
 
@@ -36,6 +37,7 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
   };
   const support = useSupportStatus(apiUrl);
   const draft = useTicketDraft(tabId, defaults);
+  const known = useKnownProblem(apiUrl, draft, support);
   const ticket = useSendTicket({
     draft,
     locale,
@@ -84,6 +86,7 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
       timeZone={TIME_ZONE}
       refs={refs}
       onReview={ticket.openReview}
+      known={known}
       onDiscard={() => {
         draft.discard();
         ticket.reset();

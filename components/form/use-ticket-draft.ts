@@ -115,6 +115,8 @@ export function useTicketDraft(tabId: number | undefined, defaults: FormDefaults
     setFields((current) => ({ ...current, ...patch }));
     setTouched(true);
   };
+  /** Fills fields from what was captured (a pre-selected category) without making the form a draft. */
+  const suggest = useCallback((patch: Partial<DraftFields>) => setFields((current) => ({ ...current, ...patch })), []);
   const changeScreenshots = (next: FormScreenshot[]) => {
     setScreenshots(next);
     setTouched(true);
@@ -157,6 +159,7 @@ export function useTicketDraft(tabId: number | undefined, defaults: FormDefaults
     notice,
     saveFailed,
     change,
+    suggest,
     changeScreenshots,
     includeEntry,
     reset,

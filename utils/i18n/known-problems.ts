@@ -1,6 +1,6 @@
 /**
- * The known-problem notice above the description (components/known-problems/), and the words
- * the review uses for what was shown to the customer and for a matched known problem. The
+ * The known-problem notice above the description (components/known-problems/), and the review's
+ * label for a matched known problem. The
  * problem's own title, explanation and steps come from support's catalogue (utils/known-problems/).
  */
 import type { Translation } from './format';
@@ -23,8 +23,6 @@ const en = {
   continueBelow: 'Describe what happened below: your ticket will say which fix you tried.',
   /** The review's label for the matched problem. */
   reviewLabel: 'Known problem',
-  /** The review's label for a message the page showed. */
-  shownVia: { alert: 'Alert shown', confirm: 'Question shown', page: 'Message on the page' },
 };
 
 const fr: Translation<typeof en> = {
@@ -39,7 +37,6 @@ const fr: Translation<typeof en> = {
   thanks: 'Tant mieux\u00a0! Rien n’a été envoyé\u00a0; vous pouvez fermer cette fenêtre.',
   continueBelow: 'Décrivez ce qui s’est passé ci-dessous\u00a0: votre demande indiquera la solution essayée.',
   reviewLabel: 'Problème connu',
-  shownVia: { alert: 'Alerte affichée', confirm: 'Question affichée', page: 'Message sur la page' },
 };
 
 export const KNOWN_PROBLEM_MESSAGES = { en, fr };
