@@ -116,7 +116,10 @@ export function useTicketDraft(tabId: number | undefined, defaults: FormDefaults
     setTouched(true);
   };
   /** Fills fields from what was captured (a pre-selected category) without making the form a draft. */
-  const suggest = useCallback((patch: Partial<DraftFields>) => setFields((current) => ({ ...current, ...patch })), []);
+  const suggest = useCallback(
+    (patch: (current: DraftFields) => Partial<DraftFields>) => setFields((current) => ({ ...current, ...patch(current) })),
+    [],
+  );
   const changeScreenshots = (next: FormScreenshot[]) => {
     setScreenshots(next);
     setTouched(true);

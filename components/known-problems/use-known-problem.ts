@@ -55,10 +55,11 @@ export function useKnownProblem(apiUrl: string, draft: TicketDraftState, support
     suggested.current = true;
     if (notice === 'restored') return;
     const category: Category | undefined = match?.problem.category ?? categoryHint(captured.diagnostics.entries);
-    suggest({
-      ...(category ? { category } : {}),
+    // Only over the default: a category the customer already picked stays theirs.
+    suggest((current) => ({
+      ...(category && current.category === 'other' ? { category } : {}),
       ...(match ? { knownProblem: { id: match.problem.id, matched: match.matched } } : {}),
-    });
+    }));
   }, [ready, loaded, captured, match, notice, suggest]);
 
   const incident = match ? incidentFor(match.problem, support.status) : undefined;

@@ -37,7 +37,8 @@ export function readErrorFields(body: string | undefined): ErrorFields {
   if (isObject(json)) {
     const error = isObject(json.error) ? json.error : json;
     const errors = Array.isArray(error.errors) ? error.errors : [];
-    const message = [error.message, error.error_user_msg].find((m) => typeof m === 'string') as string | undefined;
+    // `{"error": "CARD_DECLINED"}`: a bare error word says what happened when no message does.
+    const message = [error.message, error.error_user_msg, json.message, json.error].find((m) => typeof m === 'string') as string | undefined;
     return {
       code: toInt(error.code),
       subcode: toInt(error.error_subcode),

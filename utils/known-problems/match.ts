@@ -52,7 +52,8 @@ function networkFires(m: Extract<Matcher, { on: 'network' }>, e: NetworkEntry, f
   if (m.type && !lower(m.type).includes((f.type ?? '').toLowerCase())) return false;
   if (m.reason && !f.reasons.some((r) => lower(m.reason!).includes(r.toLowerCase()))) return false;
   if (m.has && !m.has.every((path) => hasPath(f, path))) return false;
-  if (m.message !== undefined && !test(m.message, f.message ?? e.body)) return false;
+  // The whole excerpt only when it did not parse (its keys would match words like "card").
+  if (m.message !== undefined && !test(m.message, f.message ?? (f.json === undefined ? e.body : undefined))) return false;
   // A failed call only: a matcher with no status still needs one.
   return e.status === 0 || e.status >= 400;
 }
