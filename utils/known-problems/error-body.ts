@@ -38,7 +38,9 @@ export function readErrorFields(body: string | undefined): ErrorFields {
     const error = isObject(json.error) ? json.error : json;
     const errors = Array.isArray(error.errors) ? error.errors : [];
     // `{"error": "CARD_DECLINED"}`: a bare error word says what happened when no message does.
-    const message = [error.message, error.error_user_msg, json.message, json.error].find((m) => typeof m === 'string') as string | undefined;
+    const message = [error.message, error.error_user_msg, json.message, json.error].find((m) => typeof m === 'string') as
+      | string
+      | undefined;
     return {
       code: toInt(error.code),
       subcode: toInt(error.error_subcode),

@@ -160,8 +160,15 @@ describe('categoryHint', () => {
 
 describe('the demo draw page (tests/fixtures/demo-server.ts)', () => {
   it('matches no known problem: its billing failure names no declined payment, only a provider outage', () => {
-    const billing = net(500, { error: 'BILLING_PROVIDER_UNAVAILABLE', card: '[removed: card number]' }, 'http://127.0.0.1:8788/api/billing/verify');
-    const comments = net(403, { error: 'IG_PERMISSION_MISSING', message: 'The Instagram account did not grant instagram_manage_comments.' });
+    const billing = net(
+      500,
+      { error: 'BILLING_PROVIDER_UNAVAILABLE', card: '[removed: card number]' },
+      'http://127.0.0.1:8788/api/billing/verify',
+    );
+    const comments = net(403, {
+      error: 'IG_PERMISSION_MISSING',
+      message: 'The Instagram account did not grant instagram_manage_comments.',
+    });
     expect(matchId(billing, comments)).toBeUndefined();
     expect(categoryHint([comments, billing])).toBe('billing');
   });
