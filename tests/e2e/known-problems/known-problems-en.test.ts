@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KNOWN_PROBLEM_FAMILIES } from '../../fixtures/known-problem-pages';
+import { blocking, describeViolations, runAxe } from '../accessibility/axe';
 import { SUPPORT_TOKEN } from '../support/harness';
 import { useStack } from '../support/stack';
 import { expectNotice, openOnFamily, solvedIt, stillNeedHelp } from './known-problems-walk';
@@ -23,6 +24,11 @@ describe('known problems (English)', () => {
     for (const family of Object.keys(KNOWN_PROBLEM_FAMILIES)) {
       const { page, form } = await openOnFamily(stack, family, 'en');
       await expectNotice(form, family, 'en');
+      // The notice is part of the form: nothing serious or critical for axe-core (checked once).
+      if (family === 'meta-session') {
+        const serious = blocking(await runAxe(form));
+        expect(serious, describeViolations('known-problem notice', serious)).toEqual([]);
+      }
       await Promise.all([form.close(), page.close()]);
     }
   });
