@@ -8,6 +8,7 @@ import { KNOWN_PROBLEM_FAMILIES } from '../../fixtures/known-problem-pages';
 import { blocking, describeViolations, runAxe } from '../accessibility/axe';
 import { SUPPORT_TOKEN } from '../support/harness';
 import { useStack } from '../support/stack';
+import { SEED_CATALOGUE } from '../../../utils/known-problems/seed';
 import { expectNotice, openOnFamily, solvedIt, stillNeedHelp } from './known-problems-walk';
 
 const stack = useStack({ locale: 'en' });
@@ -50,5 +51,25 @@ describe('known problems (English)', () => {
     } finally {
       await setMode('normal');
     }
+  });
+
+  it("uses support's latest catalogue from the API, not only the bundled copy", async () => {
+    const edited = {
+      ...SEED_CATALOGUE,
+      problems: SEED_CATALOGUE.problems.map((p) =>
+        p.id === 'meta-post-unavailable' ? { ...p, title: { ...p.title, en: 'Check the post link (edited by support)' } } : p,
+      ),
+    };
+    const put = await fetch(`${stack.api.url}/v1/known-problems`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${SUPPORT_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(edited),
+    });
+    expect(put.status).toBe(200);
+    const { page, form } = await openOnFamily(stack, 'post-missing', 'en');
+    await expect
+      .poll(() => form.getByTestId('known-problem').getByRole('heading', { level: 2 }).textContent(), { timeout: 10_000 })
+      .toBe('Known problem: Check the post link (edited by support)');
+    await Promise.all([form.close(), page.close()]);
   });
 });
