@@ -63,16 +63,16 @@ module.exports = {
     },
     {
       name: 'shared-rooms-no-extension-api',
-      comment: 'contract, response-time and i18n run under Node too (the server): no extension API.',
+      comment: 'contract, response-time, i18n and known-problems run under Node too (the server): no extension API.',
       severity: 'error',
-      from: { path: '^utils/(contract|response-time|i18n)/', pathNot: TESTS },
+      from: { path: '^utils/(contract|response-time|i18n|known-problems)/', pathNot: TESTS },
       to: { path: EXTENSION_API },
     },
     {
       name: 'shared-rooms-no-node-builtin',
-      comment: 'contract, response-time and i18n run in the browser too: no Node builtin.',
+      comment: 'contract, response-time, i18n and known-problems run in the browser too: no Node builtin.',
       severity: 'error',
-      from: { path: '^utils/(contract|response-time|i18n)/', pathNot: TESTS },
+      from: { path: '^utils/(contract|response-time|i18n|known-problems)/', pathNot: TESTS },
       to: { dependencyTypes: ['core'] },
     },
     room(
@@ -82,6 +82,13 @@ module.exports = {
       'utils/response-time/ may import the contract and i18n only.',
       '^utils/response-time/',
       '^utils/(response-time|contract|i18n)/',
+    ),
+    room(
+      'known-problems-room',
+      // Support's catalogue and its one matcher: data and pure code that the popup and the server share.
+      'utils/known-problems/ may import the contract only.',
+      '^utils/known-problems/',
+      '^utils/(known-problems|contract)/',
     ),
     room('i18n-room', 'utils/i18n/ may import the contract only.', '^utils/i18n/', '^utils/(i18n|contract)/'),
     room(
@@ -110,9 +117,9 @@ module.exports = {
     ),
     room(
       'delivery-room',
-      'utils/delivery/ may import the contract, response-time and extension only.',
+      'utils/delivery/ may import the contract, response-time, known-problems and extension only.',
       '^utils/delivery/',
-      '^utils/(delivery|contract|response-time|extension)/',
+      '^utils/(delivery|contract|response-time|known-problems|extension)/',
     ),
     room('form-room', 'utils/form/ (the popup) may import every utils room but page/ and page/hook/.', '^utils/form/', '^utils/(?!page/)'),
     room(
@@ -123,9 +130,9 @@ module.exports = {
     ),
     room(
       'server-room',
-      'server/ (Node) may import the Node-safe rooms only: contract, response-time, i18n.',
+      'server/ (Node) may import the Node-safe rooms only: contract, response-time, i18n, known-problems.',
       '^server/',
-      '^server/|^utils/(contract|response-time|i18n)/',
+      '^server/|^utils/(contract|response-time|i18n|known-problems)/',
     ),
     room(
       'entrypoints-room',

@@ -13,6 +13,7 @@ import { handoffRoutes } from './handoff/routes';
 import { corsGate, supportGate } from './http/gates';
 import { customerTicketRoutes } from './routes/customer-ticket';
 import { intakeRoutes } from './routes/intake';
+import { knownProblemRoutes } from './routes/known-problems';
 import { statusRoutes } from './routes/status';
 import { supportTicketRoutes } from './routes/support-tickets';
 import { inboxRoutes } from './inbox/inbox-routes';
@@ -56,5 +57,6 @@ export function createApp(options: AppOptions): Hono {
   supportTicketRoutes(app, ctx, support);
   handoffRoutes(app, ctx, support);
   inboxRoutes(app, ctx);
+  knownProblemRoutes(app, ctx, support);
   return app;
 }

@@ -45,3 +45,16 @@ describe('migrate', () => {
     expect(() => migrate(db)).toThrow(/newer than this server/);
   });
 });
+
+describe('step 5 (known problems)', () => {
+  it('adds the catalogue and deflections tables and keeps the tickets', () => {
+    const db = databaseAt(4);
+    migrate(db);
+    db.prepare(`INSERT INTO deflections (problem_id, at) VALUES ('meta-rate-limit', '2026-12-01T10:00:00Z')`).run();
+    db.prepare(`INSERT INTO known_problem_catalogue (id, catalogue_json, updated_at) VALUES (1, '{}', 'now')`).run();
+    expect(() => db.prepare(`INSERT INTO known_problem_catalogue (id, catalogue_json, updated_at) VALUES (2, '{}', 'now')`).run()).toThrow(
+      /CHECK/,
+    );
+    expect((db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n).toBe(1);
+  });
+});

@@ -254,6 +254,26 @@ CREATE TABLE ticket_status_history (
 CREATE INDEX status_history_by_ticket ON ticket_status_history (ticket_id, at);
 `,
   },
+  {
+    version: 5,
+    why: 'known problems: support catalogue, anonymous deflections, the known problem of each ticket',
+    up: `
+-- Support's current catalogue (one row; absent: the bundled seed is served).
+CREATE TABLE known_problem_catalogue (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  catalogue_json TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+-- "That solved it": a problem id and a time, nothing about who.
+CREATE TABLE deflections (
+  problem_id TEXT NOT NULL,
+  at TEXT NOT NULL
+) STRICT;
+CREATE INDEX deflections_by_problem ON deflections (problem_id, at);
+-- A ticket's known problem is read from its stored JSON (ticket.knownProblem), not copied into
+-- a column: the tickets table is left alone, so later steps that rebuild it need not know of it.
+`,
+  },
 ];
 
 /** The schema version this server writes. */

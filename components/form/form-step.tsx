@@ -7,6 +7,8 @@ import { POPUP_MESSAGES } from '../../utils/i18n/popup';
 import { captureFullPage } from '../../utils/screenshots/full-page';
 import { OutboxList } from '../delivery/outbox-list';
 import { ResponseBanner } from '../response-time/response-banner';
+import { KnownProblemNotice } from '../known-problems/known-problem-notice';
+import type { KnownProblemState } from '../known-problems/use-known-problem';
 import { ScreenshotPanel } from '../screenshots/screenshot-panel';
 import type { CaptureFullPage } from '../screenshots/use-full-page-capture';
 import { CapturedSummary } from './captured-summary';
@@ -29,6 +31,7 @@ export interface FormStepProps {
   };
   onReview: () => void;
   onDiscard: () => void;
+  known?: KnownProblemState;
   inToolbarPopup?: boolean;
   onOpenInWindow?: () => void;
 }
@@ -47,6 +50,7 @@ export function FormStep({
   refs,
   onReview,
   onDiscard,
+  known,
   inToolbarPopup,
   onOpenInWindow,
 }: FormStepProps) {
@@ -115,6 +119,9 @@ export function FormStep({
 
         {ready && <CompletenessChecklist completeness={completeness} locale={locale} />}
 
+        {ready && known && (
+          <KnownProblemNotice known={known} draft={draft} locale={locale} onStillNeedHelp={() => refs.description.current?.focus()} />
+        )}
         <CustomerFields
           fields={fields}
           onChange={change}

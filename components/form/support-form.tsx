@@ -6,6 +6,7 @@ import { SentStep } from './sent-step';
 import { TicketReview } from './ticket-review';
 import { useSendTicket } from './use-send-ticket';
 import { useTechnicalData } from './use-technical-data';
+import { useKnownProblem } from '../known-problems/use-known-problem';
 import { useSupportStatus } from '../response-time/use-support-status';
 import { useTicketDraft, type FormDefaults } from './use-ticket-draft';
 
@@ -38,6 +39,7 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
   const support = useSupportStatus(apiUrl);
   const draft = useTicketDraft(tabId, defaults);
   const technical = useTechnicalData();
+  const known = useKnownProblem(apiUrl, draft, support);
   const ticket = useSendTicket({
     draft,
     locale,
@@ -88,6 +90,7 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
       timeZone={TIME_ZONE}
       refs={refs}
       onReview={ticket.openReview}
+      known={known}
       onDiscard={() => {
         draft.discard();
         ticket.reset();

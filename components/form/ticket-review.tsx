@@ -4,6 +4,7 @@ import { FORM_MESSAGES } from '../../utils/i18n/form';
 import { format, plural } from '../../utils/i18n/format';
 import { describeEnvironment } from '../../utils/diagnosis/environment';
 import { TechnicalDataRow } from './technical-data-row';
+import { KNOWN_PROBLEM_MESSAGES } from '../../utils/i18n/known-problems';
 
 export interface ReviewProps {
   /** The ticket exactly as it will be sent (left-out entries already removed). */
@@ -27,6 +28,8 @@ export interface ReviewProps {
 export function entryText(entry: DiagnosticEntry): string {
   const times = entry.count > 1 ? ` ×${entry.count}` : '';
   switch (entry.kind) {
+    case 'shown':
+      return `shown (${entry.via}): ${entry.message}${times}`;
     case 'console':
       return `console.${entry.level}: ${entry.message}${times}`;
     case 'network':
@@ -82,6 +85,12 @@ export function TicketReview({ ticket, entries, onToggle, technicalData, blobs, 
         <dd>{context.platform ? t.platforms[context.platform] : none}</dd>
         <dt>{t.accountName[context.platform ?? 'unknown']}</dt>
         <dd>{context.pageOrUsername ?? none}</dd>
+        {ticket.knownProblem && (
+          <>
+            <dt>{KNOWN_PROBLEM_MESSAGES[locale].reviewLabel}</dt>
+            <dd data-testid="review-known-problem">{`${ticket.knownProblem.id} — ${ticket.knownProblem.matched}`}</dd>
+          </>
+        )}
         <dt>{t.reviewEnvironment}</dt>
         {technicalData && !technicalData.allowed ? (
           <TechnicalDataRow locale={locale} onShare={technicalData.ask} />

@@ -54,6 +54,7 @@ function ticketDraft(
     leftOut: new Set(entries.flatMap((e, index) => (e.included ? [] : [index]))),
     screenshots: screenshots.map((s) => s.meta),
     promise,
+    knownProblem: fields.knownProblem,
   };
 }
 

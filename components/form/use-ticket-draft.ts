@@ -115,6 +115,11 @@ export function useTicketDraft(tabId: number | undefined, defaults: FormDefaults
     setFields((current) => ({ ...current, ...patch }));
     setTouched(true);
   };
+  /** Fills fields from what was captured (a pre-selected category) without making the form a draft. */
+  const suggest = useCallback(
+    (patch: (current: DraftFields) => Partial<DraftFields>) => setFields((current) => ({ ...current, ...patch(current) })),
+    [],
+  );
   const changeScreenshots = (next: FormScreenshot[]) => {
     setScreenshots(next);
     setTouched(true);
@@ -157,6 +162,7 @@ export function useTicketDraft(tabId: number | undefined, defaults: FormDefaults
     notice,
     saveFailed,
     change,
+    suggest,
     changeScreenshots,
     includeEntry,
     reset,

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import osortooPageHook from 'virtual:osortoo-page-hook';
-import { OSORTOO_PAGE_MATCHES } from '../../utils/contract/osortoo-urls';
+import { OSORTOO_PAGE_MATCHES } from '../../utils/contract/page-matches';
 import { INJECTED_MARKER } from '../../utils/page/hook/protocol';
 
 /**

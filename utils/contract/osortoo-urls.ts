@@ -16,11 +16,7 @@ import type { Platform } from './ticket';
 import { LIMITS } from './limits';
 import { scrubText } from './scrub';
 
-/** Pages the content scripts run on in the release build. */
-export const OSORTOO_PAGE_MATCHES = ['https://osortoo.com/*', 'https://*.osortoo.com/*'];
-
-/** Added by the development and e2e builds only, for the local demo draw page. */
-export const DEV_PAGE_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+export { OSORTOO_PAGE_MATCHES, DEV_PAGE_MATCHES } from './page-matches';
 
 // ---------------------------------------------------------------------------------------------
 // The rules, as data

@@ -36,6 +36,8 @@ export interface DraftFields {
   pageOrUsername: string;
   /** Fingerprints (entryFingerprint) of the diagnostic entries the customer left out. */
   leftOut: string[];
+  /** The known problem the captured data matched (components/known-problems/), sent with the ticket. */
+  knownProblem?: { id: string; matched: string };
 }
 
 /** Where the form is open. */

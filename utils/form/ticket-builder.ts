@@ -30,6 +30,7 @@ export interface TicketDraft {
   diagnostics: Diagnostics;
   screenshots: Omit<ScreenshotMeta, 'index'>[];
   promise?: ResponsePromise;
+  knownProblem?: Ticket['knownProblem'];
 }
 
 export type BuildResult = { ok: true; ticket: Ticket } | { ok: false; issues: { path: string; message: string }[] };
@@ -49,6 +50,7 @@ export function buildTicket(draft: TicketDraft, options: { idempotencyKey: strin
     diagnostics: withoutLeftOut(draft.diagnostics, draft.leftOut),
     screenshots: draft.screenshots.map((meta, index) => ({ ...meta, index })),
     promise: draft.promise,
+    knownProblem: draft.knownProblem,
   };
   const parsed = TicketSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, ticket: parsed.data };

@@ -2,11 +2,14 @@
  * Gathers everything recorded in the page: the hook's buffer (utils/page/hook-pull.ts) and the
  * DOM recorder's (utils/page/dom-events.ts) of the top window and of its same-origin frames,
  * nested ones included, each put on the top page's timeline and normalised
- * (utils/page/normalize-entry.ts), then bounded to the contract's number of entries.
+ * (utils/page/normalize-entry.ts), then bounded to the contract's number of entries. What the
+ * page showed the customer (alert/confirm dialogs, and its error UI read now by
+ * utils/page/visible-errors.ts) comes first: it is the customer's own view of the problem.
  */
 import { pullHookBuffer } from './hook-pull';
 import { domEntriesOf } from './dom-events';
 import { normalizeEntry, type NormalizedEntry } from './normalize-entry';
+import { readVisibleErrors } from './visible-errors';
 import { LIMITS } from '../contract/limits';
 
 /** Same-origin frames read, nested ones included (a page could build thousands). */
@@ -47,7 +50,13 @@ export function collectDiagnostics(): { entries: NormalizedEntry[]; dropped: num
       else dropped += 1;
     }
   }
-  entries.sort((a, b) => (a.t as number) - (b.t as number));
+  // Visible error UI of the top page only (a frame's UI is part of the page's screenshot anyway).
+  for (const raw of readVisibleErrors()) {
+    const entry = normalizeEntry(raw, location.href);
+    // Already said by a dialog: one entry for one message.
+    if (entry && !entries.some((e) => e.kind === 'shown' && e.message === entry.message)) entries.push(entry);
+  }
+  entries.sort((a, b) => Number(b.kind === 'shown') - Number(a.kind === 'shown') || (a.t as number) - (b.t as number));
   // The contract keeps LIMITS.entries; the earliest are kept (the hook's buffers already chose).
   dropped += Math.max(0, entries.length - LIMITS.entries);
   return { entries: entries.slice(0, LIMITS.entries), dropped };

@@ -102,3 +102,27 @@ describe("normalizeEntry: the hook's raw facts become contract entries", () => {
     }
   });
 });
+
+describe('normalizeEntry: messages shown to the customer', () => {
+  it('keeps an alert word for word, scrubbed, and drops an empty or forged one', () => {
+    const alert = normalizeEntry(
+      { kind: 'shown', via: 'alert', t: 3.2, count: 1, message: 'Erreur : impossible de récupérer les commentaires (#190)' },
+      BASE,
+    );
+    expect(alert).toEqual({
+      kind: 'shown',
+      via: 'alert',
+      t: 3,
+      count: 1,
+      message: 'Erreur : impossible de récupérer les commentaires (#190)',
+    });
+    expect(DiagnosticEntrySchema.safeParse(alert).success).toBe(true);
+    const secret = normalizeEntry(
+      { kind: 'shown', via: 'page', t: 1, count: 1, message: 'Token expired: access_token=EAABsbCS1iHgBAKZC12345' },
+      BASE,
+    );
+    expect(secret?.message).not.toContain('EAABsbCS1iHgBAKZC12345');
+    expect(normalizeEntry({ kind: 'shown', via: 'evil', t: 1, count: 1, message: 'x' }, BASE)?.via).toBe('alert');
+    expect(normalizeEntry({ kind: 'shown', via: 'alert', t: 1, count: 1, message: '  ' }, BASE)).toBeUndefined();
+  });
+});

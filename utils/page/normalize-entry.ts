@@ -35,14 +35,20 @@ export function normalizeEntry(input: unknown, base: string, offset = 0, frame?:
   const e = input as NormalizedEntry;
   const kind = e.kind;
   const t = num(e.t);
-  if (t === undefined || !['console', 'uncaught', 'rejection', 'network', 'resource', 'csp'].includes(kind as string)) return undefined;
+  if (t === undefined || !['shown', 'console', 'uncaught', 'rejection', 'network', 'resource', 'csp'].includes(kind as string))
+    return undefined;
   const count = typeof e.count === 'number' && Number.isSafeInteger(e.count) && e.count > 0 ? e.count : 1;
   const lastT = num(e.lastT);
   const out: NormalizedEntry = { kind, t: Math.round(t + offset), count };
   if (lastT !== undefined) out.lastT = Math.round(lastT + offset);
   if (frame) out.frame = text(scrubUrl(frame), LIMITS.urlChars);
   let message = typeof e.message === 'string' ? e.message : '';
-  if (kind === 'console') {
+  if (kind === 'shown') {
+    // An alert()/confirm() recorded by the hook, or error UI read at the click: kept word for
+    // word (scrubbed below); an empty one says nothing and is dropped.
+    if (!message.trim()) return undefined;
+    out.via = e.via === 'confirm' || e.via === 'page' ? e.via : 'alert';
+  } else if (kind === 'console') {
     out.level = e.level === 'warn' ? 'warn' : 'error';
     out.stack = text(e.stack, LIMITS.stackChars);
   } else if (kind === 'uncaught') {

@@ -52,6 +52,18 @@ export function installPageHook(): void {
     };
   }
 
+  // Dialogs: some pages tell the customer what failed only with alert(), in words that are the
+  // customer's own name for the problem. Recorded before the dialog blocks, with the page's time.
+  for (const via of ['alert', 'confirm']) {
+    const original = win[via];
+    win[via] = function (this: unknown, message?: unknown) {
+      try {
+        record('shown', { via, ...serializeArgs(arguments.length ? [message] : []) });
+      } catch {}
+      return original.apply(this, arguments);
+    };
+  }
+
   addEventListener('error', (e) => {
     // Resources that fail to load are DOM events the content script sees itself (they do not
     // reach this window-level listener, which does not capture); this is the uncaught error.
