@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorSchema, StoredTicketSchema } from '../utils/contract/schemas';
+import { ApiErrorSchema, StoredTicketSchema, TicketListSchema } from '../utils/contract/schemas';
 import { CatalogueSchema, ProblemStatsSchema } from '../utils/known-problems/schema';
 import { SEED_CATALOGUE } from '../utils/known-problems/seed';
 import { runProblemsCommand } from './problems-command';
@@ -43,8 +43,11 @@ describe('known problems over real HTTP', () => {
   it("stores the ticket's known problem and gives weekly counts to support only", async () => {
     const ticket = ticketFor([], { knownProblem: { id: 'meta-rate-limit', matched: 'network 400 graph.facebook.com error.code=4' } });
     expect((await postParts(api.url, ticketParts(ticket, []))).status).toBe(201);
-    const list = await (await fetch(`${api.url}/v1/tickets?limit=1`, { headers: supportAuth })).json();
-    expect(StoredTicketSchema.parse(list.tickets[0]).ticket.knownProblem).toEqual(ticket.knownProblem);
+    // The list gives summaries (the problem's id); the whole ticket keeps what matched.
+    const list = TicketListSchema.parse(await (await fetch(`${api.url}/v1/tickets?limit=1`, { headers: supportAuth })).json());
+    expect(list.tickets[0]?.knownProblem).toBe('meta-rate-limit');
+    const full = await (await fetch(`${api.url}/v1/tickets/${list.tickets[0]?.id}/full`, { headers: supportAuth })).json();
+    expect(StoredTicketSchema.parse(full).ticket.knownProblem).toEqual(ticket.knownProblem);
 
     expect((await fetch(`${api.url}/v1/stats`)).status).toBe(401);
     const stats = ProblemStatsSchema.parse(await (await fetch(`${api.url}/v1/stats`, { headers: supportAuth })).json());
