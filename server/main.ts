@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   console.log(`[support-api] database: ${join(options.dataDir, 'support.sqlite')}`);
   console.log(`[support-api] allowed origins: ${options.allowedOrigins?.join(', ') || '(none: non-browser clients only)'}`);
   console.log(`[support-api] rate limit: ${options.rateLimit ? `${options.rateLimit.max} ticket POSTs/min per address` : 'off'}`);
+  console.log(`[support-api] retention: closed tickets deleted ${options.retentionDays} days after closing`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -9,6 +9,7 @@ import { request as httpRequest } from 'node:http';
 import { encodePng } from '../scripts/png';
 import { MULTIPART, type ImageType, type TicketInput } from '../utils/contract/schemas';
 import { sampleTicket } from '../tests/fixtures/sample-ticket';
+import { readDimensions } from './image-dimensions';
 import { startApi, type RunningApi } from './start';
 import type { StartApiOptions } from './start-options';
 
@@ -31,9 +32,10 @@ export const WEBP_2X2 = Buffer.from(
   'base64',
 );
 
-/** A shot's metadata for `bytes` of `type`. */
+/** A shot's metadata for `bytes` of `type`, with the dimensions its header holds (the API checks them). */
 export function shotMeta(index: number, type: ImageType, bytes: Uint8Array, source: 'visible' | 'fullpage' | 'attachment' = 'visible') {
-  return { index, source, type, width: 2, height: 2, bytes: bytes.length, edited: false };
+  const size = readDimensions(bytes, type) ?? { width: 2, height: 2 };
+  return { index, source, type, width: size.width, height: size.height, bytes: bytes.length, edited: false };
 }
 
 /** A valid ticket whose screenshots metadata matches `files`. */

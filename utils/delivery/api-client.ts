@@ -7,7 +7,15 @@ import { ApiErrorSchema, MULTIPART, TicketCreatedSchema, type Ticket, type Ticke
 export type SendOutcome =
   | { kind: 'created'; result: TicketCreated }
   /** Worth retrying: network error, timeout, 408, 429, 5xx. */
-  | { kind: 'retry'; reason: 'network' | 'timeout' | 'http'; status?: number; retryAfterMs?: number; message?: string }
+  | {
+      kind: 'retry';
+      reason: 'network' | 'timeout' | 'http';
+      status?: number;
+      retryAfterMs?: number;
+      message?: string;
+      /** The API's error code when it sent one (storage_full, busy…), so the customer is told why. */
+      code?: ApiError['error']['code'];
+    }
   /** The API refused the ticket itself: the customer must fix or discard it. */
   | { kind: 'rejected'; status: number; error: ApiError['error'] };
 
@@ -52,6 +60,7 @@ export async function sendTicket(
   apiBaseUrl: string,
   ticket: Ticket,
   screenshots: Blob[],
+  /** timeoutMs: the whole exchange; callers scale it with the bytes to send (retry-policy.ts uploadTimeoutMs). */
   options: { timeoutMs: number; fetch?: typeof fetch; onStage?: (stage: SendStage) => void },
 ): Promise<SendOutcome> {
   const doFetch = options.fetch ?? fetch;
@@ -87,7 +96,14 @@ export async function sendTicket(
     if (!isRefusal(response.status)) {
       // 408, 429, 5xx, and anything else that is not the API judging the ticket (a stray 3xx
       // from a captive portal, say): the ticket itself may be fine, so it is kept and retried.
-      return { kind: 'retry', reason: 'http', status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')) };
+      const error = ApiErrorSchema.safeParse(json);
+      return {
+        kind: 'retry',
+        reason: 'http',
+        status: response.status,
+        retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+        ...(error.success ? { code: error.data.error.code } : {}),
+      };
     }
     const error = ApiErrorSchema.safeParse(json);
     return {
