@@ -50,7 +50,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     serverOptions: { headersTimeout: 10_000 },
   }) as Server;
   // Stalled clients (a truncated body that never ends) are cut on lack of progress, slow ones are not.
-  applyIdleTimeout(server, { idleMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS, allowedOrigins, log });
+  applyIdleTimeout(server, { idleMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS, log });
   const stopRetention = startRetention(db.db, { days: options.retentionDays ?? DEFAULT_RETENTION_DAYS, now, log });
   const host = options.host ?? '127.0.0.1';
   try {

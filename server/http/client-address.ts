@@ -45,7 +45,8 @@ export function clientAddress(c: Context, trust: TrustProxy = false): string {
  * left. Each hop we trust vouches for the one before it; the first hop not trusted is the client.
  * Entries left of it are the client's own words and are ignored.
  */
-export function resolveClient(peer: string, forwardedFor: string | undefined, trust: TrustProxy): string {
+export function resolveClient(rawPeer: string, forwardedFor: string | undefined, trust: TrustProxy): string {
+  const peer = normalize(rawPeer);
   if (trust === false || !forwardedFor) return peer;
   const chain = forwardedFor
     .split(',')

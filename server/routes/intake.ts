@@ -1,4 +1,5 @@
 /** `POST /v1/tickets`: the customer's ticket, validated against the contract and stored once. */
+import type { IncomingMessage } from 'node:http';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ResponsePromiseSchema, type Category, type ResponsePromise } from '../../utils/contract/schemas';
@@ -7,6 +8,7 @@ import type { AppContext } from '../app-context';
 import { ApiFailure } from '../errors';
 import { tooLarge } from '../http/bodies';
 import { clientAddress } from '../http/client-address';
+import { whenIdle } from '../http/idle-timeout';
 import { ByteBudget, boundBytesInFlight, declaredBytes } from '../http/inflight';
 import { diskFullFailure, isDiskFull } from '../storage/disk-full';
 import { DEFAULT_QUOTA, StorageQuota, type QuotaHold } from '../storage/quota';
@@ -77,8 +79,10 @@ export function intakeRoutes(app: Hono, ctx: AppContext): void {
       const headerKey = parseIdempotencyHeader(c.req.header('idempotency-key'));
       let form: FormData;
       try {
-        form = await c.req.raw.formData();
-      } catch {
+        // A client that stops sending mid-body gets 408 after the idle timeout (http/idle-timeout.ts).
+        form = await Promise.race([c.req.raw.formData(), whenIdle((c.env as { incoming?: IncomingMessage } | undefined)?.incoming)]);
+      } catch (error) {
+        if (error instanceof ApiFailure) throw error;
         throw new ApiFailure(400, 'validation_failed', 'Malformed or truncated multipart body');
       }
       const accepted = await acceptTicket(form, headerKey);
