@@ -151,9 +151,10 @@ describe('outbox delivery', () => {
     expect((await getRecord(t.idempotencyKey))!.state).toBe('sending');
     // While the request is in flight, the alarm would wake a worker stopped mid-upload.
     // (vi.waitFor above moves fake time on by its polling interval.)
+    // The timeout is 5 s plus the upload's time at the floor rate (~2 KB here: ~60 ms).
     expect(alarmAt! - T0).toBeGreaterThanOrEqual(6_000);
     expect(alarmAt! - T0).toBeLessThan(6_000 + 2_000);
-    await vi.advanceTimersByTimeAsync(5_000);
+    await vi.advanceTimersByTimeAsync(5_100);
     await pass;
     const record = (await getRecord(t.idempotencyKey))!;
     expect(record).toMatchObject({ state: 'queued', attempts: 1, lastError: { code: 'timeout' } });
@@ -161,6 +162,39 @@ describe('outbox delivery', () => {
     await vi.advanceTimersByTimeAsync(1_500);
     await vi.waitFor(async () => expect((await getRecord(t.idempotencyKey))!.state).toBe('sent'), { timeout: 2_000 });
     expect(seen.map((s) => s.key)).toEqual([t.idempotencyKey, t.idempotencyKey]);
+  });
+
+  it('parks a ticket that timed out on 3 attempts in a row as needing attention (too_slow), with its size; Try now gives it fresh tries', async () => {
+    const t = await queue();
+    script = ['hang', 'hang', 'hang', created('OSO-SLOWW')];
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const pass = delivery.flush();
+      await vi.waitFor(() => expect(seen).toHaveLength(attempt), { timeout: 2_000 });
+      await vi.advanceTimersByTimeAsync(6_000);
+      await pass;
+      const record = (await getRecord(t.idempotencyKey))!;
+      if (attempt < 3) {
+        expect(record).toMatchObject({ state: 'queued', timeouts: attempt, lastError: { code: 'timeout' } });
+        await vi.advanceTimersByTimeAsync(record.nextAttemptAt - Date.now());
+      }
+    }
+    const parked = (await getRecord(t.idempotencyKey))!;
+    expect(parked).toMatchObject({ state: 'attention', attempts: 3, lastError: { code: 'too_slow', bytes: parked.bytes } });
+    expect(parked.screenshots).toHaveLength(1);
+    // Parked: no more automatic attempts.
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(seen).toHaveLength(3);
+    await delivery.retryNow(t.idempotencyKey);
+    expect(await getRecord(t.idempotencyKey)).toMatchObject({ state: 'sent', result: { reference: 'OSO-SLOWW' } });
+  });
+
+  it('a 507 storage_full waits for its Retry-After and keeps the API code, so the customer is told why', async () => {
+    const t = await queue();
+    script = [{ status: 507, headers: { 'Retry-After': '1800' }, body: { error: { code: 'storage_full', message: 'full' } } }];
+    await delivery.flush();
+    const record = (await getRecord(t.idempotencyKey))!;
+    expect(record).toMatchObject({ state: 'queued', lastError: { code: 'storage_full', status: 507 } });
+    expect(record.nextAttemptAt).toBe(T0 + 1_800_000);
   });
 
   it('honours Retry-After on 503: no attempt before it, even with the shortest backoff', async () => {
