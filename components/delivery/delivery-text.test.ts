@@ -43,7 +43,9 @@ describe('delivery text', () => {
   it('tells the customer what to do with a ticket too slow for their connection, in both languages', () => {
     const failure = { code: 'too_slow' as const, bytes: 6 * 1024 * 1024 };
     expect(attentionReasons(failure, 'en')[0]).toMatch(/too slow to send this ticket \(6(\.\d)?\sMB\).*faster network.*Try now/);
-    expect(attentionReasons(failure, 'fr')[0]).toMatch(/trop lente pour envoyer cette demande \(6(,\d)?\sMo\).*réseau plus rapide.*Essayer maintenant/);
+    expect(attentionReasons(failure, 'fr')[0]).toMatch(
+      /trop lente pour envoyer cette demande \(6(,\d)?\sMo\).*réseau plus rapide.*Essayer maintenant/,
+    );
   });
 
   it('says a ticket waits because support is out of room or busy, not that it is unavailable', () => {

@@ -23,6 +23,8 @@ interface Seen {
 let server: Server;
 let apiUrl: string;
 let script: Answer[] = [];
+let statusHangs = false;
+let statusProbes = 0;
 let seen: Seen[] = [];
 const hanging: ServerResponse[] = [];
 
@@ -32,6 +34,14 @@ function created(reference: string) {
 
 beforeAll(async () => {
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // The delivery loop asks GET /v1/status after a timeout (is the API up?): answered apart
+    // from the script, unless a test makes the whole API hang.
+    if (req.method === 'GET') {
+      if (statusHangs) return void hanging.push(res);
+      statusProbes++;
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return void res.end('{}');
+    }
     let bytes = 0;
     req.on('data', (chunk: Buffer) => (bytes += chunk.length));
     req.on('end', () => {
@@ -68,6 +78,8 @@ beforeEach(() => {
   fakeBrowser.reset();
   script = [];
   seen = [];
+  statusHangs = false;
+  statusProbes = 0;
   random = 0.5;
   alarmAt = undefined;
   delivery = createDelivery({
@@ -180,12 +192,30 @@ describe('outbox delivery', () => {
     }
     const parked = (await getRecord(t.idempotencyKey))!;
     expect(parked).toMatchObject({ state: 'attention', attempts: 3, lastError: { code: 'too_slow', bytes: parked.bytes } });
+    expect(statusProbes).toBe(3);
     expect(parked.screenshots).toHaveLength(1);
     // Parked: no more automatic attempts.
     await vi.advanceTimersByTimeAsync(600_000);
     expect(seen).toHaveLength(3);
     await delivery.retryNow(t.idempotencyKey);
     expect(await getRecord(t.idempotencyKey)).toMatchObject({ state: 'sent', result: { reference: 'OSO-SLOWW' } });
+  });
+
+  it('an API that hangs for every request is an outage, not a slow link: the ticket keeps being retried', async () => {
+    const t = await queue();
+    statusHangs = true;
+    script = ['hang', 'hang', 'hang', 'hang'];
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const pass = delivery.flush();
+      await vi.waitFor(() => expect(seen).toHaveLength(attempt), { timeout: 2_000 });
+      // The upload's timeout, then the status probe's (5 s each here).
+      await vi.advanceTimersByTimeAsync(6_000);
+      await vi.advanceTimersByTimeAsync(6_000);
+      await pass;
+      const record = (await getRecord(t.idempotencyKey))!;
+      expect(record).toMatchObject({ state: 'queued', attempts: attempt, timeouts: 0, lastError: { code: 'timeout' } });
+      await vi.advanceTimersByTimeAsync(record.nextAttemptAt - Date.now());
+    }
   });
 
   it('a 507 storage_full waits for its Retry-After and keeps the API code, so the customer is told why', async () => {

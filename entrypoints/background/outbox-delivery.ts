@@ -11,7 +11,7 @@
  * never changes, so a retry after a lost answer gets the first answer back, not a duplicate.
  */
 import { allRecords, updateRecord, type OutboxFailure, type OutboxRecord } from '../../utils/delivery/outbox';
-import { requestBytes, sendTicket, type SendOutcome } from '../../utils/delivery/api-client';
+import { apiAnswers, requestBytes, sendTicket, type SendOutcome } from '../../utils/delivery/api-client';
 import { DELIVERY, retryDelayMs, uploadTimeoutMs, type RetryPolicy, type TimeoutPolicy } from '../../utils/delivery/retry-policy';
 
 /** What the delivery loop needs from its surroundings. */
@@ -123,8 +123,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     // the request would have timed out anyway, and the next worker resends the record.
     await deps.alarm.set(deps.now() + timeoutMs + 1_000);
     let outcome: SendOutcome;
+    const apiUrl = await deps.apiUrl();
     try {
-      outcome = await sendTicket(await deps.apiUrl(), claimed.ticket, claimed.screenshots, {
+      outcome = await sendTicket(apiUrl, claimed.ticket, claimed.screenshots, {
         timeoutMs,
         fetch: deps.fetch,
         onStage: (stage) => void updateRecord(record.key, (r) => (r.state === 'sending' ? { ...r, stage } : r)).catch(() => {}),
@@ -132,6 +133,11 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     } catch (error) {
       // sendTicket does not throw; reading a screenshot blob can (a profile being wiped).
       outcome = { kind: 'retry', reason: 'network', message: error instanceof Error ? error.message : String(error) };
+    }
+    if (outcome.kind === 'retry' && outcome.reason === 'timeout') {
+      // Only a timeout while the API answers small requests counts towards 'too slow': an API
+      // that hangs for everyone is an outage, and retrying is right.
+      outcome = { ...outcome, apiAnswered: await apiAnswers(apiUrl, { timeoutMs: Math.min(deps.timeoutMs, 10_000), fetch: deps.fetch }) };
     }
     return updateRecord(record.key, (r) => applyOutcome(r, outcome, deps.now(), deps.random(), deps.policy));
   }
@@ -190,11 +196,13 @@ export function applyOutcome(
   }
   if (outcome.kind === 'retry') {
     const attempts = record.attempts + 1;
-    const timeouts = outcome.reason === 'timeout' ? (record.timeouts ?? 0) + 1 : 0;
+    // Slow timeouts in a row; a timeout during an outage neither counts nor clears the count.
+    const timeouts = outcome.reason !== 'timeout' ? 0 : outcome.apiAnswered ? (record.timeouts ?? 0) + 1 : (record.timeouts ?? 0);
     if (timeouts >= (policy.timeoutAttempts ?? DELIVERY.timeoutAttempts)) {
       // Every attempt ran out of time although each was given its bytes' time at the floor
-      // rate: retrying on the same link would fail the same way, forever and silently. Park it
-      // and tell the customer what to do (a faster network, or fewer screenshots).
+      // rate, while the API answered small requests: retrying on the same link would fail the
+      // same way, forever and silently. Park it and tell the customer what to do (a faster
+      // network, or fewer screenshots).
       return { ...base, state: 'attention', attempts, timeouts, lastError: { code: 'too_slow', bytes: record.bytes } };
     }
     // The API's code replaces the generic 'http' only where it changes what the customer is told.

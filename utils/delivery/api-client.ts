@@ -15,6 +15,11 @@ export type SendOutcome =
       message?: string;
       /** The API's error code when it sent one (storage_full, busy…), so the customer is told why. */
       code?: ApiError['error']['code'];
+      /**
+       * After a timeout: whether the API answered a small request at once (`apiAnswers`). Yes
+       * means the server is up and the upload itself is too slow for the link; no means an outage.
+       */
+      apiAnswered?: boolean;
     }
   /** The API refused the ticket itself: the customer must fix or discard it. */
   | { kind: 'rejected'; status: number; error: ApiError['error'] };
@@ -114,6 +119,25 @@ export async function sendTicket(
   } catch {
     clearTimeout(timer);
     return { kind: 'retry', reason: controller.signal.aborted ? 'timeout' : 'network' };
+  }
+}
+
+/**
+ * Whether the API answers a small request (GET /v1/status) within `timeoutMs`. Asked after an
+ * upload timed out, to tell a link too slow for the ticket's bytes (the API answers) from an API
+ * that hangs or is unreachable (it does not). Any HTTP answer counts. Never throws.
+ */
+export async function apiAnswers(apiBaseUrl: string, options: { timeoutMs: number; fetch?: typeof fetch }): Promise<boolean> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  try {
+    const response = await (options.fetch ?? fetch)(`${apiBaseUrl}/v1/status`, { signal: controller.signal, cache: 'no-store' });
+    await response.arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -43,7 +43,11 @@ export const DELIVERY = {
 } as const;
 
 /** The knobs of `uploadTimeoutMs`; any left out take DELIVERY's. */
-export type TimeoutPolicy = Partial<Pick<typeof DELIVERY, 'timeoutMs' | 'floorBytesPerSecond' | 'maxTimeoutMs'>>;
+export interface TimeoutPolicy {
+  timeoutMs?: number;
+  floorBytesPerSecond?: number;
+  maxTimeoutMs?: number;
+}
 
 /**
  * How long one request carrying `bytes` may take: the fixed allowance for the server's answer
