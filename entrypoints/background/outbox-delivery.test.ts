@@ -115,9 +115,13 @@ function ticket(): Ticket {
   );
 }
 
-async function queue(): Promise<Ticket> {
-  const t = ticket();
-  await enqueue(t, [new Blob([new Uint8Array(1000).fill(7)], { type: 'image/png' })], Date.now());
+async function queue(screenshotBytes = 1000): Promise<Ticket> {
+  const t = TicketSchema.parse(
+    sampleTicket({
+      screenshots: [{ index: 0, source: 'visible', type: 'image/png', width: 4, height: 4, bytes: screenshotBytes, edited: false }],
+    }),
+  );
+  await enqueue(t, [new Blob([new Uint8Array(screenshotBytes).fill(7)], { type: 'image/png' })], Date.now());
   return t;
 }
 
@@ -176,13 +180,14 @@ describe('outbox delivery', () => {
     expect(seen.map((s) => s.key)).toEqual([t.idempotencyKey, t.idempotencyKey]);
   });
 
-  it('parks a ticket that timed out on 3 attempts in a row as needing attention (too_slow), with its size; Try now gives it fresh tries', async () => {
-    const t = await queue();
+  it('parks a big ticket that timed out on 3 attempts in a row while the API answered as needing attention (too_slow), with its size; Try now gives it fresh tries', async () => {
+    // 240 KB: at the 32 KiB/s floor its upload gets 7.3 s on top of the 5 s allowance.
+    const t = await queue(240_000);
     script = ['hang', 'hang', 'hang', created('OSO-SLOWW')];
     for (let attempt = 1; attempt <= 3; attempt++) {
       const pass = delivery.flush();
       await vi.waitFor(() => expect(seen).toHaveLength(attempt), { timeout: 2_000 });
-      await vi.advanceTimersByTimeAsync(6_000);
+      await vi.advanceTimersByTimeAsync(13_000);
       await pass;
       const record = (await getRecord(t.idempotencyKey))!;
       if (attempt < 3) {
@@ -201,15 +206,29 @@ describe('outbox delivery', () => {
     expect(await getRecord(t.idempotencyKey)).toMatchObject({ state: 'sent', result: { reference: 'OSO-SLOWW' } });
   });
 
-  it('an API that hangs for every request is an outage, not a slow link: the ticket keeps being retried', async () => {
+  it('a small ticket that times out is the API’s fault, not the link’s: it keeps being retried', async () => {
     const t = await queue();
+    script = ['hang', 'hang', 'hang', 'hang'];
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const pass = delivery.flush();
+      await vi.waitFor(() => expect(seen).toHaveLength(attempt), { timeout: 2_000 });
+      await vi.advanceTimersByTimeAsync(6_000);
+      await pass;
+      const record = (await getRecord(t.idempotencyKey))!;
+      expect(record).toMatchObject({ state: 'queued', attempts: attempt, timeouts: 0, lastError: { code: 'timeout' } });
+      await vi.advanceTimersByTimeAsync(record.nextAttemptAt - Date.now());
+    }
+  });
+
+  it('an API that hangs for every request is an outage, not a slow link: the ticket keeps being retried', async () => {
+    const t = await queue(240_000);
     statusHangs = true;
     script = ['hang', 'hang', 'hang', 'hang'];
     for (let attempt = 1; attempt <= 4; attempt++) {
       const pass = delivery.flush();
       await vi.waitFor(() => expect(seen).toHaveLength(attempt), { timeout: 2_000 });
-      // The upload's timeout, then the status probe's (5 s each here).
-      await vi.advanceTimersByTimeAsync(6_000);
+      // The upload's timeout (12.3 s), then the status probe's (5 s).
+      await vi.advanceTimersByTimeAsync(13_000);
       await vi.advanceTimersByTimeAsync(6_000);
       await pass;
       const record = (await getRecord(t.idempotencyKey))!;

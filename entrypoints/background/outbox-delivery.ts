@@ -115,10 +115,11 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     const claimed = await updateRecord(record.key, (r) => (r.state === 'queued' ? { ...r, state: 'sending', stage: 'preparing' } : r));
     // Discarded by the customer meanwhile, or no longer queued: nothing to send.
     if (claimed?.state !== 'sending') return claimed;
-    const timeoutMs = uploadTimeoutMs(claimed.bytes ?? requestBytes(claimed.ticket, claimed.screenshots), {
-      ...deps.policy,
-      timeoutMs: deps.timeoutMs,
-    });
+    const bytes = claimed.bytes ?? requestBytes(claimed.ticket, claimed.screenshots);
+    const timeoutMs = uploadTimeoutMs(bytes, { ...deps.policy, timeoutMs: deps.timeoutMs });
+    // The upload's own share of the time allowed: a ticket small enough to go out in a moment on
+    // any link cannot be "too slow for the link"; its timeouts are the API's doing.
+    const uploadDominates = timeoutMs - deps.timeoutMs >= deps.timeoutMs;
     // If the worker is stopped mid-upload, nothing else would wake it: the alarm does, once
     // the request would have timed out anyway, and the next worker resends the record.
     await deps.alarm.set(deps.now() + timeoutMs + 1_000);
@@ -134,9 +135,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       // sendTicket does not throw; reading a screenshot blob can (a profile being wiped).
       outcome = { kind: 'retry', reason: 'network', message: error instanceof Error ? error.message : String(error) };
     }
-    if (outcome.kind === 'retry' && outcome.reason === 'timeout') {
-      // Only a timeout while the API answers small requests counts towards 'too slow': an API
-      // that hangs for everyone is an outage, and retrying is right.
+    if (outcome.kind === 'retry' && outcome.reason === 'timeout' && uploadDominates) {
+      // Only a big upload's timeout while the API answers small requests counts towards 'too
+      // slow': an API that hangs for everyone is an outage, and retrying is right.
       outcome = { ...outcome, apiAnswered: await apiAnswers(apiUrl, { timeoutMs: Math.min(deps.timeoutMs, 10_000), fetch: deps.fetch }) };
     }
     return updateRecord(record.key, (r) => applyOutcome(r, outcome, deps.now(), deps.random(), deps.policy));
