@@ -4,7 +4,7 @@ import { DEFAULT_ALLOWED_ORIGIN, type StartApiOptions } from './start-options';
 import { parseTrustProxy } from './http/client-address';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './http/idle-timeout';
 import { DEFAULT_RETENTION_DAYS } from './retention';
-import { DEFAULT_INFLIGHT_BYTES } from './routes/intake';
+import { DEFAULT_INFLIGHT_BYTES } from './http/inflight';
 import { DEFAULT_QUOTA } from './storage/quota';
 
 const MIB = 1024 * 1024;

@@ -109,12 +109,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function ticket(): Ticket {
-  return TicketSchema.parse(
-    sampleTicket({ screenshots: [{ index: 0, source: 'visible', type: 'image/png', width: 4, height: 4, bytes: 1000, edited: false }] }),
-  );
-}
-
 async function queue(screenshotBytes = 1000): Promise<Ticket> {
   const t = TicketSchema.parse(
     sampleTicket({

@@ -8,6 +8,12 @@ import type { MiddlewareHandler } from 'hono';
 import { LIMITS } from '../../utils/contract/limits';
 import { ApiFailure } from '../errors';
 
+/**
+ * Request bytes held at once by default: four maximum-size tickets, or dozens of usual ones.
+ * Measured: 100 concurrent maximum-size uploads keep the API under 512 MB RSS (server/README.md).
+ */
+export const DEFAULT_INFLIGHT_BYTES = 100 * 1024 * 1024;
+
 /** What a busy server asks the client to wait: uploads in progress end within seconds. */
 export const BUSY_RETRY_SECONDS = 3;
 

@@ -9,19 +9,13 @@ import { ApiFailure } from '../errors';
 import { tooLarge } from '../http/bodies';
 import { clientAddress } from '../http/client-address';
 import { whenIdle } from '../http/idle-timeout';
-import { ByteBudget, boundBytesInFlight, declaredBytes } from '../http/inflight';
+import { ByteBudget, DEFAULT_INFLIGHT_BYTES, boundBytesInFlight, declaredBytes } from '../http/inflight';
 import { diskFullFailure, isDiskFull } from '../storage/disk-full';
 import { DEFAULT_QUOTA, StorageQuota, type QuotaHold } from '../storage/quota';
 import { newAccessToken, newReference, newTicketId, sha256 } from '../ids';
 import { FixedWindowLimiter } from '../rate-limit';
 import { buildSupportStatus } from '../support-status';
 import { acceptTicket, parseIdempotencyHeader } from '../ticket-intake';
-
-/**
- * Request bytes held at once by default: four maximum-size tickets, or dozens of usual ones.
- * Measured: 100 concurrent maximum-size uploads keep the API under 512 MB RSS (server/README.md).
- */
-export const DEFAULT_INFLIGHT_BYTES = 100 * 1024 * 1024;
 
 export function intakeRoutes(app: Hono, ctx: AppContext): void {
   const { db, now, log, options } = ctx;
