@@ -5,7 +5,9 @@
 import type { Category, ResponsePromise, SupportStatus } from '../utils/contract/schemas';
 import type { SupportDb } from './db';
 import type { TicketEventBus } from './events';
+import type { TrustProxy } from './http/client-address';
 import type { RateLimitOptions } from './rate-limit';
+import type { QuotaOptions } from './storage/quota';
 import type { ScheduleSettings } from './schedule-settings';
 
 /** Computes the response promise of a new ticket (utils/response-time/promise.ts). */
@@ -26,14 +28,20 @@ export interface AppOptions {
   /** Origins allowed to call the API from a browser (requests without Origin are always allowed). */
   allowedOrigins: string[];
   rateLimit: RateLimitOptions;
+  /** Total and per-address daily storage budgets; default DEFAULT_QUOTA (server/storage/quota.ts). */
+  quota?: QuotaOptions;
+  /** Most request bytes the intake holds at once (INFLIGHT_MB); default DEFAULT_INFLIGHT_BYTES. */
+  inflightBytes?: number;
+  /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY); default none. */
+  trustProxy?: TrustProxy;
   now: () => Date;
   /** The schedule's settings: timezone, weekly hours, extra closed days. */
   schedule?: ScheduleSettings;
   computePromise?: PromiseComputer;
   /** Where real server faults are logged. */
   log?: Log;
-  /** Tests inject colliding references to prove the retry. */
-  newReference?: () => string;
+  /** Tests inject colliding references to prove the retry and the lengthening. */
+  newReference?: (length: number) => string;
   /** Subscribers to ticket events (handoff, inbox); createApp makes one when absent. */
   events?: TicketEventBus;
 }

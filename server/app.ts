@@ -10,6 +10,7 @@ import type { AppContext, AppOptions } from './app-context';
 import { ApiFailure, errorBody } from './errors';
 import { TicketEventBus } from './events';
 import { handoffRoutes } from './handoff/routes';
+import { isClientAbort } from './http/client-abort';
 import { corsGate, supportGate } from './http/gates';
 import { customerTicketRoutes } from './routes/customer-ticket';
 import { intakeRoutes } from './routes/intake';
@@ -33,6 +34,10 @@ export function createApp(options: AppOptions): Hono {
     if (err instanceof HTTPException && err.status < 500) {
       const code = err.status === 413 ? 'payload_too_large' : 'validation_failed';
       return c.json(errorBody(code, err.message || 'Bad request'), err.status);
+    }
+    if (isClientAbort(err, c)) {
+      log(`${c.req.method} ${c.req.path}: the client closed the connection mid-request; answered 400`);
+      return c.json(errorBody('validation_failed', 'The request body ended early: the connection was closed'), 400);
     }
     log(`${c.req.method} ${c.req.path} failed`, err);
     return c.json(errorBody('internal', 'Internal server error'), 500);

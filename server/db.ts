@@ -40,15 +40,20 @@ export interface NewTicket {
   screenshots: StoredScreenshot[];
   receivedAt: string;
   promise?: ResponsePromise;
-  /** Builds the ids and the 201 answer; called inside the transaction, retried on reference collision. */
-  makeIdentity: () => { id: string; reference: string; accessToken: string; accessTokenHash: Buffer };
+  /**
+   * Builds the ids and the 201 answer with a reference of `referenceLength` characters; called
+   * inside the transaction, retried on collision (with longer references after a while).
+   */
+  makeIdentity: (referenceLength: number) => { id: string; reference: string; accessToken: string; accessTokenHash: Buffer };
 }
 
 /** Result of `createTicket`: a new ticket, a replay of the key's first answer, or a conflict. */
 export type CreateOutcome = { kind: 'created'; answer: TicketCreated } | { kind: 'replayed'; answer: TicketCreated } | { kind: 'conflict' };
 
-/** How many references to try before lengthening them (5 chars give 33 million values). */
+/** How many references to try at one length before lengthening them (5 chars give 33 million values). */
 const REFERENCE_ATTEMPTS = 8;
+/** The lengths the contract allows after `OSO-` (TicketCreatedSchema: 5 to 8). */
+const REFERENCE_LENGTHS = [5, 6, 7, 8];
 
 /**
  * The API's storage: one SQLite file in WAL mode. better-sqlite3 is synchronous, so every
@@ -67,7 +72,12 @@ export class SupportDb {
     mkdirSync(dataDir, { recursive: true });
     const db = new Database(join(dataDir, 'support.sqlite'));
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    // FULL: every commit syncs the WAL, so a 201 (after which the extension drops its copy)
+    // means the ticket survives a power cut. NORMAL may lose the last commits. Cost measured in
+    // server/README.md ("Limits").
+    db.pragma('synchronous = FULL');
+    // A ticket erased for a customer (DELETE, retention) leaves zeros, not its text, in free pages.
+    db.pragma('secure_delete = ON');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
@@ -135,13 +145,31 @@ export class SupportDb {
     return run.immediate();
   }
 
+  /**
+   * A reference nobody holds: 8 tries at 5 characters, then 8 at 6, and so on up to 8. Many
+   * collisions mean the short space is filling up (or the generator is poor): a longer reference
+   * is still a valid one, while throwing would lose the customer's ticket.
+   */
   private uniqueIdentity(make: NewTicket['makeIdentity']): ReturnType<NewTicket['makeIdentity']> {
     const taken = this.db.prepare('SELECT 1 FROM tickets WHERE reference = ? OR id = ?');
-    for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
-      const identity = make();
-      if (!taken.get(identity.reference, identity.id)) return identity;
+    for (const length of REFERENCE_LENGTHS) {
+      for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
+        const identity = make(length);
+        if (!taken.get(identity.reference, identity.id)) return identity;
+      }
     }
-    throw new Error(`no free ticket reference after ${REFERENCE_ATTEMPTS} attempts`);
+    throw new Error(`no free ticket reference after ${REFERENCE_ATTEMPTS * REFERENCE_LENGTHS.length} attempts`);
+  }
+
+  /**
+   * The stored hash of a ticket's access token, and nothing else: the customer's route compares
+   * the token before it decodes anything, so an unknown id and a wrong token cost the same.
+   */
+  getTokenHash(id: string): Buffer | undefined {
+    const row = this.db.prepare('SELECT access_token_sha256 FROM tickets WHERE id = ?').get(id) as
+      | { access_token_sha256: Buffer }
+      | undefined;
+    return row?.access_token_sha256;
   }
 
   /** One ticket by id, or undefined. */
@@ -154,6 +182,13 @@ export class SupportDb {
   listTickets(limit: number): TicketRow[] {
     const rows = this.db.prepare('SELECT * FROM tickets ORDER BY received_at DESC, rowid DESC LIMIT ?').all(limit) as RawTicketRow[];
     return rows.map(decodeTicket);
+  }
+
+  /** Bytes the database holds: pages in use × page size (free pages do not count). */
+  usedBytes(): number {
+    const pages =
+      (this.db.pragma('page_count', { simple: true }) as number) - (this.db.pragma('freelist_count', { simple: true }) as number);
+    return pages * (this.db.pragma('page_size', { simple: true }) as number);
   }
 
   /** Number of stored tickets, screenshots and idempotency records (tests count them). */
@@ -171,7 +206,15 @@ export class SupportDb {
 
   /** Changes a ticket's status; returns the updated row, or undefined when there is no such ticket. */
   setTicketStatus(id: string, status: TicketStatus, updatedAt: string): TicketRow | undefined {
-    const result = this.db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?').run(status, updatedAt, id);
+    // closed_at starts the retention clock (server/retention.ts): set when a ticket becomes
+    // closed or spam, kept while it moves between those two, cleared when it is reopened.
+    const result = this.db
+      .prepare(
+        `UPDATE tickets SET status = @status, updated_at = @at,
+           closed_at = CASE WHEN @status IN ('closed', 'spam') THEN coalesce(closed_at, @at) ELSE NULL END
+         WHERE id = @id`,
+      )
+      .run({ status, at: updatedAt, id });
     return result.changes === 0 ? undefined : this.getTicket(id);
   }
 

@@ -6,10 +6,13 @@ export interface Issue {
   message: string;
 }
 
-/** A refusal that is the client's fault: the global error handler turns it into its JSON answer. */
+/**
+ * A refusal the server chose to answer (the client's fault, or a full store or a busy server that
+ * the client should retry later): the global error handler turns it into its JSON answer.
+ */
 export class ApiFailure extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 408 | 413 | 415 | 422 | 429 | 503 | 507,
     readonly code: ApiErrorCode,
     message: string,
     readonly issues?: Issue[],

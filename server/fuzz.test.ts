@@ -54,6 +54,8 @@ interface FilePart {
   bytes: Buffer;
   realType: RealType;
   partType: string;
+  /** The real dimensions of a real image (the API compares them with the metadata). */
+  size?: { width: number; height: number };
 }
 
 /** A ticket request as the generator sees it; the oracle judges it, the encoder sends it. */
@@ -66,11 +68,11 @@ interface TicketModel {
   header?: string;
 }
 
-const IMAGES: { type: ImageType; bytes: Buffer }[] = [
-  { type: 'image/png', bytes: makePng(3, 2) },
-  { type: 'image/png', bytes: makePng(5, 1, [0, 200, 0]) },
-  { type: 'image/jpeg', bytes: JPEG_2X2 },
-  { type: 'image/webp', bytes: WEBP_2X2 },
+const IMAGES: { type: ImageType; bytes: Buffer; size: { width: number; height: number } }[] = [
+  { type: 'image/png', bytes: makePng(3, 2), size: { width: 3, height: 2 } },
+  { type: 'image/png', bytes: makePng(5, 1, [0, 200, 0]), size: { width: 5, height: 1 } },
+  { type: 'image/jpeg', bytes: JPEG_2X2, size: { width: 2, height: 2 } },
+  { type: 'image/webp', bytes: WEBP_2X2, size: { width: 2, height: 2 } },
 ];
 
 function validModel(): TicketModel {
@@ -79,7 +81,7 @@ function validModel(): TicketModel {
   const metas = [];
   for (let i = 0; i < count; i++) {
     const image = rng.pick(IMAGES);
-    files.set(i, { bytes: image.bytes, realType: image.type, partType: rng.chance(0.2) ? '' : image.type });
+    files.set(i, { bytes: image.bytes, realType: image.type, partType: rng.chance(0.2) ? '' : image.type, size: image.size });
     metas.push(shotMeta(i, image.type, image.bytes));
   }
   const ticket = sampleTicket({
@@ -133,6 +135,7 @@ function judge(model: TicketModel): Expectation {
   for (const meta of metas) {
     const file = model.files.get(meta.index);
     if (!file || file.bytes.length !== meta.bytes || file.realType !== meta.type) return { kind: 'invalid' };
+    if (file.size?.width !== meta.width || file.size?.height !== meta.height) return { kind: 'invalid' };
     // A file part without Content-Type is text/plain by the multipart rules: it declares nothing.
     if (!['', 'application/octet-stream', 'text/plain'].includes(file.partType) && file.partType !== file.realType)
       return { kind: 'invalid' };
@@ -255,7 +258,7 @@ function structuralModel(): TicketModel {
     const ticket = JSON.parse(model.ticketText!);
     ticket.screenshots = [shotMeta(0, 'image/png', IMAGES[0]!.bytes)];
     model.ticketText = JSON.stringify(ticket);
-    model.files.set(0, { bytes: IMAGES[0]!.bytes, realType: 'image/png', partType: 'image/png' });
+    model.files.set(0, { bytes: IMAGES[0]!.bytes, realType: 'image/png', partType: 'image/png', size: IMAGES[0]!.size });
   }
   const first = model.files.get(0);
   switch (rng.int(11)) {
@@ -633,5 +636,6 @@ describe('fuzz', () => {
     const last = validModel();
     const check = await sendModel('after', last);
     expect(check.status).toBe(201);
-  }, 60_000);
+    // 120 s: on 2 shared cores it can run beside load.test.ts, which keeps a core busy for ~40 s.
+  }, 120_000);
 });

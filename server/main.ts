@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     ? startHandoff({ api, dataDir: options.dataDir, settings: handoffSettings, timeZone: options.timezone })
     : undefined;
   for (const line of describeHandoff(handoffSettings, api.url)) console.log(`[support-api] handoff ${line}`);
+  console.log(`[support-api] retention: closed tickets deleted ${options.retentionDays} days after closing`);
 
   let stopping = false;
   const stop = (signal: string) => {

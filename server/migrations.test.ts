@@ -1,4 +1,7 @@
 import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations';
 
@@ -37,6 +40,38 @@ describe('migrate', () => {
     // The cascade still holds after the rebuild: erasing a ticket erases its screenshots.
     db.prepare(`DELETE FROM tickets WHERE id = 't1'`).run();
     expect(count('screenshots')).toBe(0);
+  });
+
+  it('step 6 turns on incremental vacuum on an existing file and starts the retention clock of closed tickets', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osortoo-migrate-'));
+    try {
+      const file = join(dir, 'old.sqlite');
+      const old = new Database(file);
+      migrate(
+        old,
+        MIGRATIONS.filter((step) => step.version <= 5),
+      );
+      old
+        .prepare(
+          `INSERT INTO tickets (id, reference, access_token_sha256, status, category, received_at, updated_at, ticket_json)
+         VALUES ('t1', 'OSO-AAAAA', x'00', 'closed', 'bug', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z', '{}'),
+                ('t2', 'OSO-BBBBB', x'00', 'received', 'bug', '2026-01-01T00:00:00Z', '2026-01-03T00:00:00Z', '{}')`,
+        )
+        .run();
+      expect(old.pragma('auto_vacuum', { simple: true })).toBe(0);
+      old.close();
+      const db = new Database(file);
+      migrate(db);
+      // 2 = INCREMENTAL: only a VACUUM makes the pragma stick on a file that already has tables.
+      expect(db.pragma('auto_vacuum', { simple: true })).toBe(2);
+      expect(db.prepare('SELECT id, closed_at FROM tickets ORDER BY id').all()).toEqual([
+        { id: 't1', closed_at: '2026-01-02T00:00:00Z' },
+        { id: 't2', closed_at: null },
+      ]);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a database written by a newer server', () => {

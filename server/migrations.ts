@@ -15,6 +15,11 @@ export interface Migration {
    * documented 12-step procedure); PRAGMA foreign_keys cannot change inside a transaction.
    */
   foreignKeysOff?: boolean;
+  /**
+   * SQL that SQLite refuses inside a transaction (VACUUM), run just before the step's
+   * transaction. It must be safe to run twice: a crash before the version bump repeats it.
+   */
+  before?: string;
   up: string;
 }
 
@@ -274,6 +279,19 @@ CREATE INDEX deflections_by_problem ON deflections (problem_id, at);
 -- a column: the tickets table is left alone, so later steps that rebuild it need not know of it.
 `,
   },
+  {
+    version: 6,
+    why: 'retention: when a ticket was closed; incremental vacuum so erased tickets shrink the file',
+    // auto_vacuum can only change on an existing database through a full VACUUM (rewrites the
+    // file once); afterwards PRAGMA incremental_vacuum hands freed pages back to the disk.
+    before: 'PRAGMA auto_vacuum = INCREMENTAL; VACUUM;',
+    up: `
+ALTER TABLE tickets ADD COLUMN closed_at TEXT;
+-- Tickets closed before this step start their retention clock at their last change.
+UPDATE tickets SET closed_at = updated_at WHERE status IN ('closed', 'spam');
+CREATE INDEX tickets_by_closed ON tickets (closed_at) WHERE closed_at IS NOT NULL;
+`,
+  },
 ];
 
 /** The schema version this server writes. */
@@ -287,6 +305,7 @@ export function migrate(db: Database.Database, migrations: Migration[] = MIGRATI
   }
   for (const step of migrations) {
     if (step.version <= current) continue;
+    if (step.before) db.exec(step.before);
     if (step.foreignKeysOff) db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {

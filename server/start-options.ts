@@ -3,7 +3,9 @@
  * A file of its own so that the environment reader (server/config.ts) and the starter can both
  * import it without importing each other.
  */
+import type { TrustProxy } from './http/client-address';
 import type { RateLimitOptions } from './rate-limit';
+import type { QuotaOptions } from './storage/quota';
 import type { ScheduleSettings } from './schedule-settings';
 
 /** The stable id of the dev/e2e builds (fixed by the manifest key). */
@@ -32,6 +34,16 @@ export interface StartApiOptions {
   /** Weekly hours (SUPPORT_HOURS) and extra closed days (SUPPORT_CLOSED_DAYS). */
   week?: ScheduleSettings['week'];
   extraClosedDays?: string[];
+  /** Total and per-address daily storage budgets (STORAGE_BUDGET_MB, ADDRESS_DAILY_MB). */
+  quota?: QuotaOptions;
+  /** Most request bytes received at once (INFLIGHT_MB); beyond, 503 + Retry-After. */
+  inflightBytes?: number;
+  /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY); default none. */
+  trustProxy?: TrustProxy;
+  /** A request whose connection makes no progress for this long is cut (IDLE_TIMEOUT_S); default 30 s. */
+  idleTimeoutMs?: number;
+  /** Closed and spam tickets are deleted this many days after closing (RETENTION_DAYS); default 90. */
+  retentionDays?: number;
   /** Where server faults are logged; default console.error. */
   log?: (message: string, error?: unknown) => void;
 }

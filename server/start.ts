@@ -5,6 +5,8 @@ import { computeResponsePromise } from '../utils/response-time/promise';
 import { createApp } from './app';
 import { SupportDb } from './db';
 import { TicketEventBus } from './events';
+import { DEFAULT_IDLE_TIMEOUT_MS, applyIdleTimeout } from './http/idle-timeout';
+import { DEFAULT_RETENTION_DAYS, startRetention } from './retention';
 import { DEFAULT_ALLOWED_ORIGIN, DEFAULT_RATE_LIMIT, type StartApiOptions } from './start-options';
 
 /** A running API. */
@@ -13,6 +15,8 @@ export interface RunningApi {
   port: number;
   /** Ticket events of this API (features started beside it subscribe here). */
   events: TicketEventBus;
+  /** The open database (tests fill it, or make it "full" with PRAGMA max_page_count). */
+  db: SupportDb;
   /** Stops accepting, drops idle keep-alive connections, closes the database. */
   close(): Promise<void>;
 }
@@ -24,13 +28,18 @@ export interface RunningApi {
 export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const now = options.now ?? (() => new Date());
   const db = SupportDb.open(options.dataDir, now);
-  const events = new TicketEventBus(options.log ?? ((message, error) => console.error(`[support-api] ${message}`, error ?? '')));
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[support-api] ${message}`, error ?? ''));
+  const events = new TicketEventBus(log);
+  const allowedOrigins = options.allowedOrigins ?? [DEFAULT_ALLOWED_ORIGIN];
   const app = createApp({
     events,
     db,
     supportToken: options.supportToken || undefined,
-    allowedOrigins: options.allowedOrigins ?? [DEFAULT_ALLOWED_ORIGIN],
+    allowedOrigins,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    quota: options.quota,
+    inflightBytes: options.inflightBytes,
+    trustProxy: options.trustProxy,
     now,
     schedule: { timezone: options.timezone, week: options.week, extraClosedDays: options.extraClosedDays },
     computePromise: computeResponsePromise,
@@ -38,13 +47,11 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   });
   const server = createAdaptorServer({
     fetch: app.fetch,
-    serverOptions: {
-      // Slow or stalled clients (a truncated body that never ends) must not hold sockets for the
-      // default five minutes.
-      requestTimeout: 30_000,
-      headersTimeout: 10_000,
-    },
+    serverOptions: { headersTimeout: 10_000 },
   }) as Server;
+  // Stalled clients (a truncated body that never ends) are cut on lack of progress, slow ones are not.
+  applyIdleTimeout(server, { idleMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS, log });
+  const stopRetention = startRetention(db.db, { days: options.retentionDays ?? DEFAULT_RETENTION_DAYS, now, log });
   const host = options.host ?? '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {
@@ -55,6 +62,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
       });
     });
   } catch (error) {
+    stopRetention();
     db.close();
     throw error;
   }
@@ -65,7 +73,9 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     url: `http://${urlHost}:${port}`,
     port,
     events,
+    db,
     close() {
+      stopRetention();
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {
           db.close();

@@ -2,6 +2,7 @@
  * Helpers shared by the server tests: real image bytes, a raw multipart encoder (so tests
  * can send bodies no FormData would produce) and a temporary API.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { request as httpRequest } from 'node:http';
 import { encodePng } from '../scripts/png';
 import { MULTIPART, type ImageType, type TicketInput } from '../utils/contract/schemas';
 import { sampleTicket } from '../tests/fixtures/sample-ticket';
+import { readDimensions } from './image-dimensions';
 import { startApi, type RunningApi } from './start';
 import type { StartApiOptions } from './start-options';
 
@@ -17,6 +19,17 @@ import type { StartApiOptions } from './start-options';
 /** A real, decodable PNG of `width`×`height` filled with `rgb`. */
 export function makePng(width = 3, height = 2, rgb: [number, number, number] = [200, 40, 40]): Buffer {
   return encodePng(width, height, () => [...rgb, 255] as const);
+}
+
+/**
+ * `bytes` bytes that pass the API's image checks as a `width`×`height` PNG: the signature and a
+ * real IHDR, then random filler (the API reads headers, it does not decode). For size tests.
+ */
+export function pngOfSize(bytes: number, width = 1280, height = 800): Buffer {
+  const head = makePng(1, 1).subarray(0, 33);
+  head.writeUInt32BE(width, 16);
+  head.writeUInt32BE(height, 20);
+  return Buffer.concat([head, randomBytes(Math.max(0, bytes - head.length))]);
 }
 
 /** A real 2×2 JPEG, encoded once by Chromium's canvas.toDataURL('image/jpeg'). */
@@ -31,9 +44,10 @@ export const WEBP_2X2 = Buffer.from(
   'base64',
 );
 
-/** A shot's metadata for `bytes` of `type`. */
+/** A shot's metadata for `bytes` of `type`, with the dimensions its header holds (the API checks them). */
 export function shotMeta(index: number, type: ImageType, bytes: Uint8Array, source: 'visible' | 'fullpage' | 'attachment' = 'visible') {
-  return { index, source, type, width: 2, height: 2, bytes: bytes.length, edited: false };
+  const size = readDimensions(bytes, type) ?? { width: 2, height: 2 };
+  return { index, source, type, width: size.width, height: size.height, bytes: bytes.length, edited: false };
 }
 
 /** A valid ticket whose screenshots metadata matches `files`. */
@@ -118,8 +132,8 @@ export const SUPPORT_TOKEN = 'test-support-token-0123456789abcdef';
 export const EXTENSION_ORIGIN = 'chrome-extension://olkiigammefckhmfmlfmbpaejfekofon';
 
 /** A temporary data directory under TMPDIR. */
-export function tempDataDir(): { dir: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'osortoo-api-'));
+export function tempDataDir(parent = tmpdir()): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(parent, 'osortoo-api-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

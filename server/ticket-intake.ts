@@ -5,6 +5,7 @@ import { detectImageType } from '../utils/contract/image-type';
 import { LIMITS } from '../utils/contract/limits';
 import { ApiFailure, type Issue } from './errors';
 import type { StoredScreenshot } from './db';
+import { readDimensions } from './image-dimensions';
 
 /** A ticket request that passed every check, ready to store. */
 export interface AcceptedTicket {
@@ -13,6 +14,8 @@ export interface AcceptedTicket {
   /** sha256 over the ticket JSON text and each file's bytes (not the raw multipart: boundaries differ per send). */
   fingerprint: string;
   screenshots: StoredScreenshot[];
+  /** The ticket JSON's and the screenshots' bytes: what storing it costs (the per-address quota). */
+  storedBytes: number;
 }
 
 const SCREENSHOT_FIELD = /^screenshot-(0|[1-9]\d{0,2})$/;
@@ -146,6 +149,8 @@ export async function acceptTicket(form: FormData, headerKey: string | undefined
       typeIssues.push({ path, message: `the bytes are ${detected}; metadata says ${meta.type}` });
     } else if (!UNDECLARED_PART_TYPES.has(partType) && partType !== detected) {
       typeIssues.push({ path, message: `the bytes are ${detected}; the part says ${partType}` });
+    } else if (readDimensions(bytes, detected) === null) {
+      typeIssues.push({ path, message: `not a readable ${detected} header` });
     } else {
       screenshots.push({ index: meta.index, contentType: detected, bytes });
     }
@@ -154,7 +159,26 @@ export async function acceptTicket(form: FormData, headerKey: string | undefined
     throw new ApiFailure(415, 'unsupported_media_type', 'Only PNG, JPEG and WebP screenshots are accepted', typeIssues);
   }
 
-  return { ticket, idempotencyKey: headerKey ?? bodyKey, fingerprint: fingerprint(ticketText, screenshots), screenshots };
+  // 5. Real dimensions (from the header) bounded, and equal to what the metadata says: support
+  // sees the metadata before opening the file, and a small file may declare a gigapixel image.
+  const sizeIssues: Issue[] = [];
+  for (const shot of screenshots) {
+    const { width, height } = readDimensions(shot.bytes, shot.contentType)!;
+    const meta = ticket.screenshots[shot.index]!;
+    const path = MULTIPART.screenshot(shot.index);
+    if (width > LIMITS.screenshotMaxSide || height > LIMITS.screenshotMaxSide || width * height > LIMITS.screenshotMaxPixels) {
+      sizeIssues.push({
+        path,
+        message: `is ${width}×${height}; at most ${LIMITS.screenshotMaxSide} per side and ${LIMITS.screenshotMaxPixels} pixels`,
+      });
+    } else if (width !== meta.width || height !== meta.height) {
+      sizeIssues.push({ path, message: `is ${width}×${height}; metadata says ${meta.width}×${meta.height}` });
+    }
+  }
+  if (sizeIssues.length > 0) throw new ApiFailure(400, 'validation_failed', 'Screenshot dimensions are refused', sizeIssues);
+
+  const storedBytes = Buffer.byteLength(ticketText, 'utf8') + screenshots.reduce((sum, shot) => sum + shot.bytes.length, 0);
+  return { ticket, idempotencyKey: headerKey ?? bodyKey, fingerprint: fingerprint(ticketText, screenshots), screenshots, storedBytes };
 }
 
 /** Length-prefixed so that moving bytes from one part to the next changes the digest. */

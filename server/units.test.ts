@@ -68,6 +68,35 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ PORT: 'http' })).toThrow(/PORT/);
     expect(() => configFromEnv({ RATE_LIMIT_PER_MIN: '-1' })).toThrow(/RATE_LIMIT_PER_MIN/);
     expect(() => configFromEnv({ SUPPORT_TIMEZONE: 'Mars/Olympus' })).toThrow(/SUPPORT_TIMEZONE/);
+    expect(() => configFromEnv({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+    expect(() => configFromEnv({ RETENTION_DAYS: '0' })).toThrow(/RETENTION_DAYS/);
+    expect(() => configFromEnv({ IDLE_TIMEOUT_S: '1.5' })).toThrow(/IDLE_TIMEOUT_S/);
+  });
+
+  it('reads the hardening settings, with documented defaults: 90 days, 10 GiB, 200 MiB a day, 100 MiB in flight, 30 s idle, no proxy', () => {
+    expect(configFromEnv({}).options).toMatchObject({
+      retentionDays: 90,
+      quota: { totalBytes: 10 * 1024 ** 3, addressDailyBytes: 200 * 1024 ** 2 },
+      inflightBytes: 100 * 1024 ** 2,
+      idleTimeoutMs: 30_000,
+      trustProxy: false,
+    });
+    const { options } = configFromEnv({
+      RETENTION_DAYS: '30',
+      STORAGE_BUDGET_MB: '2048',
+      ADDRESS_DAILY_MB: '0',
+      INFLIGHT_MB: '64',
+      IDLE_TIMEOUT_S: '90',
+      TRUST_PROXY: '127.0.0.1, ::1',
+    });
+    expect(options).toMatchObject({
+      retentionDays: 30,
+      quota: { totalBytes: 2048 * 1024 ** 2, addressDailyBytes: 0 },
+      inflightBytes: 64 * 1024 ** 2,
+      idleTimeoutMs: 90_000,
+      trustProxy: { addresses: ['127.0.0.1', '::1'] },
+    });
+    expect(configFromEnv({ TRUST_PROXY: '2' }).options.trustProxy).toEqual({ hops: 2 });
   });
 });
 

@@ -40,6 +40,20 @@ describe('delivery text', () => {
     expect(attentionReasons({ code: 'http', status: 418 }, 'en')).toEqual(['Support refused the ticket (error 418).']);
   });
 
+  it('tells the customer what to do with a ticket too slow for their connection, in both languages', () => {
+    const failure = { code: 'too_slow' as const, bytes: 6 * 1024 * 1024 };
+    expect(attentionReasons(failure, 'en')[0]).toMatch(/too slow to send this ticket \(6(\.\d)?\sMB\).*faster network.*Try now/);
+    expect(attentionReasons(failure, 'fr')[0]).toMatch(
+      /trop lente pour envoyer cette demande \(6(,\d)?\sMo\).*réseau plus rapide.*Essayer maintenant/,
+    );
+  });
+
+  it('says a ticket waits because support is out of room or busy, not that it is unavailable', () => {
+    expect(waitingReason({ code: 'storage_full', status: 507 }, 'en')).toMatch(/out of room.*kept/);
+    expect(waitingReason({ code: 'quota_exceeded', status: 507 }, 'fr')).toMatch(/manque de place.*conservée/);
+    expect(waitingReason({ code: 'busy', status: 503 }, 'en')).toMatch(/busy/);
+  });
+
   it('says why a ticket waits', () => {
     expect(waitingReason({ code: 'network' }, 'fr')).toBe('Le support est injoignable : vous êtes peut-être hors ligne.');
     expect(waitingReason({ code: 'timeout' }, 'en')).toBe('Support did not answer in time.');

@@ -14,6 +14,8 @@ export function waitingReason(failure: OutboxFailure | undefined, locale: Locale
   if (!failure) return undefined;
   const t = DELIVERY_MESSAGES[locale].waitingBecause;
   if (failure.code === 'rate_limited' || failure.status === 429) return t.rate_limited;
+  if (failure.code === 'storage_full' || failure.code === 'quota_exceeded' || failure.status === 507) return t.storage;
+  if (failure.code === 'busy') return t.busy;
   if (failure.code === 'network' || failure.code === 'timeout' || failure.code === 'interrupted') return t[failure.code];
   return t.http;
 }
@@ -28,7 +30,8 @@ export function attentionReasons(failure: OutboxFailure | undefined, locale: Loc
   if (!failure) return [];
   const reasons: string[] = [];
   const code = failure.code as string;
-  if (code in t.codes) reasons.push(t.codes[code as ApiErrorCode]);
+  if (code === 'too_slow') reasons.push(format(t.tooSlow, { size: formatBytes(failure.bytes ?? 0, locale) }));
+  else if (code in t.codes) reasons.push(t.codes[code as ApiErrorCode]);
   else reasons.push(format(t.refusedStatus, { status: failure.status ?? '?' }));
   for (const issue of failure.issues ?? []) {
     const sentence = fieldSentence(issue.path, t);

@@ -23,6 +23,8 @@ interface Seen {
 let server: Server;
 let apiUrl: string;
 let script: Answer[] = [];
+let statusHangs = false;
+let statusProbes = 0;
 let seen: Seen[] = [];
 const hanging: ServerResponse[] = [];
 
@@ -32,6 +34,14 @@ function created(reference: string) {
 
 beforeAll(async () => {
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // The delivery loop asks GET /v1/status after a timeout (is the API up?): answered apart
+    // from the script, unless a test makes the whole API hang.
+    if (req.method === 'GET') {
+      if (statusHangs) return void hanging.push(res);
+      statusProbes++;
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return void res.end('{}');
+    }
     let bytes = 0;
     req.on('data', (chunk: Buffer) => (bytes += chunk.length));
     req.on('end', () => {
@@ -68,6 +78,8 @@ beforeEach(() => {
   fakeBrowser.reset();
   script = [];
   seen = [];
+  statusHangs = false;
+  statusProbes = 0;
   random = 0.5;
   alarmAt = undefined;
   delivery = createDelivery({
@@ -97,15 +109,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function ticket(): Ticket {
-  return TicketSchema.parse(
-    sampleTicket({ screenshots: [{ index: 0, source: 'visible', type: 'image/png', width: 4, height: 4, bytes: 1000, edited: false }] }),
+async function queue(screenshotBytes = 1000): Promise<Ticket> {
+  const t = TicketSchema.parse(
+    sampleTicket({
+      screenshots: [{ index: 0, source: 'visible', type: 'image/png', width: 4, height: 4, bytes: screenshotBytes, edited: false }],
+    }),
   );
-}
-
-async function queue(): Promise<Ticket> {
-  const t = ticket();
-  await enqueue(t, [new Blob([new Uint8Array(1000).fill(7)], { type: 'image/png' })], Date.now());
+  await enqueue(t, [new Blob([new Uint8Array(screenshotBytes).fill(7)], { type: 'image/png' })], Date.now());
   return t;
 }
 
@@ -151,9 +161,10 @@ describe('outbox delivery', () => {
     expect((await getRecord(t.idempotencyKey))!.state).toBe('sending');
     // While the request is in flight, the alarm would wake a worker stopped mid-upload.
     // (vi.waitFor above moves fake time on by its polling interval.)
+    // The timeout is 5 s plus the upload's time at the floor rate (~2 KB here: ~60 ms).
     expect(alarmAt! - T0).toBeGreaterThanOrEqual(6_000);
     expect(alarmAt! - T0).toBeLessThan(6_000 + 2_000);
-    await vi.advanceTimersByTimeAsync(5_000);
+    await vi.advanceTimersByTimeAsync(5_100);
     await pass;
     const record = (await getRecord(t.idempotencyKey))!;
     expect(record).toMatchObject({ state: 'queued', attempts: 1, lastError: { code: 'timeout' } });
@@ -161,6 +172,72 @@ describe('outbox delivery', () => {
     await vi.advanceTimersByTimeAsync(1_500);
     await vi.waitFor(async () => expect((await getRecord(t.idempotencyKey))!.state).toBe('sent'), { timeout: 2_000 });
     expect(seen.map((s) => s.key)).toEqual([t.idempotencyKey, t.idempotencyKey]);
+  });
+
+  it('parks a big ticket that timed out on 3 attempts in a row while the API answered as needing attention (too_slow), with its size; Try now gives it fresh tries', async () => {
+    // 240 KB: at the 32 KiB/s floor its upload gets 7.3 s on top of the 5 s allowance.
+    const t = await queue(240_000);
+    script = ['hang', 'hang', 'hang', created('OSO-SLOWW')];
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const pass = delivery.flush();
+      await vi.waitFor(() => expect(seen).toHaveLength(attempt), { timeout: 2_000 });
+      await vi.advanceTimersByTimeAsync(13_000);
+      await pass;
+      const record = (await getRecord(t.idempotencyKey))!;
+      if (attempt < 3) {
+        expect(record).toMatchObject({ state: 'queued', timeouts: attempt, lastError: { code: 'timeout' } });
+        await vi.advanceTimersByTimeAsync(record.nextAttemptAt - Date.now());
+      }
+    }
+    const parked = (await getRecord(t.idempotencyKey))!;
+    expect(parked).toMatchObject({ state: 'attention', attempts: 3, lastError: { code: 'too_slow', bytes: parked.bytes } });
+    expect(statusProbes).toBe(3);
+    expect(parked.screenshots).toHaveLength(1);
+    // Parked: no more automatic attempts.
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(seen).toHaveLength(3);
+    await delivery.retryNow(t.idempotencyKey);
+    expect(await getRecord(t.idempotencyKey)).toMatchObject({ state: 'sent', result: { reference: 'OSO-SLOWW' } });
+  });
+
+  it('a small ticket that times out is the API’s fault, not the link’s: it keeps being retried', async () => {
+    const t = await queue();
+    script = ['hang', 'hang', 'hang', 'hang'];
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const pass = delivery.flush();
+      await vi.waitFor(() => expect(seen).toHaveLength(attempt), { timeout: 2_000 });
+      await vi.advanceTimersByTimeAsync(6_000);
+      await pass;
+      const record = (await getRecord(t.idempotencyKey))!;
+      expect(record).toMatchObject({ state: 'queued', attempts: attempt, timeouts: 0, lastError: { code: 'timeout' } });
+      await vi.advanceTimersByTimeAsync(record.nextAttemptAt - Date.now());
+    }
+  });
+
+  it('an API that hangs for every request is an outage, not a slow link: the ticket keeps being retried', async () => {
+    const t = await queue(240_000);
+    statusHangs = true;
+    script = ['hang', 'hang', 'hang', 'hang'];
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const pass = delivery.flush();
+      await vi.waitFor(() => expect(seen).toHaveLength(attempt), { timeout: 2_000 });
+      // The upload's timeout (12.3 s), then the status probe's (5 s).
+      await vi.advanceTimersByTimeAsync(13_000);
+      await vi.advanceTimersByTimeAsync(6_000);
+      await pass;
+      const record = (await getRecord(t.idempotencyKey))!;
+      expect(record).toMatchObject({ state: 'queued', attempts: attempt, timeouts: 0, lastError: { code: 'timeout' } });
+      await vi.advanceTimersByTimeAsync(record.nextAttemptAt - Date.now());
+    }
+  });
+
+  it('a 507 storage_full waits for its Retry-After and keeps the API code, so the customer is told why', async () => {
+    const t = await queue();
+    script = [{ status: 507, headers: { 'Retry-After': '1800' }, body: { error: { code: 'storage_full', message: 'full' } } }];
+    await delivery.flush();
+    const record = (await getRecord(t.idempotencyKey))!;
+    expect(record).toMatchObject({ state: 'queued', lastError: { code: 'storage_full', status: 507 } });
+    expect(record.nextAttemptAt).toBe(T0 + 1_800_000);
   });
 
   it('honours Retry-After on 503: no attempt before it, even with the shortest backoff', async () => {

@@ -11,8 +11,8 @@
  * never changes, so a retry after a lost answer gets the first answer back, not a duplicate.
  */
 import { allRecords, updateRecord, type OutboxFailure, type OutboxRecord } from '../../utils/delivery/outbox';
-import { sendTicket, type SendOutcome } from '../../utils/delivery/api-client';
-import { DELIVERY, retryDelayMs, type RetryPolicy } from '../../utils/delivery/retry-policy';
+import { apiAnswers, requestBytes, sendTicket, type SendOutcome } from '../../utils/delivery/api-client';
+import { DELIVERY, retryDelayMs, uploadTimeoutMs, type RetryPolicy, type TimeoutPolicy } from '../../utils/delivery/retry-policy';
 
 /** What the delivery loop needs from its surroundings. */
 export interface DeliveryDeps {
@@ -23,8 +23,9 @@ export interface DeliveryDeps {
   random: () => number;
   /** Base URL of the support API, read before every attempt (dev/e2e builds may change it). */
   apiUrl: () => Promise<string>;
+  /** The allowance for the server's answer; each request adds its upload time (uploadTimeoutMs). */
   timeoutMs: number;
-  policy: RetryPolicy;
+  policy: RetryPolicy & Omit<TimeoutPolicy, 'timeoutMs'> & { timeoutAttempts?: number };
   /** The backstop that survives the worker being stopped and the browser restarting. */
   alarm: { set(when: number): Promise<void>; clear(): Promise<void> };
   log?: (message: string, error?: unknown) => void;
@@ -114,19 +115,30 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     const claimed = await updateRecord(record.key, (r) => (r.state === 'queued' ? { ...r, state: 'sending', stage: 'preparing' } : r));
     // Discarded by the customer meanwhile, or no longer queued: nothing to send.
     if (claimed?.state !== 'sending') return claimed;
+    const bytes = claimed.bytes ?? requestBytes(claimed.ticket, claimed.screenshots);
+    const timeoutMs = uploadTimeoutMs(bytes, { ...deps.policy, timeoutMs: deps.timeoutMs });
+    // The upload's own share of the time allowed: a ticket small enough to go out in a moment on
+    // any link cannot be "too slow for the link"; its timeouts are the API's doing.
+    const uploadDominates = timeoutMs - deps.timeoutMs >= deps.timeoutMs;
     // If the worker is stopped mid-upload, nothing else would wake it: the alarm does, once
     // the request would have timed out anyway, and the next worker resends the record.
-    await deps.alarm.set(deps.now() + deps.timeoutMs + 1_000);
+    await deps.alarm.set(deps.now() + timeoutMs + 1_000);
     let outcome: SendOutcome;
+    const apiUrl = await deps.apiUrl();
     try {
-      outcome = await sendTicket(await deps.apiUrl(), claimed.ticket, claimed.screenshots, {
-        timeoutMs: deps.timeoutMs,
+      outcome = await sendTicket(apiUrl, claimed.ticket, claimed.screenshots, {
+        timeoutMs,
         fetch: deps.fetch,
         onStage: (stage) => void updateRecord(record.key, (r) => (r.state === 'sending' ? { ...r, stage } : r)).catch(() => {}),
       });
     } catch (error) {
       // sendTicket does not throw; reading a screenshot blob can (a profile being wiped).
       outcome = { kind: 'retry', reason: 'network', message: error instanceof Error ? error.message : String(error) };
+    }
+    if (outcome.kind === 'retry' && outcome.reason === 'timeout' && uploadDominates) {
+      // Only a big upload's timeout while the API answers small requests counts towards 'too
+      // slow': an API that hangs for everyone is an outage, and retrying is right.
+      outcome = { ...outcome, apiAnswered: await apiAnswers(apiUrl, { timeoutMs: Math.min(deps.timeoutMs, 10_000), fetch: deps.fetch }) };
     }
     return updateRecord(record.key, (r) => applyOutcome(r, outcome, deps.now(), deps.random(), deps.policy));
   }
@@ -153,7 +165,8 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     async retryNow(key) {
       pausedUntil = 0;
       await updateRecord(key, (r) =>
-        r.state === 'queued' || r.state === 'attention' ? { ...r, state: 'queued', nextAttemptAt: deps.now() } : r,
+        // The customer asked (maybe from a faster network): a slow ticket gets a fresh set of tries.
+        r.state === 'queued' || r.state === 'attention' ? { ...r, state: 'queued', nextAttemptAt: deps.now(), timeouts: 0 } : r,
       );
       await flush();
     },
@@ -165,13 +178,16 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   };
 }
 
+/** Retryable API codes with their own "why it waits" sentence (components/delivery/delivery-text.ts). */
+const TOLD_WHILE_WAITING = new Set<string>(['storage_full', 'quota_exceeded', 'busy']);
+
 /** The record after one attempt: the state machine's transitions out of 'sending'. */
 export function applyOutcome(
   record: OutboxRecord,
   outcome: SendOutcome,
   now: number,
   random: number,
-  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'> = DELIVERY,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'> & { timeoutAttempts?: number } = DELIVERY,
 ): OutboxRecord {
   const base = { ...record, stage: undefined };
   if (outcome.kind === 'created') {
@@ -181,16 +197,34 @@ export function applyOutcome(
   }
   if (outcome.kind === 'retry') {
     const attempts = record.attempts + 1;
-    const lastError: OutboxFailure = { code: outcome.reason, status: outcome.status, message: outcome.message };
+    // Slow timeouts in a row; a timeout during an outage neither counts nor clears the count.
+    const timeouts = outcome.reason !== 'timeout' ? 0 : outcome.apiAnswered ? (record.timeouts ?? 0) + 1 : (record.timeouts ?? 0);
+    if (timeouts >= (policy.timeoutAttempts ?? DELIVERY.timeoutAttempts)) {
+      // Every attempt ran out of time although each was given its bytes' time at the floor
+      // rate, while the API answered small requests: retrying on the same link would fail the
+      // same way, forever and silently. Park it and tell the customer what to do (a faster
+      // network, or fewer screenshots).
+      return { ...base, state: 'attention', attempts, timeouts, lastError: { code: 'too_slow', bytes: record.bytes } };
+    }
+    // The API's code replaces the generic 'http' only where it changes what the customer is told.
+    const code = outcome.code && TOLD_WHILE_WAITING.has(outcome.code) ? outcome.code : outcome.reason;
+    const lastError: OutboxFailure = { code, status: outcome.status, message: outcome.message };
     return {
       ...base,
       state: 'queued',
       attempts,
+      timeouts,
       nextAttemptAt: now + retryDelayMs(attempts, outcome.retryAfterMs, random, policy),
       lastError,
     };
   }
-  return { ...base, state: 'attention', attempts: record.attempts + 1, lastError: { ...outcome.error, status: outcome.status } };
+  return {
+    ...base,
+    state: 'attention',
+    attempts: record.attempts + 1,
+    timeouts: 0,
+    lastError: { ...outcome.error, status: outcome.status },
+  };
 }
 
 export const DEFAULT_POLICY: RetryPolicy = DELIVERY;

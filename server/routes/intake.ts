@@ -1,4 +1,5 @@
 /** `POST /v1/tickets`: the customer's ticket, validated against the contract and stored once. */
+import type { IncomingMessage } from 'node:http';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ResponsePromiseSchema, type Category, type ResponsePromise } from '../../utils/contract/schemas';
@@ -7,6 +8,10 @@ import type { AppContext } from '../app-context';
 import { ApiFailure } from '../errors';
 import { tooLarge } from '../http/bodies';
 import { clientAddress } from '../http/client-address';
+import { whenIdle } from '../http/idle-timeout';
+import { ByteBudget, DEFAULT_INFLIGHT_BYTES, boundBytesInFlight, declaredBytes } from '../http/inflight';
+import { diskFullFailure, isDiskFull } from '../storage/disk-full';
+import { DEFAULT_QUOTA, StorageQuota, type QuotaHold } from '../storage/quota';
 import { newAccessToken, newReference, newTicketId, sha256 } from '../ids';
 import { FixedWindowLimiter } from '../rate-limit';
 import { buildSupportStatus } from '../support-status';
@@ -14,16 +19,24 @@ import { acceptTicket, parseIdempotencyHeader } from '../ticket-intake';
 
 export function intakeRoutes(app: Hono, ctx: AppContext): void {
   const { db, now, log, options } = ctx;
+  const quota = new StorageQuota(
+    options.quota ?? DEFAULT_QUOTA,
+    () => db.usedBytes(),
+    () => now().getTime(),
+  );
+  const inflight = new ByteBudget(options.inflightBytes ?? DEFAULT_INFLIGHT_BYTES);
+  /** Each request's quota reservation, for the handler to settle with the bytes it stored. */
+  const holds = new WeakMap<Request, QuotaHold>();
   const limiter = options.rateLimit
     ? new FixedWindowLimiter(options.rateLimit.max, options.rateLimit.windowMs, () => now().getTime())
     : undefined;
-  const makeReference = options.newReference ?? (() => newReference());
+  const makeReference = options.newReference ?? newReference;
 
   app.post(
     '/v1/tickets',
     async (c, next) => {
       if (limiter) {
-        const decision = limiter.hit(clientAddress(c));
+        const decision = limiter.hit(clientAddress(c, options.trustProxy));
         if (!decision.allowed) {
           const seconds = String(decision.retryAfterSeconds);
           throw new ApiFailure(429, 'rate_limited', `Too many tickets; retry in ${seconds} s`, undefined, { 'Retry-After': seconds });
@@ -38,6 +51,17 @@ export function intakeRoutes(app: Hono, ctx: AppContext): void {
       }
       await next();
     },
+    boundBytesInFlight(inflight),
+    // Reserved before the body is read, settled with what was stored (nothing on a refusal).
+    async (c, next) => {
+      const hold = quota.reserve(clientAddress(c, options.trustProxy), declaredBytes(c.req.header('content-length')));
+      holds.set(c.req.raw, hold);
+      try {
+        await next();
+      } finally {
+        hold.settle(0);
+      }
+    },
     // Refuses on Content-Length before reading anything, and counts streamed bytes otherwise.
     bodyLimit({
       maxSize: LIMITS.requestBytes,
@@ -49,22 +73,32 @@ export function intakeRoutes(app: Hono, ctx: AppContext): void {
       const headerKey = parseIdempotencyHeader(c.req.header('idempotency-key'));
       let form: FormData;
       try {
-        form = await c.req.raw.formData();
-      } catch {
+        // A client that stops sending mid-body gets 408 after the idle timeout (http/idle-timeout.ts).
+        form = await Promise.race([c.req.raw.formData(), whenIdle((c.env as { incoming?: IncomingMessage } | undefined)?.incoming)]);
+      } catch (error) {
+        if (error instanceof ApiFailure) throw error;
         throw new ApiFailure(400, 'validation_failed', 'Malformed or truncated multipart body');
       }
       const accepted = await acceptTicket(form, headerKey);
       const receivedAt = now();
       const promise = computePromise(ctx, receivedAt, accepted.ticket.category, log);
-      const outcome = db.createTicket({
-        ...accepted,
-        receivedAt: receivedAt.toISOString(),
-        promise,
-        makeIdentity: () => {
-          const accessToken = newAccessToken();
-          return { id: newTicketId(), reference: makeReference(), accessToken, accessTokenHash: sha256(accessToken) };
-        },
-      });
+      let outcome: ReturnType<typeof db.createTicket>;
+      try {
+        outcome = db.createTicket({
+          ...accepted,
+          receivedAt: receivedAt.toISOString(),
+          promise,
+          makeIdentity: (referenceLength) => {
+            const accessToken = newAccessToken();
+            return { id: newTicketId(), reference: makeReference(referenceLength), accessToken, accessTokenHash: sha256(accessToken) };
+          },
+        });
+      } catch (error) {
+        if (!isDiskFull(error)) throw error;
+        log(`POST /v1/tickets: disk full (${(error as { code: string }).code}); answered 507`);
+        throw diskFullFailure();
+      }
+      if (outcome.kind === 'created') holds.get(c.req.raw)?.settle(accepted.storedBytes);
       if (outcome.kind === 'conflict') {
         throw new ApiFailure(422, 'idempotency_conflict', 'This Idempotency-Key was already used for a different ticket');
       }

@@ -1,4 +1,4 @@
-/** Support's ticket routes (bearer token): the list (summaries, by cursor), one full ticket, a screenshot's bytes, a status change. */
+/** Support's ticket routes (bearer token): the list (summaries, by cursor), one full ticket, a screenshot's bytes, a status change, erasure. */
 import type { Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import {
@@ -15,6 +15,7 @@ import { ApiFailure } from '../errors';
 import { readJson, smallBody } from '../http/bodies';
 import { BadCursor, TicketSummaries } from '../ticket-summaries';
 import { changeTicketStatus } from '../ticket-status';
+import { eraseTicket } from '../retention';
 
 /** Default and highest `?limit=` of the support list: a page is summaries, at most 100 of them. */
 const LIST_DEFAULT = 100;
@@ -83,8 +84,22 @@ export function supportTicketRoutes(app: Hono, ctx: AppContext, support: Middlew
     return c.body(new Uint8Array(shot.bytes), 200, {
       'Content-Type': shot.contentType,
       'Cache-Control': 'private, no-store',
-      'Content-Disposition': `inline; filename="screenshot-${shot.index}.${shot.contentType.split('/')[1]}"`,
+      // The bytes are the customer's: a PNG that is also HTML, or a JPEG that is also SVG, must
+      // never run. nosniff (set for every answer) keeps the browser on the image type; the
+      // sandbox (no scripts, unique origin) and default-src 'none' hold even if it did not.
+      'Content-Security-Policy': "sandbox; default-src 'none'",
+      'Content-Disposition': `inline; filename="ticket-${c.req
+        .param('id')
+        .slice(0, 64)
+        .replace(/[^A-Za-z0-9_-]/g, '')}-screenshot-${shot.index}.${shot.contentType.split('/')[1]}"`,
     });
+  });
+
+  // Erasure on a customer's request: the ticket, its screenshots and its idempotency records
+  // (so a late retry of the same key stores it anew rather than replaying an erased answer).
+  app.delete('/v1/tickets/:id', support, (c) => {
+    if (!eraseTicket(db.db, c.req.param('id'))) throw new ApiFailure(404, 'not_found', 'No such ticket');
+    return c.body(null, 204);
   });
 
   app.patch('/v1/tickets/:id', support, smallBody(), async (c) => {

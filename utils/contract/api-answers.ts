@@ -94,6 +94,14 @@ export const ApiErrorCodeSchema = z.enum([
   'not_found',
   'idempotency_conflict',
   'rate_limited',
+  /** 507: the server's storage budget (or its disk) is full; retry after Retry-After. */
+  'storage_full',
+  /** 507: this address sent its daily byte budget; retry after Retry-After. */
+  'quota_exceeded',
+  /** 503: too many bytes being received at once; retry after Retry-After. */
+  'busy',
+  /** 408: the client stopped sending the body (no progress for the server's idle timeout). */
+  'request_timeout',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;

@@ -7,7 +7,20 @@ import { ApiErrorSchema, MULTIPART, TicketCreatedSchema, type Ticket, type Ticke
 export type SendOutcome =
   | { kind: 'created'; result: TicketCreated }
   /** Worth retrying: network error, timeout, 408, 429, 5xx. */
-  | { kind: 'retry'; reason: 'network' | 'timeout' | 'http'; status?: number; retryAfterMs?: number; message?: string }
+  | {
+      kind: 'retry';
+      reason: 'network' | 'timeout' | 'http';
+      status?: number;
+      retryAfterMs?: number;
+      message?: string;
+      /** The API's error code when it sent one (storage_full, busy…), so the customer is told why. */
+      code?: ApiError['error']['code'];
+      /**
+       * After a timeout: whether the API answered a small request at once (`apiAnswers`). Yes
+       * means the server is up and the upload itself is too slow for the link; no means an outage.
+       */
+      apiAnswered?: boolean;
+    }
   /** The API refused the ticket itself: the customer must fix or discard it. */
   | { kind: 'rejected'; status: number; error: ApiError['error'] };
 
@@ -52,6 +65,7 @@ export async function sendTicket(
   apiBaseUrl: string,
   ticket: Ticket,
   screenshots: Blob[],
+  /** timeoutMs: the whole exchange; callers scale it with the bytes to send (retry-policy.ts uploadTimeoutMs). */
   options: { timeoutMs: number; fetch?: typeof fetch; onStage?: (stage: SendStage) => void },
 ): Promise<SendOutcome> {
   const doFetch = options.fetch ?? fetch;
@@ -87,7 +101,14 @@ export async function sendTicket(
     if (!isRefusal(response.status)) {
       // 408, 429, 5xx, and anything else that is not the API judging the ticket (a stray 3xx
       // from a captive portal, say): the ticket itself may be fine, so it is kept and retried.
-      return { kind: 'retry', reason: 'http', status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')) };
+      const error = ApiErrorSchema.safeParse(json);
+      return {
+        kind: 'retry',
+        reason: 'http',
+        status: response.status,
+        retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+        ...(error.success ? { code: error.data.error.code } : {}),
+      };
     }
     const error = ApiErrorSchema.safeParse(json);
     return {
@@ -98,6 +119,25 @@ export async function sendTicket(
   } catch {
     clearTimeout(timer);
     return { kind: 'retry', reason: controller.signal.aborted ? 'timeout' : 'network' };
+  }
+}
+
+/**
+ * Whether the API answers a small request (GET /v1/status) within `timeoutMs`. Asked after an
+ * upload timed out, to tell a link too slow for the ticket's bytes (the API answers) from an API
+ * that hangs or is unreachable (it does not). Any HTTP answer counts. Never throws.
+ */
+export async function apiAnswers(apiBaseUrl: string, options: { timeoutMs: number; fetch?: typeof fetch }): Promise<boolean> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  try {
+    const response = await (options.fetch ?? fetch)(`${apiBaseUrl}/v1/status`, { signal: controller.signal, cache: 'no-store' });
+    await response.arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

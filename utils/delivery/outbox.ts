@@ -16,13 +16,15 @@ import { requestBytes, type SendStage } from './api-client';
 export type OutboxState = 'queued' | 'sending' | 'sent' | 'attention';
 
 /** Why an attempt failed: an API error code, or a failure that never reached a readable answer. */
-export type FailureCode = ApiErrorCode | 'network' | 'timeout' | 'http' | 'interrupted';
+export type FailureCode = ApiErrorCode | 'network' | 'timeout' | 'http' | 'interrupted' | 'too_slow';
 
 export interface OutboxFailure {
   code: FailureCode;
   status?: number;
   message?: string;
   issues?: { path: string; message: string }[];
+  /** too_slow: the bytes that could not go out in time (for "this ticket (6 MB)"). */
+  bytes?: number;
 }
 
 export interface OutboxRecord {
@@ -33,6 +35,8 @@ export interface OutboxRecord {
   screenshots: Blob[];
   state: OutboxState;
   attempts: number;
+  /** Attempts in a row that timed out; at DELIVERY.timeoutAttempts the ticket needs attention (too_slow). */
+  timeouts?: number;
   /** Epoch ms before which no new attempt is made. */
   nextAttemptAt: number;
   /** Why the last attempt failed; for 'attention', what the customer must fix. */

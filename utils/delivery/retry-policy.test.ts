@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DELIVERY, retryDelayMs } from './retry-policy';
+import { DELIVERY, retryDelayMs, uploadTimeoutMs } from './retry-policy';
 
 const policy = { baseDelayMs: 1_000, maxDelayMs: 60_000, maxRetryAfterMs: 600_000 };
 
@@ -39,6 +39,15 @@ describe('retryDelayMs', () => {
   it('treats attempts below 1 as the first retry and ignores a bad random', () => {
     expect(retryDelayMs(0, undefined, 0, policy)).toBe(500);
     expect(retryDelayMs(1, undefined, Number.NaN, policy)).toBe(750);
+  });
+
+  it('gives an upload the time its bytes need at the floor rate, capped below the worker’s 5-minute limit', () => {
+    const policy = { timeoutMs: 30_000, floorBytesPerSecond: 32 * 1024, maxTimeoutMs: 270_000 };
+    expect(uploadTimeoutMs(0, policy)).toBe(30_000);
+    // A 6 MiB ticket: 30 s + 192 s, so 90 KiB/s (68 s) is well inside.
+    expect(uploadTimeoutMs(6 * 1024 * 1024, policy)).toBe(222_000);
+    expect(uploadTimeoutMs(25 * 1024 * 1024, policy)).toBe(270_000);
+    expect(uploadTimeoutMs(6 * 1024 * 1024)).toBe(DELIVERY.timeoutMs + 192_000);
   });
 
   it('ships with a 2 s base, a 5 min cap and a 30 s default timeout', () => {

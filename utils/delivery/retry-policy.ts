@@ -20,9 +20,46 @@ export const DELIVERY = {
   baseDelayMs: 2_000,
   maxDelayMs: 5 * 60_000,
   maxRetryAfterMs: 60 * 60_000,
-  /** A request that has not answered by then is aborted and retried (build-time DELIVERY_TIMEOUT_MS). */
+  /**
+   * What a request may take beyond its upload before it is aborted and retried: the server's
+   * work and its answer (build-time DELIVERY_TIMEOUT_MS). The upload itself gets more: see
+   * `uploadTimeoutMs`.
+   */
   timeoutMs: DELIVERY_TIMEOUT_MS,
+  /**
+   * The slowest link a ticket is waited for: 32 KiB/s (256 kbit/s, a weak mobile signal).
+   * fetch() in a service worker reports no upload progress (and XHR does not exist there), so
+   * the client cannot time out on "no progress" as the server does: it gives each request the
+   * time its bytes need at this rate. A 6 MiB ticket gets 30 s + 192 s.
+   */
+  floorBytesPerSecond: 32 * 1024,
+  /**
+   * Longest single request: Chrome may stop an extension service worker whose one task runs
+   * for more than 5 minutes, which would cut the upload anyway.
+   */
+  maxTimeoutMs: 270_000,
+  /** Consecutive timeouts after which a ticket is parked for the customer ('attention', too_slow). */
+  timeoutAttempts: 3,
 } as const;
+
+/** The knobs of `uploadTimeoutMs`; any left out take DELIVERY's. */
+export interface TimeoutPolicy {
+  timeoutMs?: number;
+  floorBytesPerSecond?: number;
+  maxTimeoutMs?: number;
+}
+
+/**
+ * How long one request carrying `bytes` may take: the fixed allowance for the server's answer
+ * plus the upload's time at the floor rate, capped at `maxTimeoutMs`. So a big ticket on a slow
+ * but moving link is not cut at a fixed 30 s and retried forever.
+ */
+export function uploadTimeoutMs(bytes: number, policy: TimeoutPolicy = DELIVERY): number {
+  const base = policy.timeoutMs ?? DELIVERY.timeoutMs;
+  const rate = policy.floorBytesPerSecond ?? DELIVERY.floorBytesPerSecond;
+  const cap = Math.max(base, policy.maxTimeoutMs ?? DELIVERY.maxTimeoutMs);
+  return Math.min(cap, base + Math.ceil((Math.max(0, bytes) / rate) * 1000));
+}
 
 /**
  * Delay before attempt number `attempts + 1`, given `attempts` (≥ 1) failed ones so far.

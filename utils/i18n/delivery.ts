@@ -41,7 +41,12 @@ const en = {
     http: 'Support is temporarily unavailable.',
     interrupted: 'The last attempt was interrupted.',
     rate_limited: 'Support asked to wait a moment before sending again.',
+    storage: 'Support’s server is out of room for now: your ticket is kept and will be sent later.',
+    busy: 'Support’s server is busy receiving other tickets: yours will be sent in a moment.',
   },
+  /** A ticket that timed out on every attempt: the connection is too slow for its size. */
+  tooSlow:
+    'Your connection is too slow to send this ticket ({size}) in time. Connect to a faster network (Wi-Fi rather than mobile data), then press “Try now”; or remove a screenshot with “Fix and send again”.',
   /** What an API error code means for the customer. */
   codes: {
     validation_failed: 'Some information in the ticket was refused.',
@@ -52,6 +57,10 @@ const en = {
     not_found: 'The support address is out of date: update the extension.',
     idempotency_conflict: 'Another ticket was already sent under this ticket’s identifier: discard this one and write a new ticket.',
     rate_limited: 'Too many tickets in a short time.',
+    storage_full: 'Support’s server is out of room for now; your ticket will be sent later.',
+    quota_exceeded: 'Too much was sent from your connection today; your ticket will be sent later.',
+    busy: 'Support’s server is busy; your ticket will be sent in a moment.',
+    request_timeout: 'The connection stalled while sending.',
     internal: 'Support’s server had a problem.',
   } satisfies Record<ApiErrorCode, string>,
   refusedStatus: 'Support refused the ticket (error {status}).',
@@ -100,7 +109,11 @@ const fr: Translation<typeof en> = {
     http: 'Le support est momentanément indisponible.',
     interrupted: 'Le dernier essai a été interrompu.',
     rate_limited: 'Le support a demandé d’attendre un peu avant de renvoyer.',
+    storage: 'Le serveur du support manque de place pour le moment : votre demande est conservée et partira plus tard.',
+    busy: 'Le serveur du support reçoit d’autres demandes : la vôtre partira dans un instant.',
   },
+  tooSlow:
+    'Votre connexion est trop lente pour envoyer cette demande ({size}) à temps. Connectez-vous à un réseau plus rapide (Wi-Fi plutôt que données mobiles), puis appuyez sur « Essayer maintenant » ; ou retirez une capture avec « Corriger et renvoyer ».',
   codes: {
     validation_failed: 'Certaines informations de la demande ont été refusées.',
     payload_too_large: 'La demande est trop volumineuse : retirez une capture ou raccourcissez la description.',
@@ -111,6 +124,10 @@ const fr: Translation<typeof en> = {
     idempotency_conflict:
       'Une autre demande a déjà été envoyée sous l’identifiant de celle-ci : abandonnez-la et rédigez une nouvelle demande.',
     rate_limited: 'Trop de demandes en peu de temps.',
+    storage_full: 'Le serveur du support manque de place pour le moment ; votre demande partira plus tard.',
+    quota_exceeded: 'Trop de données ont été envoyées depuis votre connexion aujourd’hui ; votre demande partira plus tard.',
+    busy: 'Le serveur du support est occupé ; votre demande partira dans un instant.',
+    request_timeout: 'La connexion s’est interrompue pendant l’envoi.',
     internal: 'Le serveur du support a rencontré un problème.',
   },
   refusedStatus: 'Le support a refusé la demande (erreur {status}).',
