@@ -176,7 +176,7 @@ describe('support inbox over HTTP', () => {
   });
 });
 
-describe('the handoff on the inbox’s ticket page', () => {
+describe('the handoff on the inbox’s ticket page', { timeout: 20_000 }, () => {
   let api: Api;
   let handoff: RunningHandoff;
   let receiver: TestReceiver;
@@ -232,7 +232,7 @@ describe('the handoff on the inbox’s ticket page', () => {
     const sent = await post(api.url);
     expect(sent.status).toBe(303);
     expect(sent.headers.get('location')).toBe(`/inbox/tickets/${id}#handoff-title`);
-    await waitFor('the delivery sent again', () => receiver.deliveredIds().length === 2);
+    await waitFor('the delivery sent again', () => receiver.deliveredIds().length === 2, 5_000);
     // The same webhook-id: the receiver can deduplicate.
     expect(new Set(receiver.deliveredIds()).size).toBe(1);
     // The worker records the attempt just after the receiver answered: read the page until it shows.
