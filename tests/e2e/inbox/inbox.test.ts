@@ -131,7 +131,7 @@ describe('support inbox', () => {
     expect(await network.count()).toBeGreaterThan(0);
     expect(await page.getByTestId('network-entries').textContent()).toContain('/api/giveaways/8f3k2/comments');
     // This stack runs no handoff: the page says so in one line.
-    expect(await page.getByTestId('handoff-off').textContent()).toContain('The handoff is not configured');
+    expect(await page.getByTestId('handoff-off').textContent({ timeout: 5_000 })).toContain('The handoff is not configured');
     await expectNoAxeViolation(page, 'inbox ticket page');
 
     // Acknowledge: the page and the history say so, and the customer's My tickets follows.
