@@ -44,6 +44,8 @@ export interface AppOptions {
   newReference?: (length: number) => string;
   /** Subscribers to ticket events (handoff, inbox); createApp makes one when absent. */
   events?: TicketEventBus;
+  /** Whether a handoff runs beside the API (server/handoff/handoff.ts is started after the API). */
+  handoffConfigured?: boolean;
 }
 
 export interface AppContext {

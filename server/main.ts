@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     // Loud on purpose: a server without support routes looks healthy to the customers.
     console.warn(`\n[support-api] WARNING: ${warning}\n`);
   }
-  const api = await startApi(config.options);
+  const api = await startApi({ ...config.options, handoffConfigured: handoffConfigured(handoffSettings) });
   const { options } = config;
   console.log(`[support-api] listening on ${api.url}`);
   console.log(

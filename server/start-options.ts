@@ -46,4 +46,6 @@ export interface StartApiOptions {
   retentionDays?: number;
   /** Where server faults are logged; default console.error. */
   log?: (message: string, error?: unknown) => void;
+  /** Whether a handoff (mail or webhooks) runs beside this API: the inbox says so on a ticket's page. */
+  handoffConfigured?: boolean;
 }

@@ -44,6 +44,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     schedule: { timezone: options.timezone, week: options.week, extraClosedDays: options.extraClosedDays },
     computePromise: computeResponsePromise,
     log: options.log,
+    handoffConfigured: options.handoffConfigured,
   });
   const server = createAdaptorServer({
     fetch: app.fetch,

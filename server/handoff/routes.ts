@@ -9,6 +9,7 @@ import type { AppContext } from '../app-context';
 import { ApiFailure } from '../errors';
 import { checkScreenshotLink, SIGNED_SCREENSHOT_PATH } from './links';
 import { HandoffQueue } from './queue';
+import { ticketHandoffLog } from './ticket-log';
 
 export function handoffRoutes(app: Hono, ctx: AppContext, support: MiddlewareHandler): void {
   const queue = new HandoffQueue(ctx.db.db);
@@ -16,23 +17,11 @@ export function handoffRoutes(app: Hono, ctx: AppContext, support: MiddlewareHan
   app.get('/v1/tickets/:id/handoffs', support, (c) => {
     const id = c.req.param('id');
     if (!ctx.db.getTicket(id)) throw new ApiFailure(404, 'not_found', 'No such ticket');
-    const deliveries = queue.forTicket(id).map((d) => {
-      const disabled = d.channel === 'webhook' ? queue.endpointDisabled(d.destination) : undefined;
-      return {
-        id: d.id,
-        event: d.event,
-        channel: d.channel,
-        destination: d.destination,
-        state: d.state,
-        attempts: d.attemptLog,
-        ...(d.nextAttemptAt ? { nextAttemptAt: d.nextAttemptAt } : {}),
-        ...(d.lastError ? { lastError: d.lastError } : {}),
-        ...(disabled ? { endpointDisabled: disabled } : {}),
-        createdAt: d.createdAt,
-        // What the inbox's "send again" button calls.
-        retry: { method: 'POST', path: `/v1/tickets/${encodeURIComponent(id)}/handoffs/${d.id}/retry` },
-      };
-    });
+    const deliveries = ticketHandoffLog(queue, id).map((d) => ({
+      ...d,
+      // Scripts' "send again" (the inbox posts to its own cookie route, server/inbox/inbox-routes.tsx).
+      retry: { method: 'POST', path: `/v1/tickets/${encodeURIComponent(id)}/handoffs/${d.id}/retry` },
+    }));
     return c.json({ ticketId: id, deliveries }, 200, { 'Cache-Control': 'no-store' });
   });
 

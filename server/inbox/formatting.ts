@@ -4,8 +4,9 @@ import type { Locale } from '../../utils/contract/schemas';
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** e.g. "Wed, Dec 2, 09:00 EST" — with the zone's name, since agents may sit elsewhere. */
-export function formatInZone(locale: Locale, when: string | Date, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
+export function formatInZone(locale: Locale, when: string | Date, timeZone: string, withSeconds = false): string {
+  // Seconds for the handoff's attempts: retries come seconds apart and must read as distinct.
+  const key = `${locale}|${timeZone}|${withSeconds}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', {
@@ -14,6 +15,7 @@ export function formatInZone(locale: Locale, when: string | Date, timeZone: stri
       month: 'short',
       hour: '2-digit',
       minute: '2-digit',
+      ...(withSeconds ? { second: '2-digit' } : {}),
       timeZoneName: 'short',
       timeZone,
     });

@@ -13,12 +13,15 @@ import { pickLocale } from '../../utils/i18n/format';
 import { INBOX_MESSAGES } from '../../utils/i18n/inbox';
 import { SUPPORT_TIMEZONE } from '../../utils/response-time/schedule';
 import type { AppContext } from '../app-context';
+import { HandoffQueue } from '../handoff/queue';
+import { ticketHandoffLog } from '../handoff/ticket-log';
 import { smallBody } from '../http/bodies';
 import { secretsEqual } from '../ids';
 import { recordStatusHistory, statusHistory } from '../status-history';
 import { changeTicketStatus } from '../ticket-status';
 import { TicketSummaries } from '../ticket-summaries';
 import { exportZip, ticketJson } from './export-zip';
+import { HandoffSection } from './handoff-section';
 import { endSession, IMAGE_CSP, pageHeaders, readSession, sameOrigin, startSession } from './guards';
 import { QueuePage } from './queue-page';
 import { queueHref, readQueueFilters } from './queue-filters';
@@ -38,6 +41,7 @@ const ASSETS: Record<string, { body: string; type: string }> = {
 export function inboxRoutes(app: Hono, ctx: AppContext): void {
   const { db } = ctx;
   const summaries = new TicketSummaries(db.db);
+  const handoffQueue = new HandoffQueue(db.db);
   const sessions = new InboxSessions(ctx.now);
   const timeZone = ctx.options.schedule?.timezone ?? SUPPORT_TIMEZONE;
   recordStatusHistory(db.db, ctx.events);
@@ -133,7 +137,23 @@ export function inboxRoutes(app: Hono, ctx: AppContext): void {
       return c.html(html`<!doctype html><html lang="${locale}"><title>${t.notFound}</title><p>${t.notFound}</p></html>`, 404);
     return page(
       c,
-      <TicketPage {...text(c)} timeZone={timeZone} now={ctx.now()} row={row} summary={summary} history={statusHistory(db.db, id)} />,
+      <TicketPage
+        {...text(c)}
+        timeZone={timeZone}
+        now={ctx.now()}
+        row={row}
+        summary={summary}
+        history={statusHistory(db.db, id)}
+        handoff={
+          <HandoffSection
+            {...text(c)}
+            timeZone={timeZone}
+            configured={ctx.options.handoffConfigured === true}
+            deliveries={ticketHandoffLog(handoffQueue, id)}
+            base={`/inbox/tickets/${encodeURIComponent(id)}`}
+          />
+        }
+      />,
     );
   });
 
@@ -147,6 +167,14 @@ export function inboxRoutes(app: Hono, ctx: AppContext): void {
     const back =
       typeof form.back === 'string' && /^\/inbox(?:[/?]|$)/.test(form.back) && !form.back.startsWith('//') ? form.back : '/inbox';
     return c.redirect(back, 303);
+  });
+
+  // The same queue call as the bearer route (server/handoff/routes.ts): due now, schedule restarted,
+  // same id; the handoff's worker polls the queue and sends it within its poll interval.
+  inbox.post('/tickets/:id/handoffs/:deliveryId/retry', (c) => {
+    const id = c.req.param('id');
+    if (!handoffQueue.retry(id, c.req.param('deliveryId'), ctx.now())) return c.text('No such ticket or delivery', 404);
+    return c.redirect(`/inbox/tickets/${encodeURIComponent(id)}#handoff-title`, 303);
   });
 
   inbox.get('/tickets/:id/screenshots/:index', (c) => {

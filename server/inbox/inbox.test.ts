@@ -7,6 +7,8 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TicketCreatedSchema, TicketPublicSchema } from '../../utils/contract/schemas';
+import { startHandoff, type RunningHandoff } from '../handoff/handoff';
+import { startReceiver, TEST_WEBHOOK_SECRET, waitFor, type TestReceiver } from '../handoff/test-receivers';
 import { makePng, postParts, SUPPORT_TOKEN, startTestApi, ticketFor, ticketParts } from '../test-support';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
@@ -119,6 +121,9 @@ describe('support inbox over HTTP', () => {
     expect(html).toContain('The customer left 2 entries out before sending.');
     expect(html).toContain(`mailto:`);
     expect(html).toContain(encodeURIComponent(`[${created.reference}]`));
+    // No handoff beside this API: the page says so in one line, and offers nothing to send again.
+    expect(html).toContain('The handoff is not configured (SMTP_URL, WEBHOOK_URLS)');
+    expect(html).not.toContain('Send again');
   });
 
   it('changes the status from the inbox: the customer sees it and the history says who and when', async () => {
@@ -168,5 +173,74 @@ describe('support inbox over HTTP', () => {
     expect(out.headers.get('set-cookie')).toMatch(/oso_inbox_session=;.*Max-Age=0/);
     expect((await fetch(`${api.url}/inbox`, { headers: { cookie: own } })).status).toBe(401);
     expect((await fetch(`${api.url}/inbox`, { headers: { cookie } })).status).toBe(200);
+  });
+});
+
+describe('the handoff on the inbox’s ticket page', { timeout: 20_000 }, () => {
+  let api: Api;
+  let handoff: RunningHandoff;
+  let receiver: TestReceiver;
+  let cookie: string;
+  let id: string;
+  const page = async () => (await fetch(`${api.url}/inbox/tickets/${id}`, { headers: { cookie } })).text();
+  /** The attempts' outcomes of the one webhook delivery, as the page lists them. */
+  const outcomes = (html: string) => [...html.matchAll(/data-testid="attempt" data-outcome="(\w+)"/g)].map((m) => m[1]);
+
+  beforeAll(async () => {
+    // A real receiver verifying Standard Webhooks signatures: 500 first, then 200.
+    receiver = await startReceiver(TEST_WEBHOOK_SECRET, [{ status: 500 }], { status: 200 });
+    api = await startTestApi({ handoffConfigured: true });
+    handoff = startHandoff({
+      api,
+      dataDir: api.dataDir,
+      settings: { webhooks: { urls: [receiver.url], secret: TEST_WEBHOOK_SECRET } },
+      backoff: { delaysMs: [40, 40, 40], jitter: 0 },
+      pollMs: 20,
+      log: () => {},
+    });
+    const res = await postParts(api.url, ticketParts(ticketFor([]), []));
+    id = ((await res.json()) as { id: string }).id;
+    await waitFor('the retried webhook to be delivered', () => receiver.deliveredIds().length === 1);
+    cookie = cookieOf(await signIn(api));
+  }, 20_000);
+  afterAll(async () => {
+    await handoff?.close();
+    await api?.close();
+    await receiver?.close();
+  });
+
+  it('lists the delivery with each attempt: the 500, then the delivery', async () => {
+    const html = await page();
+    expect(html).toContain('Ticket created (ticket.created): webhook');
+    expect(html).toContain(receiver.url);
+    expect(outcomes(html)).toEqual(['retry', 'delivered']);
+    expect(html).toMatch(/<td>1<\/td><td><time datetime="[^"]+">[^<]+<\/time><\/td><td>Failed, will retry<\/td><td>500<\/td>/);
+    expect(html).toMatch(/<td>2<\/td><td><time datetime="[^"]+">[^<]+<\/time><\/td><td>Delivered<\/td><td>200<\/td>/);
+    expect(html).toMatch(/data-testid="delivery-state">Delivered</);
+  });
+
+  it('sends again from the page: a cross-origin post is refused, the inbox’s own leads to a new delivered attempt', async () => {
+    const action = /<form method="post" action="([^"]+\/retry)">/.exec(await page())![1]!;
+    expect(action).toMatch(new RegExp(`^/inbox/tickets/${id}/handoffs/msg_[\\w-]+/retry$`));
+    const post = (origin: string) =>
+      fetch(`${api.url}${action}`, { method: 'POST', headers: { cookie, Origin: origin }, redirect: 'manual' });
+
+    expect((await post('http://127.0.0.1:1')).status).toBe(403);
+    await new Promise((r) => setTimeout(r, 150)); // several worker polls: nothing may leave
+    expect(receiver.requests).toHaveLength(2);
+
+    const sent = await post(api.url);
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe(`/inbox/tickets/${id}#handoff-title`);
+    await waitFor('the delivery sent again', () => receiver.deliveredIds().length === 2, 5_000);
+    // The same webhook-id: the receiver can deduplicate.
+    expect(new Set(receiver.deliveredIds()).size).toBe(1);
+    // The worker records the attempt just after the receiver answered: read the page until it shows.
+    let shown: (string | undefined)[] = [];
+    for (const until = Date.now() + 5_000; shown.length < 3 && Date.now() < until; ) {
+      shown = outcomes(await page());
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(shown).toEqual(['retry', 'delivered', 'delivered']);
   });
 });

@@ -3,6 +3,7 @@
  * (support answers in both; the page follows the agent's browser language).
  */
 import type { Plural, Translation } from './format';
+import { INBOX_HANDOFF_MESSAGES } from './inbox-handoff';
 
 const en = {
   inboxTitle: 'Support inbox',
@@ -136,6 +137,7 @@ const en = {
   no: 'no',
   extensionVersion: 'Extension version',
   languagesList: 'Browser languages',
+  handoff: INBOX_HANDOFF_MESSAGES.en,
 };
 
 const fr: Translation<typeof en> = {
@@ -267,6 +269,7 @@ const fr: Translation<typeof en> = {
   no: 'non',
   extensionVersion: 'Version de l’extension',
   languagesList: 'Langues du navigateur',
+  handoff: INBOX_HANDOFF_MESSAGES.fr,
 };
 
 export const INBOX_MESSAGES = { en, fr };

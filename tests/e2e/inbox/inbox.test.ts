@@ -4,7 +4,9 @@
  * refused), finds it at the top of the queue with its deadline badge, opens it with the keyboard,
  * sees its screenshot, console and network entries, acknowledges it, and the customer's "My
  * tickets" follows; a ticket whose description and console entries hold HTML and script runs
- * nothing; axe finds no violation on the queue or the ticket page; support signs out.
+ * nothing; axe finds no violation on the queue or the ticket page; support signs out. Beside an
+ * API with a handoff to a real webhook receiver, the ticket page lists the attempts and its
+ * "Send again" button (a real form post, with the Origin Chromium sends) delivers once more.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -12,7 +14,9 @@ import { SUPPORT_TOKEN, openForm, tabIdOf } from '../support/harness';
 import { useStack } from '../support/stack';
 import { describeViolations, runAxe } from '../accessibility/axe';
 import { sampleTicket } from '../../fixtures/sample-ticket';
-import { postParts, ticketParts } from '../../../server/test-support';
+import { startHandoff } from '../../../server/handoff/handoff';
+import { startReceiver, TEST_WEBHOOK_SECRET, waitFor } from '../../../server/handoff/test-receivers';
+import { postParts, SUPPORT_TOKEN as API_TOKEN, startTestApi, ticketFor, ticketParts } from '../../../server/test-support';
 import { TicketCreatedSchema } from '../../../utils/contract/schemas';
 
 const stack = useStack({ locale: 'en' });
@@ -126,6 +130,8 @@ describe('support inbox', () => {
     const network = page.getByTestId('network-entry');
     expect(await network.count()).toBeGreaterThan(0);
     expect(await page.getByTestId('network-entries').textContent()).toContain('/api/giveaways/8f3k2/comments');
+    // This stack runs no handoff: the page says so in one line.
+    expect(await page.getByTestId('handoff-off').textContent({ timeout: 5_000 })).toContain('The handoff is not configured');
     await expectNoAxeViolation(page, 'inbox ticket page');
 
     // Acknowledge: the page and the history say so, and the customer's My tickets follows.
@@ -169,5 +175,48 @@ describe('support inbox', () => {
     expect(await page.context().cookies(`${stack.api.url}/inbox`)).toEqual([]);
     expect((await page.goto(`${stack.api.url}/inbox`))!.status()).toBe(401);
     await page.close();
+  });
+
+  it('shows the handoff’s attempts on the ticket page, axe-clean, and Send again delivers once more', async () => {
+    const receiver = await startReceiver(TEST_WEBHOOK_SECRET, [{ status: 500 }], { status: 200 });
+    const api = await startTestApi({ handoffConfigured: true });
+    const handoff = startHandoff({
+      api,
+      dataDir: api.dataDir,
+      settings: { webhooks: { urls: [receiver.url], secret: TEST_WEBHOOK_SECRET } },
+      backoff: { delaysMs: [40, 40, 40], jitter: 0 },
+      pollMs: 20,
+      log: () => {},
+    });
+    const page = await stack.browser.context.newPage();
+    try {
+      const { id } = TicketCreatedSchema.parse(await (await postParts(api.url, ticketParts(ticketFor([]), []))).json());
+      await waitFor('the webhook delivered after its 500', () => receiver.deliveredIds().length === 1);
+      await page.goto(`${api.url}/inbox/sign-in`);
+      await page.getByLabel('Support token').fill(API_TOKEN);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${api.url}/inbox`);
+      await page.goto(`${api.url}/inbox/tickets/${id}`);
+      const attempts = page.getByTestId('attempt');
+      expect(await attempts.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome')))).toEqual(['retry', 'delivered']);
+      await expectNoAxeViolation(page, 'inbox ticket page with its handoff');
+      await page.getByRole('button', { name: 'Send again' }).click();
+      await waitFor('the delivery sent again', () => receiver.deliveredIds().length === 2, 5_000);
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            return attempts.count();
+          },
+          { timeout: 5_000 },
+        )
+        .toBe(3);
+      expect(await attempts.last().getAttribute('data-outcome')).toBe('delivered');
+    } finally {
+      await page.close();
+      await handoff.close();
+      await api.close();
+      await receiver.close();
+    }
   });
 });
