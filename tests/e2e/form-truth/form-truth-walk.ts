@@ -1,0 +1,274 @@
+/**
+ * What a customer reads in the form must be true, short and plain, at 360 px: the shared walk
+ * of tests/e2e/form-truth/, in English and in French (one file each, so they run in parallel).
+ * Real Chromium with the e2e build, the real API over HTTP behind a fault proxy (to take it
+ * down), the demo draw page; the customer's clock is set through TZ.
+ */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SUPPORT_TOKEN, listTickets, openForm, tabIdOf, type Api, type Browser } from '../support/harness';
+import type { FaultProxy } from '../support/fault-proxy';
+import { expectNoSeriousAxe } from '../support/customer-walkthrough';
+import type { DemoServer } from '../../fixtures/demo-server';
+
+/** The extension API inside functions evaluated in the service worker. */
+declare const chrome: typeof import('wxt/browser').browser;
+
+export const TRUTH = {
+  en: {
+    timeZone: 'America/Vancouver',
+    zone: 'Vancouver time',
+    description: 'Description',
+    email: 'E-mail',
+    review: 'Review before sending',
+    send: 'Send to support',
+    ifNow: /^If you send now: .+ \(Vancouver time\)\.$/,
+    promised: /^Promised when you sent it: .+ \(Vancouver time\)\.$/,
+    needDescription: 'Before sending: describe what happened.',
+    needBoth: 'Before sending: describe what happened and enter your e-mail address.',
+    canSend: /You can send now|Everything support needs is here/,
+    allDone: 'Everything support needs is here.',
+    details: /^Technical details \((\d+) entr(?:y|ies)\)$/,
+    discard: 'Discard draft',
+    undo: 'Undo',
+    notSent: 'Not sent yet: support does not have this ticket.',
+    whatToDo: /^What you can do: /,
+    nextTitle: 'What happens next',
+    newTicket: 'New ticket',
+    sentTitle: 'Sent to support',
+    myTickets: 'My tickets',
+    noneDelivered: /^None of your tickets has reached support yet/,
+    answered: 'Answered — see your inbox m***@example.com',
+    jargon: /console|fetch|XHR|network|API|\[removed|→|\b[45]\d\d\b/i,
+    categoryJargon: /API|bug|multi-platform/i,
+  },
+  fr: {
+    timeZone: 'Europe/Paris',
+    zone: 'heure de Paris',
+    description: 'Description',
+    email: 'Adresse e-mail',
+    review: 'Vérifier avant l’envoi',
+    send: 'Envoyer au support',
+    ifNow: /^Si vous envoyez maintenant\u00a0: .+ \(heure de Paris\)\.$/,
+    promised: /^Promis à l’envoi\u00a0: .+ \(heure de Paris\)\.$/,
+    needDescription: 'Avant d’envoyer : décrivez ce qui s’est passé.',
+    needBoth: 'Avant d’envoyer : décrivez ce qui s’est passé et saisissez votre adresse e-mail.',
+    canSend: /Vous pouvez envoyer|Le support a tout ce qu’il lui faut/,
+    allDone: 'Le support a tout ce qu’il lui faut.',
+    details: /^Détails techniques \((\d+) entrées?\)$/,
+    discard: 'Supprimer le brouillon',
+    undo: 'Annuler la suppression',
+    notSent: 'Pas encore envoyée : le support n’a pas cette demande.',
+    whatToDo: /^Ce que vous pouvez faire : /,
+    nextTitle: 'Et maintenant ?',
+    newTicket: 'Nouvelle demande',
+    sentTitle: 'Demande envoyée au support',
+    myTickets: 'Mes demandes',
+    noneDelivered: /^Aucune de vos demandes n’est encore arrivée au support/,
+    answered: 'Répondue — voir votre boîte e-mail m***@example.com',
+    jargon: /console|fetch|XHR|réseau|API|\[removed|→|\b[45]\d\d\b|Courriel/i,
+    categoryJargon: /API|bug|multi-plateformes/i,
+  },
+} as const;
+export type TruthLocale = keyof typeof TRUTH;
+
+/** A narrow phone-sized window: the form must fit it without scrolling sideways. */
+export const NARROW = { width: 360, height: 640 };
+
+/** Nothing sticks out to the right of a 360 px page: no horizontal scroll, and every visible box within it. */
+export async function expectNoSideScroll(page: Page, where: string): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        // Visually hidden text is clipped to 1 px on purpose.
+        return box.width > 1 && style.visibility !== 'hidden' && style.position !== 'absolute' && box.right > width + 0.5;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} → ${Math.round(el.getBoundingClientRect().right)}`);
+    return { scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5) };
+  });
+  expect(overflow.scroll, `${where}: page ${overflow.scroll} px wide in ${overflow.width} px`).toBeLessThanOrEqual(overflow.width);
+  expect(overflow.wide, where).toEqual([]);
+}
+
+/** The element's box lies inside the viewport (seen without scrolling). */
+async function inView(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
+  });
+}
+
+/** Opens the form about the demo draw page in a 360 px window, once the capture is in. */
+export async function narrowForm(browser: Browser, demo: DemoServer, query: string): Promise<{ form: Page; tabId: number }> {
+  const url = `${demo.drawUrl}?${query}`;
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(300);
+  const tabId = await tabIdOf(browser.worker, url);
+  const form = await openForm(browser, tabId);
+  await form.setViewportSize(NARROW);
+  await form.getByTestId('checklist').waitFor({ timeout: 20_000 });
+  await form.getByTestId('screenshot-thumb').waitFor({ timeout: 20_000 });
+  return { form, tabId };
+}
+
+/**
+ * The form before anything is typed, then filled: the checklist honest, counts that agree, one
+ * promise sentence in the customer's clock, plain words first, Review always in sight, a
+ * discard that can be undone, and the review's plain summary over its folded entries.
+ */
+export async function walkTheTruth(browser: Browser, demo: DemoServer, locale: TruthLocale): Promise<void> {
+  const s = TRUTH[locale];
+  const { form } = await narrowForm(browser, demo, `truth=${locale}`);
+  const item = (detail: string) => form.getByTestId(`checklist-${detail}`);
+  const progress = () => form.getByTestId('checklist-progress').textContent();
+
+  // The checklist: the page gave six details, but what happened is missing, and required.
+  await expect.poll(() => item('errorMessages').getAttribute('data-state'), { timeout: 5_000 }).toBe('done');
+  expect(await item('description').getAttribute('data-state')).toBe('missing');
+  expect(await progress()).toContain(s.needDescription);
+  expect(await progress()).not.toMatch(s.canSend);
+  // No e-mail either: both are named, sending is not offered as possible.
+  await form.getByLabel(s.email, { exact: true }).fill('');
+  await expect.poll(progress).toContain(s.needBoth);
+  expect(await item('accountEmail').getAttribute('data-state')).toBe('missing');
+  expect(await form.getByTestId('checklist').getAttribute('data-required-missing')).toBe('2');
+  expect(await progress()).not.toMatch(s.canSend);
+
+  // One promise sentence, in the customer's clock, its place named once; never "UTC".
+  const promise = (await form.getByTestId('promise-sentence').textContent())!;
+  expect(promise).toMatch(s.ifNow);
+  const text = (await form.locator('main').innerText()).replace(/\u00a0/g, ' ');
+  expect(text).not.toMatch(/\bUTC\b|\bGMT\b/);
+  expect(text.split(s.zone)).toHaveLength(2);
+
+  // Plain words on top: one sentence about what was captured, the raw entries folded under
+  // "Technical details" with their number, the same number as listed.
+  const summary = (await form.getByTestId('capture-summary').textContent())!;
+  expect(summary).not.toMatch(s.jargon);
+  expect(summary.split(locale === 'fr' ? ' ; ' : '; ').length).toBeGreaterThanOrEqual(2);
+  const fold = (await form.getByTestId('error-count').textContent())!;
+  const counted = Number(s.details.exec(fold)?.[1]);
+  expect(await form.getByTestId('captured-entries').locator('li').count()).toBe(counted);
+  for (const option of await form.locator('select option').allTextContents()) expect(option).not.toMatch(s.categoryJargon);
+  expect(await form.locator('main').innerText()).not.toMatch(/Courriel/);
+
+  // 360 px: no sideways scroll; the main button in sight at the top and after scrolling.
+  await expectNoSideScroll(form, `form at 360 px (${locale})`);
+  expect(await form.evaluate(() => document.documentElement.scrollHeight > window.innerHeight * 1.5)).toBe(true);
+  expect(await inView(form, 'form-actions')).toBe(true);
+  await form.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  expect(await inView(form, 'form-actions')).toBe(true);
+  await expectNoSeriousAxe(form, `form at 360 px (${locale})`);
+
+  // Filled: everything support needs, said only now.
+  const description = form.getByLabel(s.description, { exact: true });
+  await description.fill(`Les commentaires Instagram ne se chargent pas (${locale}).`);
+  await form.getByLabel(s.email, { exact: true }).fill('marie@example.com');
+  await expect.poll(progress).toContain(s.allDone);
+
+  // "Discard draft" acts at once, so it can be undone.
+  await form.getByRole('button', { name: s.discard, exact: true }).click();
+  expect(await description.inputValue()).toBe('');
+  await form.getByRole('button', { name: s.undo, exact: true }).click();
+  expect(await description.inputValue()).toContain('Les commentaires Instagram');
+  expect(await form.getByLabel(s.email, { exact: true }).inputValue()).toBe('marie@example.com');
+
+  // The review: the same plain summary, the entries folded with their switches, counts agreeing.
+  await form.getByRole('button', { name: s.review, exact: true }).click();
+  await form.getByTestId('review').waitFor();
+  expect(await form.getByTestId('review-summary').textContent()).toBe(summary);
+  const reviewFold = form.locator('.review__details summary');
+  expect(Number(s.details.exec((await reviewFold.textContent())!)?.[1])).toBe(counted);
+  expect(await form.getByRole('checkbox').first().isVisible()).toBe(false);
+  await reviewFold.click();
+  expect(await form.getByTestId('review-entry').count()).toBe(counted);
+  await expectNoSideScroll(form, `review at 360 px (${locale})`);
+  await form.close();
+}
+
+/** The worker's global badge text (the toolbar button, whatever tab is shown). */
+export function badgeText(browser: Browser): Promise<string> {
+  return browser.worker.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+/**
+ * A ticket sent while the API is down has its own page (not sent yet, retrying on its own, what
+ * to do; no promise, no next steps), and turns into the confirmation when delivery succeeds.
+ * Then, with no form open, support answers: the worker's alarm reads the status, the badge
+ * shows it, and "My tickets" says where the answer is.
+ */
+export async function walkTheOutbox(browser: Browser, api: Api, proxy: FaultProxy, demo: DemoServer, locale: TruthLocale): Promise<void> {
+  const s = TRUTH[locale];
+  expect(await browser.worker.evaluate(() => chrome.alarms.get('ticket-status'))).toMatchObject({ name: 'ticket-status' });
+  await proxy.setMode('down');
+  const { form } = await narrowForm(browser, demo, `outbox=${locale}&quiet=1`);
+  await form.getByLabel(s.description, { exact: true }).fill(`Envoyée hors ligne (${locale}).`);
+  await form.getByLabel(s.email, { exact: true }).fill('marie@example.com');
+  await form.getByRole('button', { name: s.review, exact: true }).click();
+  await form.getByRole('button', { name: s.send, exact: true }).click();
+
+  // Not sent yet: its own page, clearly different, and nothing that says support has it.
+  const step = form.getByTestId('sent-step');
+  const status = form.getByTestId('delivery-status');
+  await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain(s.notSent);
+  expect(await form.getByTestId('what-to-do').textContent()).toMatch(s.whatToDo);
+  expect(await step.getAttribute('data-delivered')).toBe('false');
+  for (const absent of ['next-steps', 'sent-promise', 'ticket-reference', 'sent-success']) {
+    expect(await form.getByTestId(absent).count(), absent).toBe(0);
+  }
+  await expectNoSideScroll(form, `not sent yet at 360 px (${locale})`);
+  await expectNoSeriousAxe(form, `not sent yet (${locale})`);
+
+  // "My tickets" lists it as not sent, and does not claim no ticket was sent.
+  await form.getByRole('button', { name: s.myTickets, exact: true }).click();
+  await form.getByTestId('outbox-list').waitFor();
+  expect(await form.getByTestId('my-tickets-empty').textContent()).toMatch(s.noneDelivered);
+  await form.getByRole('button', { name: locale === 'fr' ? 'Écrire au support' : 'Write to support', exact: true }).click();
+
+  // The API is back: the worker delivers on its own, and the page becomes the confirmation.
+  await proxy.setMode('pass');
+  await expect.poll(() => step.getAttribute('data-delivered'), { timeout: 30_000 }).toBe('true');
+  const reference = (await form.getByTestId('ticket-reference').textContent())!;
+  expect(reference).toMatch(/^OSO-/);
+  expect(await form.getByTestId('sent-success').textContent()).toContain(s.sentTitle);
+  const page = await form.locator('main').innerText();
+  expect(page.split(reference)).toHaveLength(2);
+  expect(await form.getByTestId('promise-sentence').textContent()).toMatch(s.promised);
+  await form.getByRole('heading', { name: s.nextTitle }).waitFor();
+  // The promise comes before "New ticket", the last thing on the page.
+  const order = await form.evaluate(() => {
+    const promise = document.querySelector('[data-testid="sent-promise"]')!;
+    const buttons = [...document.querySelectorAll('[data-testid="sent-step"] button')];
+    const last = buttons[buttons.length - 1]!;
+    return { promiseFirst: Boolean(promise.compareDocumentPosition(last) & Node.DOCUMENT_POSITION_FOLLOWING), last: last.textContent };
+  });
+  expect(order).toEqual({ promiseFirst: true, last: s.newTicket });
+  await expectNoSideScroll(form, `sent at 360 px (${locale})`);
+  await expectNoSeriousAxe(form, `sent (${locale})`);
+  await form.close();
+
+  // Support answers while no form is open: the worker notices on its own and the badge says so.
+  const stored = (await listTickets(api)).find((t) => t.reference === reference)!;
+  expect(await badgeText(browser)).toBe('');
+  const patch = await fetch(`${api.url}/v1/tickets/${stored.id}`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${SUPPORT_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ status: 'answered' }),
+  });
+  expect(patch.status).toBe(200);
+  expect(browser.context.pages().filter((p) => p.url().includes('popup.html'))).toEqual([]);
+  await expect.poll(() => badgeText(browser), { timeout: 30_000, interval: 250 }).toBe('1');
+
+  // "My tickets" says where the answer is, and looking at it clears the badge.
+  const tabId = await tabIdOf(browser.worker, `${demo.drawUrl}?outbox=${locale}&quiet=1`);
+  const list = await openForm(browser, tabId, '&view=tickets');
+  const row = list.getByTestId('my-ticket').filter({ hasText: reference });
+  await expect.poll(() => row.getByTestId('my-ticket-status').textContent(), { timeout: 15_000 }).toBe(s.answered);
+  await expect.poll(() => badgeText(browser), { timeout: 10_000 }).toBe('');
+  await list.close();
+}
