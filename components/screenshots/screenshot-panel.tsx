@@ -125,7 +125,7 @@ export function ScreenshotPanel({
       ) : (
         <ul className="shots__list">
           {screenshots.map((shot, index) => (
-            <li key={shot.id} className="shots__item" data-testid="screenshot-item">
+            <li key={shot.id} className="shots__item" data-testid="screenshot-item" data-bytes={shot.meta.bytes} data-type={shot.meta.type}>
               <ScreenshotThumbnail shot={shot} alt={format(t.alt[shot.meta.source], { index: index + 1 })} />
               <div className="shots__meta">
                 <span>

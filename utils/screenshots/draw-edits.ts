@@ -3,7 +3,7 @@
  * are sent alike. Blackouts come last and are snapped outwards to whole pixels, so that no pixel
  * of what was under them survives (not even an anti-aliased edge).
  */
-import { blackoutPixels, type ScreenshotEdit, type Size } from './edit-geometry';
+import { blackoutPixels, lossyBlackoutPixels, type ScreenshotEdit, type Size } from './edit-geometry';
 
 /** The marks' colour: a red that contrasts with both light and dark pages. */
 export const MARK_COLOR = '#e0004d';
@@ -47,7 +47,8 @@ export function drawEdits(
   edits: readonly ScreenshotEdit[],
   image: Size,
   scale: number,
-  options: { pending?: boolean } = {},
+  /** `lossy`: the bytes will be JPEG or WebP; blackouts grow to the codec's blocks (lossyBlackoutPixels). */
+  options: { pending?: boolean; lossy?: boolean } = {},
 ): void {
   const output = { width: Math.round(image.width * scale), height: Math.round(image.height * scale) };
   const line = markWidth(image);
@@ -72,7 +73,7 @@ export function drawEdits(
   ctx.fillStyle = '#000000';
   for (const edit of edits) {
     if (edit.kind !== 'blackout') continue;
-    const px = blackoutPixels(edit, scale, output);
+    const px = options.lossy ? lossyBlackoutPixels(edit, scale, output) : blackoutPixels(edit, scale, output);
     ctx.fillRect(px.x, px.y, px.width, px.height);
     if (options.pending) {
       // A pending blackout is shown with a light outline so it can be seen on a dark page.

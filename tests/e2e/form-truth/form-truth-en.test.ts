@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchBrowser, startDemo, startTestApi, type Api, type Browser } from '../support/harness';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import type { DemoServer } from '../../fixtures/demo-server';
-import { TRUTH, walkTheOutbox, walkTheTruth } from './form-truth-walk';
+import { TRUTH, walkTheEditedSize, walkTheOutbox, walkTheTruth } from './form-truth-walk';
 
 let api: Api;
 let demo: DemoServer;
@@ -33,5 +33,9 @@ describe('the form tells the truth (English)', () => {
 
   it('not sent yet while the API is down, then the confirmation; the answer reaches the badge with the popup closed', async () => {
     await walkTheOutbox(browser, api, proxy, demo, 'en');
+  });
+
+  it('the edited capture keeps its type and size, its blackout pure black', async () => {
+    await walkTheEditedSize(browser, api, demo, 'en');
   });
 });

@@ -6,9 +6,9 @@
  */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SUPPORT_TOKEN, listTickets, openForm, tabIdOf, type Api, type Browser } from '../support/harness';
+import { SUPPORT_TOKEN, fetchScreenshot, listTickets, openForm, tabIdOf, type Api, type Browser } from '../support/harness';
 import type { FaultProxy } from '../support/fault-proxy';
-import { expectNoSeriousAxe } from '../support/customer-walkthrough';
+import { expectNoSeriousAxe, notBlackPixels } from '../support/customer-walkthrough';
 import type { DemoServer } from '../../fixtures/demo-server';
 
 /** The extension API inside functions evaluated in the service worker. */
@@ -41,6 +41,9 @@ export const TRUTH = {
     answered: 'Answered — see your inbox m***@example.com',
     jargon: /console|fetch|XHR|network|API|\[removed|→|\b[45]\d\d\b/i,
     categoryJargon: /API|bug|multi-platform/i,
+    editShot: 'Edit screenshot 1',
+    blackout: 'Black out',
+    save: 'Save',
   },
   fr: {
     timeZone: 'Europe/Paris',
@@ -68,6 +71,9 @@ export const TRUTH = {
     answered: 'Répondue — voir votre boîte e-mail m***@example.com',
     jargon: /console|fetch|XHR|réseau|API|\[removed|→|\b[45]\d\d\b|Courriel/i,
     categoryJargon: /API|bug|multi-plateformes/i,
+    editShot: 'Modifier la capture 1',
+    blackout: 'Masquer en noir',
+    save: 'Enregistrer',
   },
 } as const;
 export type TruthLocale = keyof typeof TRUTH;
@@ -273,4 +279,61 @@ export async function walkTheOutbox(browser: Browser, api: Api, proxy: FaultProx
   await expect.poll(() => row.getByTestId('my-ticket-status').textContent(), { timeout: 15_000 }).toBe(s.answered);
   await expect.poll(() => badgeText(browser), { timeout: 10_000 }).toBe('');
   await list.close();
+}
+
+/**
+ * An edited capture keeps its type and about its size (a JPEG re-encoded as PNG grew from 89 KB
+ * to 517 KB), and what was blacked out is still pure black in the stored bytes.
+ */
+export async function walkTheEditedSize(browser: Browser, api: Api, demo: DemoServer, locale: TruthLocale): Promise<void> {
+  const s = TRUTH[locale];
+  const url = `${demo.drawUrl}?edit=${locale}`;
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await page.waitForLoadState('load');
+  const form = await openForm(browser, await tabIdOf(browser.worker, url));
+  const shot = form.getByTestId('screenshot-item').first();
+  await shot.waitFor({ timeout: 20_000 });
+  const before = { bytes: Number(await shot.getAttribute('data-bytes')), type: await shot.getAttribute('data-type') };
+
+  await form.getByRole('button', { name: s.editShot }).click();
+  const dialog = form.getByRole('dialog');
+  await dialog.getByRole('button', { name: s.blackout }).click();
+  const canvas = form.getByTestId('screenshot-canvas');
+  await expect.poll(async () => (await canvas.boundingBox())?.width ?? 0).toBeGreaterThan(0);
+  const box = (await canvas.boundingBox())!;
+  await form.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await form.mouse.down();
+  await form.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 4 });
+  await form.mouse.up();
+  await dialog.getByRole('button', { name: s.save }).click();
+  await form.getByRole('dialog').waitFor({ state: 'detached' });
+  await expect.poll(() => shot.getAttribute('data-bytes')).not.toBe(String(before.bytes));
+  const after = { bytes: Number(await shot.getAttribute('data-bytes')), type: await shot.getAttribute('data-type') };
+  console.log(`[form-truth] edited capture (${locale}): ${before.type} ${before.bytes} B → ${after.type} ${after.bytes} B`);
+  expect(after.type).toBe(before.type);
+  expect(after.bytes).toBeLessThanOrEqual(before.bytes * 1.5);
+
+  await form.getByLabel(s.description, { exact: true }).fill(`Capture masquée (${locale}).`);
+  await form.getByLabel(s.email, { exact: true }).fill('marie@example.com');
+  await form.getByRole('button', { name: s.review, exact: true }).click();
+  await form.getByRole('button', { name: s.send, exact: true }).click();
+  const reference = (await form.getByTestId('ticket-reference').textContent({ timeout: 20_000 }))!;
+  const stored = (await listTickets(api)).find((t) => t.reference === reference)!;
+  const bytes = await fetchScreenshot(api, stored.id, 0);
+  expect(bytes.type).toBe(before.type);
+  expect(bytes.bytes.length).toBe(after.bytes);
+  const { width, height } = stored.ticket.screenshots[0]!;
+  // Every pixel of the drag's rectangle (30%–60% × 30%–50%), 2 px in from its rounded edges.
+  const rect = {
+    x: Math.ceil(width * 0.3) + 2,
+    y: Math.ceil(height * 0.3) + 2,
+    width: Math.floor(width * 0.3) - 4,
+    height: Math.floor(height * 0.2) - 4,
+  };
+  const pixels = await notBlackPixels(form, bytes.bytes, rect);
+  expect(pixels.inside).toBe(rect.width * rect.height);
+  expect(pixels.notBlack).toBe(0);
+  await form.close();
+  await page.close();
 }
