@@ -125,7 +125,15 @@ export function ScreenshotPanel({
       ) : (
         <ul className="shots__list">
           {screenshots.map((shot, index) => (
-            <li key={shot.id} className="shots__item" data-testid="screenshot-item" data-bytes={shot.meta.bytes} data-type={shot.meta.type}>
+            <li
+              key={shot.id}
+              className="shots__item"
+              data-testid="screenshot-item"
+              data-bytes={shot.meta.bytes}
+              data-type={shot.meta.type}
+              // Where the blackouts are (image pixels): what must be pure black in the bytes sent.
+              data-blackouts={JSON.stringify((shot.edits ?? []).filter((edit) => edit.kind === 'blackout'))}
+            >
               <ScreenshotThumbnail shot={shot} alt={format(t.alt[shot.meta.source], { index: index + 1 })} />
               <div className="shots__meta">
                 <span>

@@ -313,6 +313,13 @@ export async function walkTheEditedSize(browser: Browser, api: Api, demo: DemoSe
   console.log(`[form-truth] edited capture (${locale}): ${before.type} ${before.bytes} B → ${after.type} ${after.bytes} B`);
   expect(after.type).toBe(before.type);
   expect(after.bytes).toBeLessThanOrEqual(before.bytes * 1.5);
+  // The blackout as the editor keeps it, in image pixels.
+  const [edit] = JSON.parse((await shot.getAttribute('data-blackouts')) ?? '[]') as {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+  }[];
 
   await form.getByLabel(s.description, { exact: true }).fill(`Capture masquée (${locale}).`);
   await form.getByLabel(s.email, { exact: true }).fill('marie@example.com');
@@ -323,14 +330,16 @@ export async function walkTheEditedSize(browser: Browser, api: Api, demo: DemoSe
   const bytes = await fetchScreenshot(api, stored.id, 0);
   expect(bytes.type).toBe(before.type);
   expect(bytes.bytes.length).toBe(after.bytes);
-  const { width, height } = stored.ticket.screenshots[0]!;
-  // Every pixel of the drag's rectangle (30%–60% × 30%–50%), 2 px in from its rounded edges.
+  // Every pixel the customer blacked out, to the edge (the edit's own rectangle, in image pixels):
+  // a lossy codec greys the black along an edge it does not cover.
+  expect(stored.ticket.screenshots[0]).toMatchObject({ edited: true });
   const rect = {
-    x: Math.ceil(width * 0.3) + 2,
-    y: Math.ceil(height * 0.3) + 2,
-    width: Math.floor(width * 0.3) - 4,
-    height: Math.floor(height * 0.2) - 4,
+    x: Math.floor(edit!.x),
+    y: Math.floor(edit!.y),
+    width: Math.ceil(edit!.x + edit!.width) - Math.floor(edit!.x),
+    height: Math.ceil(edit!.y + edit!.height) - Math.floor(edit!.y),
   };
+  expect(rect.width * rect.height).toBeGreaterThan(10_000);
   const pixels = await notBlackPixels(form, bytes.bytes, rect);
   expect(pixels.inside).toBe(rect.width * rect.height);
   expect(pixels.notBlack).toBe(0);
