@@ -23,7 +23,11 @@ export type DrawingContext = Pick<
   | 'strokeRect'
   | 'fillRect'
   | 'setLineDash'
+  | 'fillText'
+  | 'measureText'
 > & {
+  font: string;
+  textBaseline: CanvasTextBaseline;
   fillStyle: CanvasRenderingContext2D['fillStyle'];
   strokeStyle: CanvasRenderingContext2D['strokeStyle'];
   lineWidth: number;
@@ -66,6 +70,8 @@ export function drawEdits(
       ctx.strokeRect(edit.x, edit.y, edit.width, edit.height);
     } else if (edit.kind === 'arrow') {
       drawArrow(ctx, edit, line);
+    } else if (edit.kind === 'label') {
+      drawLabel(ctx, edit, line);
     }
   }
   ctx.setLineDash([]);
@@ -85,6 +91,31 @@ export function drawEdits(
     }
   }
   ctx.restore();
+}
+
+/**
+ * A label: the customer's words on a white box with a red edge, as large as the box allows
+ * (the text shrinks to fit its width), legible on light and dark pages alike.
+ */
+function drawLabel(ctx: DrawingContext, edit: Extract<ScreenshotEdit, { kind: 'label' }>, line: number): void {
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(edit.x, edit.y, edit.width, edit.height);
+  ctx.strokeStyle = MARK_COLOR;
+  ctx.lineWidth = Math.max(2, line / 2);
+  ctx.strokeRect(edit.x, edit.y, edit.width, edit.height);
+  const text = edit.text.trim();
+  if (!text) return;
+  const pad = Math.max(2, edit.height * 0.15);
+  let size = Math.max(8, edit.height - 2 * pad);
+  ctx.font = `600 ${size}px system-ui, sans-serif`;
+  const width = ctx.measureText(text).width;
+  if (width > edit.width - 2 * pad) {
+    size = Math.max(6, (size * (edit.width - 2 * pad)) / width);
+    ctx.font = `600 ${size}px system-ui, sans-serif`;
+  }
+  ctx.fillStyle = MARK_COLOR;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, edit.x + pad, edit.y + edit.height / 2, Math.max(1, edit.width - 2 * pad));
 }
 
 function drawArrow(ctx: DrawingContext, edit: Extract<ScreenshotEdit, { kind: 'arrow' }>, line: number): void {

@@ -77,3 +77,19 @@ describe('geometry', () => {
     });
   });
 });
+
+describe('text labels', () => {
+  it('are boxes that carry words: a drag makes one (the editor adds the words), the keyboard starts a strip in the middle', () => {
+    expect(editFromDrag('label', { x: 10, y: 10 }, { x: 110, y: 40 })).toEqual({
+      kind: 'label',
+      x: 10,
+      y: 10,
+      width: 100,
+      height: 30,
+      text: '',
+    });
+    expect(defaultEdit('label', { width: 800, height: 600 })).toEqual({ kind: 'label', x: 300, y: 225, width: 200, height: 50, text: '' });
+    const moved = moveEdit({ kind: 'label', x: 10, y: 10, width: 100, height: 30, text: 'ici' }, 1000, 0, { width: 800, height: 600 });
+    expect(moved).toEqual({ kind: 'label', x: 700, y: 10, width: 100, height: 30, text: 'ici' });
+  });
+});

@@ -8,7 +8,9 @@
 export type ScreenshotEdit =
   | { kind: 'highlight'; x: number; y: number; width: number; height: number }
   | { kind: 'arrow'; x1: number; y1: number; x2: number; y2: number }
-  | { kind: 'blackout'; x: number; y: number; width: number; height: number };
+  | { kind: 'blackout'; x: number; y: number; width: number; height: number }
+  /** A short text written in the box (e.g. "the error is here"): words where an arrow is not enough. */
+  | { kind: 'label'; x: number; y: number; width: number; height: number; text: string };
 export type EditKind = ScreenshotEdit['kind'];
 export type RectEdit = Extract<ScreenshotEdit, { kind: 'highlight' | 'blackout' }>;
 
@@ -47,6 +49,8 @@ export function editFromDrag(kind: EditKind, a: Point, b: Point, minSize = 3): S
   const width = Math.abs(b.x - a.x);
   const height = Math.abs(b.y - a.y);
   if (width < minSize || height < minSize) return undefined;
+  // A label's words are the editor's to fill in.
+  if (kind === 'label') return { kind, x, y, width, height, text: '' };
   return { kind, x, y, width, height };
 }
 
@@ -57,6 +61,7 @@ export function defaultEdit(kind: EditKind, image: Size): ScreenshotEdit {
   const x = Math.round((image.width - width) / 2);
   const y = Math.round((image.height - height) / 2);
   if (kind === 'arrow') return { kind, x1: x, y1: y + height, x2: x + width, y2: y };
+  if (kind === 'label') return { kind, x, y, width, height: Math.max(4, Math.round(height / 3)), text: '' };
   return { kind, x, y, width, height };
 }
 

@@ -94,7 +94,7 @@ export async function renderAndEncode(
       );
       // A browser that cannot encode the type (WebP in some) silently gives PNG.
       const type = (await typeOfBytes(blob)) ?? 'image/png';
-      if (step.checkBlack && !(await blackoutsArePureBlack(blob, edits, image, width / image.width))) continue;
+      if (step.checkBlack && !(await blackoutsArePureBlack(blob, edits, width / image.width))) continue;
       if (blob.size <= limit) return { blob: blob.type === type ? blob : new Blob([blob], { type }), type, width, height };
       smallest = Math.min(smallest, blob.size);
     }
@@ -104,7 +104,7 @@ export async function renderAndEncode(
 }
 
 /** Decodes `blob` and checks that every pixel the customer blacked out is opaque pure black. */
-async function blackoutsArePureBlack(blob: Blob, edits: readonly ScreenshotEdit[], image: Size, scale: number): Promise<boolean> {
+async function blackoutsArePureBlack(blob: Blob, edits: readonly ScreenshotEdit[], scale: number): Promise<boolean> {
   const bitmap = await createImageBitmap(blob);
   try {
     const output = { width: bitmap.width, height: bitmap.height };

@@ -44,6 +44,10 @@ export const TRUTH = {
     editShot: 'Edit screenshot 1',
     blackout: 'Black out',
     save: 'Save',
+    label: 'Text label',
+    labelText: 'Label text',
+    marks: '1 text label, 1 blacked-out area.',
+    help: 'Keyboard and mouse help',
   },
   fr: {
     timeZone: 'Europe/Paris',
@@ -74,6 +78,10 @@ export const TRUTH = {
     editShot: 'Modifier la capture 1',
     blackout: 'Masquer en noir',
     save: 'Enregistrer',
+    label: 'Étiquette de texte',
+    labelText: 'Texte de l’étiquette',
+    marks: '1 étiquette, 1 zone masquée.',
+    help: 'Aide clavier et souris',
   },
 } as const;
 export type TruthLocale = keyof typeof TRUTH;
@@ -282,8 +290,9 @@ export async function walkTheOutbox(browser: Browser, api: Api, proxy: FaultProx
 }
 
 /**
- * An edited capture keeps its type and about its size (a JPEG re-encoded as PNG grew from 89 KB
- * to 517 KB), and what was blacked out is still pure black in the stored bytes.
+ * The editor: wide, its keyboard help folded, a text label tool, the marks counted in words. An
+ * edited capture keeps its type and about its size (a JPEG re-encoded as PNG grew from 89 KB to
+ * 517 KB), and what was blacked out is still pure black in the stored bytes.
  */
 export async function walkTheEditedSize(browser: Browser, api: Api, demo: DemoServer, locale: TruthLocale): Promise<void> {
   const s = TRUTH[locale];
@@ -298,14 +307,31 @@ export async function walkTheEditedSize(browser: Browser, api: Api, demo: DemoSe
 
   await form.getByRole('button', { name: s.editShot }).click();
   const dialog = form.getByRole('dialog');
-  await dialog.getByRole('button', { name: s.blackout }).click();
+  await dialog.waitFor();
+  // Wide: nearly the whole window, so that blacking out is precise; the help folded.
+  const widths = await form.evaluate(() => ({
+    dialog: document.querySelector('dialog')!.getBoundingClientRect().width,
+    window: innerWidth,
+  }));
+  expect(widths.dialog).toBeGreaterThanOrEqual(widths.window * 0.9);
+  expect(await dialog.locator('details').evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+  await dialog.getByText(s.help).waitFor();
   const canvas = form.getByTestId('screenshot-canvas');
   await expect.poll(async () => (await canvas.boundingBox())?.width ?? 0).toBeGreaterThan(0);
   const box = (await canvas.boundingBox())!;
-  await form.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
-  await form.mouse.down();
-  await form.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 4 });
-  await form.mouse.up();
+  const drag = async (from: [number, number], to: [number, number]) => {
+    await form.mouse.move(box.x + box.width * from[0], box.y + box.height * from[1]);
+    await form.mouse.down();
+    await form.mouse.move(box.x + box.width * to[0], box.y + box.height * to[1], { steps: 4 });
+    await form.mouse.up();
+  };
+  // A text label in the top left, then a blackout.
+  await dialog.getByRole('button', { name: s.label }).click();
+  await dialog.getByLabel(s.labelText).fill(locale === 'fr' ? 'Erreur ici' : 'Error here');
+  await drag([0.05, 0.05], [0.25, 0.12]);
+  await dialog.getByRole('button', { name: s.blackout }).click();
+  await drag([0.3, 0.3], [0.6, 0.5]);
+  expect(await dialog.getByTestId('marks-summary').textContent()).toBe(s.marks);
   await dialog.getByRole('button', { name: s.save }).click();
   await form.getByRole('dialog').waitFor({ state: 'detached' });
   await expect.poll(() => shot.getAttribute('data-bytes')).not.toBe(String(before.bytes));
@@ -343,6 +369,32 @@ export async function walkTheEditedSize(browser: Browser, api: Api, demo: DemoSe
   const pixels = await notBlackPixels(form, bytes.bytes, rect);
   expect(pixels.inside).toBe(rect.width * rect.height);
   expect(pixels.notBlack).toBe(0);
+  // The label is burned in: its box holds the marks' red (#e0004d) where the page had none.
+  const { width, height } = stored.ticket.screenshots[0]!;
+  const red = await redPixels(form, bytes.bytes, {
+    x: Math.round(width * 0.05),
+    y: Math.round(height * 0.05),
+    width: Math.round(width * 0.2),
+    height: Math.round(height * 0.07),
+  });
+  expect(red).toBeGreaterThan(100);
   await form.close();
   await page.close();
+}
+
+/** How many pixels of `rect` in an image are close to the marks' red (#e0004d). */
+function redPixels(page: Page, bytes: Buffer, rect: { x: number; y: number; width: number; height: number }): Promise<number> {
+  return page.evaluate(
+    async ({ base64, rect }) => {
+      const raw = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([raw]));
+      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const data = ctx.getImageData(rect.x, rect.y, rect.width, rect.height).data;
+      let red = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! > 170 && data[i + 1]! < 60 && data[i + 2]! > 40 && data[i + 2]! < 120) red += 1;
+      return red;
+    },
+    { base64: bytes.toString('base64'), rect },
+  );
 }
