@@ -39,7 +39,7 @@ export function ScreenshotPanel({
   onOpenInWindow,
 }: ScreenshotPanelProps) {
   const t = SCREENSHOT_MESSAGES[locale];
-  const ids = { title: useId(), input: useId(), hint: useId() };
+  const ids = { title: useId(), input: useId(), hint: useId(), window: useId() };
   const [editingId, setEditingId] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
   const [busy, setBusy] = useState<'reading' | 'fullpage'>();
@@ -164,39 +164,43 @@ export function ScreenshotPanel({
         </ul>
       )}
 
-      {inToolbarPopup && (
-        <p className="shots-hint shots-popup-hint">
-          {t.popupHint}{' '}
-          {onOpenInWindow && (
-            <button type="button" className="shots-button" onClick={onOpenInWindow}>
-              {t.openInWindow}
-            </button>
-          )}
-        </p>
-      )}
+      {inToolbarPopup && !onOpenInWindow && <p className="shots-hint shots-popup-hint">{t.popupHint}</p>}
 
       <div className="shots__add">
-        <span className="shots-file">
-          <input
-            ref={inputRef}
-            id={ids.input}
-            className="shots-file__input"
-            type="file"
-            accept={ACCEPTED_TYPES.join(',')}
-            multiple
-            aria-describedby={ids.hint}
-            onChange={intake.onPick}
-          />
-          <label htmlFor={ids.input} className="shots-button shots-file__label">
+        {inToolbarPopup && onOpenInWindow ? (
+          // A file picker can close a toolbar popup: "Add an image" moves the form, with its
+          // draft, to a window of its own first, where choosing a file is safe.
+          <button type="button" className="shots-button" onClick={onOpenInWindow} aria-describedby={ids.window}>
             {t.add}
-          </label>
-        </span>
+          </button>
+        ) : (
+          <span className="shots-file">
+            <input
+              ref={inputRef}
+              id={ids.input}
+              className="shots-file__input"
+              type="file"
+              accept={ACCEPTED_TYPES.join(',')}
+              multiple
+              aria-describedby={ids.hint}
+              onChange={intake.onPick}
+            />
+            <label htmlFor={ids.input} className="shots-button shots-file__label">
+              {t.add}
+            </label>
+          </span>
+        )}
         {onCaptureFullPage && (
           <button type="button" className="shots-button" onClick={() => void captureFullPage()} disabled={busy === 'fullpage'}>
             {t.fullPage}
           </button>
         )}
       </div>
+      {inToolbarPopup && onOpenInWindow && (
+        <p id={ids.window} className="shots-hint">
+          {t.addInWindowHint}
+        </p>
+      )}
       <p id={ids.hint} className="shots-hint">
         {intake.dragging ? t.dropHere : t.addHint}
       </p>

@@ -29,7 +29,8 @@ const en = {
   fullPageBusy: 'Capturing the whole page…',
   fullPageFailed: 'The whole page could not be captured ({reason}).',
   popupHint: 'In the toolbar popup, choosing a file can close the form. Open it in a window first to attach files.',
-  openInWindow: 'Open in a window',
+  /** In the toolbar popup, "Add an image" opens the form in a window first (a file picker would close the popup). */
+  addInWindowHint: 'Opens this form in its own window, with what you wrote, where you can choose the file.',
   reading: 'Adding the image…',
   added: { one: 'Image added.', other: '{count} images added.' } as Plural,
   reduced: 'It was larger than {limit}, so it was reduced to fit.',
@@ -38,7 +39,7 @@ const en = {
   /** Why a file was not attached; `{name}` is the file's name, or `unnamed` for that reason. */
   refused: {
     type: '{name} is not a PNG, JPEG or WebP image, so it was not attached.',
-    size: '{name} is too large to attach (more than {max}, or it cannot be reduced under {limit}).',
+    size: '{name} is too large to attach (more than {max}, or it cannot be reduced under {limit}). Crop it to the part that shows the problem, or take a screenshot of a smaller area, then add it again.',
     unreadable: '{name} could not be read, so it was not attached.',
     count: 'You can attach at most {max} images: remove one to add another.',
   },
@@ -102,7 +103,7 @@ const fr: Translation<typeof en> = {
   fullPageFailed: "La page entière n'a pas pu être capturée ({reason}).",
   popupHint:
     "Dans la fenêtre de l'extension, choisir un fichier peut fermer le formulaire. Ouvrez-le d'abord dans une fenêtre pour joindre des fichiers.",
-  openInWindow: 'Ouvrir dans une fenêtre',
+  addInWindowHint: 'Ouvre ce formulaire dans sa propre fenêtre, avec ce que vous avez écrit, pour y choisir le fichier.',
   reading: "Ajout de l'image…",
   added: { one: 'Image ajoutée.', other: '{count} images ajoutées.' },
   reduced: 'Elle dépassait {limit} : elle a été réduite pour tenir.',
@@ -110,7 +111,7 @@ const fr: Translation<typeof en> = {
   saved: 'Capture {index} mise à jour.',
   refused: {
     type: "{name} n'est pas une image PNG, JPEG ou WebP : il n'a pas été joint.",
-    size: '{name} est trop lourde pour être jointe (plus de {max}, ou impossible à réduire sous {limit}).',
+    size: '{name} est trop lourde pour être jointe (plus de {max}, ou impossible à réduire sous {limit}). Recadrez-la sur la partie qui montre le problème, ou faites une capture d’une zone plus petite, puis ajoutez-la de nouveau.',
     unreadable: "{name} n'a pas pu être lue : elle n'a pas été jointe.",
     count: 'Vous pouvez joindre au plus {max} images : retirez-en une pour en ajouter une autre.',
   },

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchBrowser, startDemo, startTestApi, type Api, type Browser } from '../support/harness';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import type { DemoServer } from '../../fixtures/demo-server';
-import { TRUTH, walkTheEditedSize, walkTheOutbox, walkTheTruth } from './form-truth-walk';
+import { TRUTH, walkTheAddImage, walkTheEditedSize, walkTheOutbox, walkTheTruth } from './form-truth-walk';
 
 let api: Api;
 let demo: DemoServer;
@@ -37,5 +37,9 @@ describe('the form tells the truth (English)', () => {
 
   it('the edited capture keeps its type and size, its blackout pure black', async () => {
     await walkTheEditedSize(browser, api, demo, 'en');
+  });
+
+  it('"Add an image" in the toolbar popup moves the form and its draft to a window, where the file is chosen', async () => {
+    await walkTheAddImage(browser, demo, 'en');
   });
 });

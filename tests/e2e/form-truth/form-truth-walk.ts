@@ -6,9 +6,9 @@
  */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SUPPORT_TOKEN, fetchScreenshot, listTickets, openForm, tabIdOf, type Api, type Browser } from '../support/harness';
+import { EXTENSION_ID, SUPPORT_TOKEN, fetchScreenshot, listTickets, openForm, tabIdOf, type Api, type Browser } from '../support/harness';
 import type { FaultProxy } from '../support/fault-proxy';
-import { expectNoSeriousAxe, notBlackPixels } from '../support/customer-walkthrough';
+import { expectNoSeriousAxe, notBlackPixels, pngBytes } from '../support/customer-walkthrough';
 import type { DemoServer } from '../../fixtures/demo-server';
 
 /** The extension API inside functions evaluated in the service worker. */
@@ -48,6 +48,7 @@ export const TRUTH = {
     labelText: 'Label text',
     marks: '1 text label, 1 blacked-out area.',
     help: 'Keyboard and mouse help',
+    addImage: 'Add an image',
   },
   fr: {
     timeZone: 'Europe/Paris',
@@ -82,6 +83,7 @@ export const TRUTH = {
     labelText: 'Texte de l’étiquette',
     marks: '1 étiquette, 1 zone masquée.',
     help: 'Aide clavier et souris',
+    addImage: 'Ajouter une image',
   },
 } as const;
 export type TruthLocale = keyof typeof TRUTH;
@@ -397,4 +399,36 @@ function redPixels(page: Page, bytes: Buffer, rect: { x: number; y: number; widt
     },
     { base64: bytes.toString('base64'), rect },
   );
+}
+
+/**
+ * In the toolbar popup a file picker can close the form: "Add an image" moves the form, with what
+ * was typed, to a window of its own, where the file is chosen.
+ */
+export async function walkTheAddImage(browser: Browser, demo: DemoServer, locale: TruthLocale): Promise<void> {
+  const s = TRUTH[locale];
+  const url = `${demo.drawUrl}?add=${locale}&quiet=1`;
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(browser.worker, url);
+  // The form as the toolbar popup opens it (from=toolbar): what a click on the button shows.
+  const popup = await openForm(browser, tabId, '&from=toolbar');
+  await popup.getByTestId('checklist').waitFor({ timeout: 20_000 });
+  expect(await popup.locator('input[type=file]').count()).toBe(0);
+  await popup.getByLabel(s.description, { exact: true }).fill(`Une image à joindre (${locale}).`);
+  await popup.waitForTimeout(300);
+  const [windowed] = await Promise.all([
+    browser.context.waitForEvent('page', { predicate: (p) => p.url() === `chrome-extension://${EXTENSION_ID}/popup.html?tabId=${tabId}` }),
+    popup.getByRole('button', { name: s.addImage, exact: true }).click(),
+  ]);
+  await expect.poll(() => popup.isClosed()).toBe(true);
+  await expect
+    .poll(() => windowed.getByLabel(s.description, { exact: true }).inputValue(), { timeout: 20_000 })
+    .toBe(`Une image à joindre (${locale}).`);
+  await windowed
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'erreur.png', mimeType: 'image/png', buffer: await pngBytes(windowed, 320, 200) });
+  await expect.poll(() => windowed.getByTestId('screenshot-item').count()).toBe(2);
+  await windowed.close();
+  await page.close();
 }
