@@ -281,9 +281,11 @@ export async function walkTheOutbox(browser: Browser, api: Api, proxy: FaultProx
   expect(patch.status).toBe(200);
   expect(browser.context.pages().filter((p) => p.url().includes('popup.html'))).toEqual([]);
   await expect.poll(() => badgeText(browser), { timeout: 30_000, interval: 250 }).toBe('1');
+  // Also on the (error-free) draw tab the customer is looking at.
+  const tabId = await tabIdOf(browser.worker, `${demo.drawUrl}?outbox=${locale}&quiet=1`);
+  expect(await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('1');
 
   // "My tickets" says where the answer is, and looking at it clears the badge.
-  const tabId = await tabIdOf(browser.worker, `${demo.drawUrl}?outbox=${locale}&quiet=1`);
   const list = await openForm(browser, tabId, '&view=tickets');
   const row = list.getByTestId('my-ticket').filter({ hasText: reference });
   await expect.poll(() => row.getByTestId('my-ticket-status').textContent(), { timeout: 15_000 }).toBe(s.answered);
