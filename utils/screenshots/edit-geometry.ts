@@ -106,22 +106,24 @@ export function blackoutPixels(edit: RectEdit, scale: number, output: Size): { x
 }
 
 /**
- * A blackout's pixels grown to whole `grid`-pixel blocks plus one block around, for lossy
- * encoders: JPEG and WebP code blocks of 8–16 px and smooth across their edges, so a block that
- * is only partly black comes back grey. Grown this way, every block that holds a pixel the
- * customer blacked out is all black, and so is each neighbour's edge: those pixels decode black.
+ * A blackout's pixels grown for lossy encoders: by `margin` pixels, then out to whole
+ * `grid`-pixel blocks. JPEG and WebP code blocks of up to 16 px and smooth a few pixels across
+ * block edges (chroma upsampling, WebP's loop filter), so a block that is only partly black comes
+ * back grey. Grown this way, every block holding a pixel the customer blacked out is all black,
+ * and those pixels are at least `margin` away from any smoothed edge: they decode pure black.
  */
 export function lossyBlackoutPixels(
   edit: RectEdit,
   scale: number,
   output: Size,
   grid = 16,
+  margin = 4,
 ): { x: number; y: number; width: number; height: number } {
   const px = blackoutPixels(edit, scale, output);
-  const x0 = clamp(Math.floor(px.x / grid) * grid - grid, 0, output.width);
-  const y0 = clamp(Math.floor(px.y / grid) * grid - grid, 0, output.height);
-  const x1 = clamp(Math.ceil((px.x + px.width) / grid) * grid + grid, 0, output.width);
-  const y1 = clamp(Math.ceil((px.y + px.height) / grid) * grid + grid, 0, output.height);
+  const x0 = clamp(Math.floor((px.x - margin) / grid) * grid, 0, output.width);
+  const y0 = clamp(Math.floor((px.y - margin) / grid) * grid, 0, output.height);
+  const x1 = clamp(Math.ceil((px.x + px.width + margin) / grid) * grid, 0, output.width);
+  const y1 = clamp(Math.ceil((px.y + px.height + margin) / grid) * grid, 0, output.height);
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 

@@ -2,7 +2,7 @@
  * Burns a screenshot's marks into new bytes within LIMITS.screenshotBytes, in the capture's own
  * type, so an edited capture stays about the size it was (a JPEG capture re-encoded as PNG grew
  * from 89 KB to 517 KB). Blackouts stay pure black in JPEG and WebP too: they are drawn grown to
- * the codec's blocks, and the encoded bytes are decoded and checked; PNG is the fallback when
+ * the codec's blocks (by at most 19 px), and the encoded bytes are decoded and checked; PNG is the fallback when
  * they are not. Another type, then smaller scales, when nothing else fits. The plan and the
  * scales are pure; the rendering needs OffscreenCanvas.
  */
