@@ -39,6 +39,7 @@ export const TRUTH = {
     myTickets: 'My tickets',
     noneDelivered: /^None of your tickets has reached support yet/,
     answered: 'Answered — see your inbox m***@example.com',
+    newChange: ' · 1 new',
     jargon: /console|fetch|XHR|network|API|\[removed|→|\b[45]\d\d\b/i,
     categoryJargon: /API|bug|multi-platform/i,
     editShot: 'Edit screenshot 1',
@@ -74,6 +75,7 @@ export const TRUTH = {
     myTickets: 'Mes demandes',
     noneDelivered: /^Aucune de vos demandes n’est encore arrivée au support/,
     answered: 'Répondue — voir votre boîte e-mail m***@example.com',
+    newChange: ' · 1 nouvelle',
     jargon: /console|fetch|XHR|réseau|API|\[removed|→|\b[45]\d\d\b|Courriel/i,
     categoryJargon: /API|bug|multi-plateformes/i,
     editShot: 'Modifier la capture 1',
@@ -285,7 +287,11 @@ export async function walkTheOutbox(browser: Browser, api: Api, proxy: FaultProx
   const tabId = await tabIdOf(browser.worker, `${demo.drawUrl}?outbox=${locale}&quiet=1`);
   expect(await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('1');
 
-  // "My tickets" says where the answer is, and looking at it clears the badge.
+  // The form says it too, beside "My tickets"; the list says where the answer is, and looking
+  // at it clears the badge.
+  const write = await openForm(browser, tabId);
+  await expect.poll(() => write.locator('.app-nav__new').textContent(), { timeout: 10_000 }).toBe(s.newChange);
+  await write.close();
   const list = await openForm(browser, tabId, '&view=tickets');
   const row = list.getByTestId('my-ticket').filter({ hasText: reference });
   await expect.poll(() => row.getByTestId('my-ticket-status').textContent(), { timeout: 15_000 }).toBe(s.answered);
