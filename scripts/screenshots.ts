@@ -84,7 +84,11 @@ try {
       // Blur the field: the picture should not show a caret or a focus ring mid-form.
       await form.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await form.waitForTimeout(300);
-      await form.screenshot({ path: join(shotsDir, `form-${locale}.png`), fullPage: true });
+      // As tall as the form: its sticky footer (Review) then sits at the bottom, where it is in the
+      // popup, instead of over the middle of a stitched full-page picture.
+      const height = await form.evaluate(() => document.documentElement.scrollHeight);
+      await form.setViewportSize({ width: 480, height });
+      await form.screenshot({ path: join(shotsDir, `form-${locale}.png`) });
 
       // The stores' pictures: the draw page at the customers' 1280 × 800, the form beside it.
       const page = await draw.screenshot();

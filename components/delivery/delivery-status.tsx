@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import type { Locale } from '../../utils/contract/schemas';
-import { getRecord, type OutboxRecord } from '../../utils/delivery/outbox';
+import type { OutboxRecord } from '../../utils/delivery/outbox';
 import { DELIVERY_MESSAGES } from '../../utils/i18n/delivery';
 import { format } from '../../utils/i18n/format';
 import { attentionReasons, stateHeadline, waitingReason } from './delivery-text';
-import { discardTicket, retryTicket } from './outbox-actions';
 import { TicketFixForm } from './ticket-fix-form';
-import { usePolled } from './use-polled';
 
 function clockTime(epochMs: number, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(epochMs);
@@ -19,14 +17,12 @@ export function DeliveryStatusView({
   record,
   loaded,
   locale,
-  onNewTicket,
   onRetry,
   onDiscard,
 }: {
   record: OutboxRecord | undefined;
   loaded: boolean;
   locale: Locale;
-  onNewTicket?: () => void;
   onRetry?: (key: string) => void;
   onDiscard?: (key: string) => void;
 }) {
@@ -34,13 +30,17 @@ export function DeliveryStatusView({
   const [fixing, setFixing] = useState(false);
   // Before the first read the ticket was just handed over: it is being sent.
   const state = !loaded ? 'queued' : record ? record.state : 'discarded';
-  const waiting = record?.state === 'queued' && record.attempts > 0;
-  const sending = !loaded || record?.state === 'sending' || (record?.state === 'queued' && record.attempts === 0);
+  // A ticket that failed once stays "not sent yet" while the worker tries again on its own: its
+  // page must not flicker between "sending" and "waiting" at every retry.
+  const retrying = record?.state === 'sending' && record.attempts > 0;
+  const waiting = (record?.state === 'queued' || retrying) && (record?.attempts ?? 0) > 0;
+  const sending = !loaded || (!waiting && (record?.state === 'sending' || record?.state === 'queued'));
   const step = record?.state === 'sending' && record.stage ? STEP[record.stage] : 1;
   const reasons = record?.state === 'attention' ? attentionReasons(record.lastError, locale) : [];
 
   let headline = t.preparing;
-  if (record) headline = stateHeadline(record, locale);
+  if (waiting) headline = t.waiting;
+  else if (record) headline = stateHeadline(record, locale);
   else if (loaded) headline = t.discarded;
 
   return (
@@ -51,8 +51,11 @@ export function DeliveryStatusView({
         {waiting && (
           <>
             <p>{t.waitingHint}</p>
+            <p data-testid="what-to-do">{t.whatToDo}</p>
             <p className="muted">
-              {waitingReason(record.lastError, locale)} {format(t.nextTry, { time: clockTime(record.nextAttemptAt, locale) })}
+              {retrying
+                ? t.retrying
+                : `${waitingReason(record?.lastError, locale) ?? ''} ${format(t.nextTry, { time: clockTime(record?.nextAttemptAt ?? 0, locale) })}`}
             </p>
           </>
         )}
@@ -76,13 +79,6 @@ export function DeliveryStatusView({
           aria-label={format(t.stepOf, { step })}
           aria-valuetext={`${format(t.stepOf, { step })}: ${headline}`}
         />
-      )}
-      {record?.state === 'sent' && record.result && (
-        // No aria-label: a paragraph may not be named (axe: aria-prohibited-attr); the live
-        // headline above already reads "your ticket reference is …".
-        <p className="reference" data-testid="ticket-reference">
-          {record.result.reference}
-        </p>
       )}
       {record?.state === 'attention' && record.lastError?.message && (
         <details>
@@ -109,27 +105,7 @@ export function DeliveryStatusView({
             {t.discard}
           </button>
         )}
-        {onNewTicket && (
-          <button type="button" onClick={onNewTicket}>
-            {t.newTicket}
-          </button>
-        )}
       </div>
     </section>
-  );
-}
-
-/** Where the ticket just handed to the worker stands, read from the outbox the worker updates. */
-export function DeliveryStatus({ ticketKey, locale, onNewTicket }: { ticketKey: string; locale: Locale; onNewTicket: () => void }) {
-  const { value: record, loaded } = usePolled(() => getRecord(ticketKey), [ticketKey]);
-  return (
-    <DeliveryStatusView
-      record={record}
-      loaded={loaded}
-      locale={locale}
-      onNewTicket={onNewTicket}
-      onRetry={retryTicket}
-      onDiscard={discardTicket}
-    />
   );
 }

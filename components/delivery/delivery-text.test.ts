@@ -27,7 +27,7 @@ describe('delivery text', () => {
     };
     expect(attentionReasons(failure, 'fr')).toEqual([
       'Certaines informations de la demande ont été refusées.',
-      'L’adresse courriel n’est pas valide.',
+      'L’adresse e-mail n’est pas valide.',
       'La capture d’écran n° 2 n’a pas pu être acceptée.',
       'Les diagnostics recueillis n’ont pas pu être lus.',
     ]);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { Locale } from '../../utils/contract/schemas';
 import { allRecords } from '../../utils/delivery/outbox';
 import { fetchTicketStatus, myTicketRows, type StatusOutcome } from '../../utils/delivery/my-tickets';
+import { markAllSeen, maskEmail, watchItem, type WatchState } from '../../utils/delivery/ticket-watch';
 import { FORM_MESSAGES } from '../../utils/i18n/form';
 import { MY_TICKETS_MESSAGES } from '../../utils/i18n/my-tickets';
 import { format, formatDateTime, formatTime, plural } from '../../utils/i18n/format';
@@ -15,7 +16,10 @@ const OUTBOX_POLL_MS = 1000;
  * "My tickets": every ticket sent from this browser. Sent ones show support's live status,
  * read when the list opens, every `refreshMs` while it stays open, and on "Refresh"; tickets
  * still waiting or refused are the outbox's list (with its retry and discard actions). A status
- * that cannot be read keeps the last one seen, with the reason.
+ * that cannot be read keeps the last one seen, with the reason. The statuses the worker read
+ * while the popup was closed (utils/delivery/ticket-watch.ts) show at once, and opening the list
+ * marks their changes seen, which clears the toolbar badge. An answered ticket says where the
+ * answer is: the customer's mailbox, its address masked.
  */
 export function MyTickets({ apiUrl, locale, refreshMs, active }: { apiUrl: string; locale: Locale; refreshMs: number; active: boolean }) {
   const t = MY_TICKETS_MESSAGES[locale];
@@ -28,11 +32,23 @@ export function MyTickets({ apiUrl, locale, refreshMs, active }: { apiUrl: strin
   const [checking, setChecking] = useState(false);
   const [checkedAt, setCheckedAt] = useState<Date>();
 
-  // The outbox, re-read while shown.
-  const { value: rows } = usePolled(async () => myTicketRows(await allRecords()).filter((row) => row.state === 'sent'), [], {
+  // The outbox, re-read while shown: every ticket, so that "none sent" is said only when true.
+  const { value: all } = usePolled(async () => myTicketRows(await allRecords()), [], {
     enabled: active,
     intervalMs: OUTBOX_POLL_MS,
   });
+  const rows = all?.filter((row) => row.state === 'sent');
+  // What the worker read while the popup was closed; seen as soon as the list is shown.
+  const [watched, setWatched] = useState<WatchState>({});
+  useEffect(() => {
+    if (!active) return;
+    const show = (state: WatchState | null) => {
+      setWatched(state ?? {});
+      if (state && Object.values(state).some((ticket) => ticket.unseen)) void markAllSeen().catch(() => {});
+    };
+    void watchItem.getValue().then(show);
+    return watchItem.watch(show);
+  }, [active]);
 
   const sentKeys = (rows ?? [])
     .filter((row) => row.state === 'sent')
@@ -75,21 +91,16 @@ export function MyTickets({ apiUrl, locale, refreshMs, active }: { apiUrl: strin
       </p>
       {active && <OutboxList locale={locale} />}
       {rows === undefined ? null : rows.length === 0 ? (
-        <p>{t.myTicketsEmpty}</p>
+        <p data-testid="my-tickets-empty">{all?.length ? t.myTicketsNoneDelivered : t.myTicketsEmpty}</p>
       ) : (
         <>
           <p className="muted">{plural(locale, t.ticketsSummary, rows.length)}</p>
           <ul className="my-tickets__list">
             {rows.map((row) => {
               const status = statuses[row.key];
+              const current = status?.last?.ticket.status ?? watched[row.key]?.status;
               return (
-                <li
-                  key={row.key}
-                  className="my-ticket"
-                  data-state={row.state}
-                  data-testid="my-ticket"
-                  data-status={status?.last?.ticket.status ?? ''}
-                >
+                <li key={row.key} className="my-ticket" data-state={row.state} data-testid="my-ticket" data-status={current ?? ''}>
                   <p className="my-ticket__head">
                     <strong className="my-ticket__reference" data-testid="my-ticket-reference">
                       {row.result?.reference ?? '—'}
@@ -99,9 +110,11 @@ export function MyTickets({ apiUrl, locale, refreshMs, active }: { apiUrl: strin
                         ? t.ticketStatusPending
                         : row.state === 'attention'
                           ? t.ticketStatusAttention
-                          : status?.last
-                            ? t.ticketStatus[status.last.ticket.status]
-                            : '…'}
+                          : current === 'answered'
+                            ? format(t.answeredWhere, { status: t.ticketStatus.answered, email: maskEmail(row.email) })
+                            : current
+                              ? t.ticketStatus[current]
+                              : '…'}
                     </span>
                   </p>
                   <p className="muted">

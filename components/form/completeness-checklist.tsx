@@ -5,25 +5,40 @@ import { FORM_MESSAGES } from '../../utils/i18n/form';
 import { plural } from '../../utils/i18n/format';
 
 /**
- * The help article's six details as a short checklist that ticks itself. Missing items carry a
- * one-line hint; sending stays possible (a nudge, never a block). The progress line is a polite
- * live region, so a screen reader hears an item tick without hearing every keystroke.
+ * What support will have, as a short checklist that ticks itself: the description and the e-mail
+ * (required, and said so: the line never says "you can send" while one is missing), then the
+ * help article's details that apply to the category. Missing items carry a one-line hint; the
+ * optional ones are a nudge, never a block. The progress line is a polite live region, so a
+ * screen reader hears an item tick without hearing every keystroke.
  */
 export function CompletenessChecklist({ completeness, locale }: { completeness: Completeness; locale: Locale }) {
   const t = FORM_MESSAGES[locale];
   const titleId = useId();
   const missing = completeness.missing.length;
+  const required = completeness.requiredMissing;
+  const requiredLine =
+    required.length === 2
+      ? t.checklistRequired.both
+      : required[0]
+        ? t.checklistRequired[required[0] as 'description' | 'accountEmail']
+        : '';
   const label = (item: DetailStatus) =>
     item.detail === 'pageOrUsername' && item.accountKind ? t.accountName[item.accountKind] : t.details[item.detail];
   const hint = (item: DetailStatus) =>
     item.detail === 'pageOrUsername' ? t.detailHints.pageOrUsername[item.accountKind ?? 'unknown'] : t.detailHints[item.detail];
   return (
-    <section className="checklist" aria-labelledby={titleId} data-testid="checklist" data-missing={missing}>
+    <section
+      className="checklist"
+      aria-labelledby={titleId}
+      data-testid="checklist"
+      data-missing={missing}
+      data-required-missing={required.length}
+    >
       <h2 id={titleId}>{t.checklistTitle}</h2>
       <p className="checklist__progress" aria-live="polite" data-testid="checklist-progress">
         {plural(locale, t.checklistProgress, completeness.done, { total: completeness.expected })}
         {' · '}
-        {missing === 0 ? t.checklistAllDone : plural(locale, t.checklistNudge, missing)}
+        {requiredLine || (missing === 0 ? t.checklistAllDone : plural(locale, t.checklistNudge, missing))}
       </p>
       <ul className="checklist__items">
         {completeness.items.map((item) => (

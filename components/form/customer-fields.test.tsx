@@ -40,7 +40,7 @@ describe('CustomerFields', () => {
     const description = field(html, 'Description');
     expect(description.control).toContain(`aria-describedby="${description.id}-hint"`);
     expect(description.control).toContain('aria-invalid="false"');
-    expect(html).toContain(`<p id="${description.id}-hint" class="hint">What happened`);
+    expect(html).toContain(`<p id="${description.id}-hint" class="hint">Required. What happened`);
     expect(html).not.toContain(`${description.id}-error`);
 
     const email = field(html, 'E-mail');

@@ -5,7 +5,8 @@ import { assessCompleteness } from '../../utils/form/completeness';
 import { buildTicket } from '../../utils/form/ticket-builder';
 import type { DiagnosticEntry } from '../../utils/contract/schemas';
 import { CompletenessChecklist } from './completeness-checklist';
-import { TicketReview, entryText } from './ticket-review';
+import { TicketReview } from './ticket-review';
+import { entryText } from './entry-text';
 import { SAMPLE_ENVIRONMENT } from '../../tests/fixtures/sample-environment';
 
 const plain = (html: string) =>
@@ -42,8 +43,11 @@ describe('CompletenessChecklist', () => {
       hasEnvironment: true,
     });
     const html = plain(renderToStaticMarkup(createElement(CompletenessChecklist, { completeness, locale: 'fr' })));
-    expect(html).toContain('5 détails fournis sur 6');
-    expect(html).toContain('ajouter le détail manquant');
+    // The description is empty: counted, required, and the line says so instead of "you can send".
+    expect(html).toContain('5 détails fournis sur 7');
+    expect(html).toContain('Avant d’envoyer : décrivez ce qui s’est passé.');
+    expect(html).not.toContain('Vous pouvez envoyer');
+    expect(html).toMatch(/data-testid="checklist-description"[^>]*>.*Ce qui s’est passé \(obligatoire\)/);
     expect(html).toMatch(
       /data-testid="checklist-pageOrUsername"[^>]*>.*Nom d’utilisateur Instagram<span class="visually-hidden">: manquant<\/span>.*Ajoutez le nom d’utilisateur Instagram du concours\./,
     );
@@ -74,7 +78,7 @@ describe('TicketReview', () => {
   );
   if (!built.ok) throw new Error('sample ticket does not build');
 
-  it('shows every field, each entry with a switch named after it, the left-out one off, and no screenshot (en)', () => {
+  it('shows every field, one plain sentence, each entry folded with a switch named after it, the left-out one off (en)', () => {
     const html = plain(
       renderToStaticMarkup(
         createElement(TicketReview, {
@@ -91,7 +95,7 @@ describe('TicketReview', () => {
     );
     for (const text of [
       'Check what will be sent',
-      'Technical bug',
+      'Something does not work in Osortoo',
       'marie@example.com',
       'Le tirage plante',
       'https://osortoo.com/giveaways/8f3k2',
@@ -108,9 +112,12 @@ describe('TicketReview', () => {
     expect(boxes).toHaveLength(2);
     expect(boxes[0]).toContain('checked');
     expect(boxes[1]).not.toContain('checked');
-    // Each switch is labelled by "Include" and its own entry's text.
-    for (const box of boxes) expect(box).toMatch(/aria-labelledby="[^"]+-label [^"]+-text"/);
+    // Each switch is labelled by its own entry's text, inside the "Technical details" fold.
+    expect(html).toMatch(/<details class="review__details"><summary>Technical details \(2 entries\)<\/summary>/);
+    expect(html).not.toContain('>Include<');
     expect(html).toContain(entryText(entries[1]!));
+    // On top, in plain words, what will be sent (the left-out 403 is not in it).
+    expect(html).toContain('data-testid="review-summary">The page reported 1 problem.</p>');
   });
 
   it('writes entries the way support reads them', () => {

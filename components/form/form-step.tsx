@@ -37,8 +37,10 @@ export interface FormStepProps {
 }
 
 /**
- * The form itself: the response promise, category first, the details checklist, what the
- * customer writes, the screenshots and what was collected, then Review (and Discard draft).
+ * The form itself, in the order a customer reads it: the response promise (one sentence), what
+ * happened and the e-mail first, the category, the checklist of what support will have, the
+ * screenshots and what was collected; Review stays in sight in a sticky footer (Discard draft,
+ * undoable, is kept away from it).
  */
 export function FormStep({
   tabId,
@@ -106,7 +108,30 @@ export function FormStep({
         />
         <p role="status" className="muted form-notice" data-testid="form-notice">
           {draft.saveFailed ? t.draftSaveFailed : notice}
+          {!draft.saveFailed && draft.notice === 'discarded' && draft.canUndoDiscard && (
+            <>
+              {' '}
+              <button type="button" className="link-button" onClick={draft.undoDiscard} data-testid="undo-discard">
+                {t.undoDiscard}
+              </button>
+            </>
+          )}
         </p>
+
+        {/* A known problem's fix comes before the customer describes it: it may solve it. */}
+        {ready && known && (
+          <KnownProblemNotice known={known} draft={draft} locale={locale} onStillNeedHelp={() => refs.description.current?.focus()} />
+        )}
+
+        <CustomerFields
+          fields={fields}
+          onChange={change}
+          errors={errors}
+          context={captured?.context}
+          ready={ready}
+          refs={refs}
+          locale={locale}
+        />
 
         <label htmlFor={categoryId}>{t.category}</label>
         <select id={categoryId} value={fields.category} onChange={(e) => change({ category: e.target.value as Category })}>
@@ -118,19 +143,6 @@ export function FormStep({
         </select>
 
         {ready && <CompletenessChecklist completeness={completeness} locale={locale} />}
-
-        {ready && known && (
-          <KnownProblemNotice known={known} draft={draft} locale={locale} onStillNeedHelp={() => refs.description.current?.focus()} />
-        )}
-        <CustomerFields
-          fields={fields}
-          onChange={change}
-          errors={errors}
-          context={captured?.context}
-          ready={ready}
-          refs={refs}
-          locale={locale}
-        />
 
         {ready && (
           <ScreenshotPanel
@@ -151,15 +163,17 @@ export function FormStep({
           </p>
         )}
 
-        <div className="form-actions">
-          <button type="submit" className="primary" ref={refs.review} disabled={!ready}>
-            {t.review}
-          </button>
-          {draft.touched && (
+        {draft.touched && (
+          <p className="form-discard">
             <button type="button" className="link-button" onClick={onDiscard}>
               {t.discardDraft}
             </button>
-          )}
+          </p>
+        )}
+        <div className="form-actions" data-testid="form-actions">
+          <button type="submit" className="primary" ref={refs.review} disabled={!ready}>
+            {t.review}
+          </button>
         </div>
       </form>
     </>

@@ -5,6 +5,8 @@ import { format, plural } from '../../utils/i18n/format';
 import { describeEnvironment } from '../../utils/diagnosis/environment';
 import { TechnicalDataRow } from './technical-data-row';
 import { KNOWN_PROBLEM_MESSAGES } from '../../utils/i18n/known-problems';
+import { summarizeCapture } from '../../utils/form/capture-summary';
+import { entryText } from './entry-text';
 
 export interface ReviewProps {
   /** The ticket exactly as it will be sent (left-out entries already removed). */
@@ -24,28 +26,10 @@ export interface ReviewProps {
   onSend: () => void;
 }
 
-/** One line for an entry, as support will read it. */
-export function entryText(entry: DiagnosticEntry): string {
-  const times = entry.count > 1 ? ` ×${entry.count}` : '';
-  switch (entry.kind) {
-    case 'shown':
-      return `shown (${entry.via}): ${entry.message}${times}`;
-    case 'console':
-      return `console.${entry.level}: ${entry.message}${times}`;
-    case 'network':
-      return `${entry.api} ${entry.method} ${entry.url} → ${entry.status || 'failed'}${times}${entry.body ? ` — ${entry.body}` : ''}`;
-    case 'resource':
-      return `${entry.tag} ${entry.url}: ${entry.message}${times}`;
-    case 'csp':
-      return `CSP ${entry.directive}: ${entry.blockedUrl}${times}`;
-    default:
-      return `${entry.kind}: ${entry.message}${times}`;
-  }
-}
-
 /**
- * The review step: every field of the ticket, the console and network entries each with a switch
- * to leave it out, and the screenshots as they will be sent. Focus lands on its heading so that
+ * The review step: every field of the ticket, what the page recorded in one plain sentence with
+ * the raw entries folded under "Technical details" (each with a switch to leave it out), and the
+ * screenshots as they will be sent. Focus lands on its heading so that
  * keyboard and screen-reader users start at the top of what they are checking.
  */
 export function TicketReview({ ticket, entries, onToggle, technicalData, blobs, locale, sending, error, onBack, onSend }: ReviewProps) {
@@ -106,16 +90,26 @@ export function TicketReview({ ticket, entries, onToggle, technicalData, blobs, 
         <p className="muted">{t.noEntries}</p>
       ) : (
         <>
+          <p data-testid="review-summary">
+            {summarizeCapture(
+              entries.filter((e) => e.included).map((e) => e.entry),
+              locale,
+              context.platform,
+            )}
+          </p>
           <p className="muted" aria-live="polite" data-testid="review-entry-count">
             {plural(locale, t.entriesIncluded, included, { total: entries.length })}
             {entries.length > included ? ` · ${plural(locale, t.entriesLeftOut, entries.length - included)}` : ''}
           </p>
-          <ul className="review__entries" aria-labelledby={ids.entries}>
-            {entries.map(({ entry, included: on }, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the index is the entry's identity (onToggle, leftOut); the list never reorders.
-              <ReviewEntry key={index} index={index} entry={entry} included={on} label={t.includeEntry} onToggle={onToggle} />
-            ))}
-          </ul>
+          <details className="review__details">
+            <summary>{plural(locale, t.technicalDetails, entries.length)}</summary>
+            <ul className="review__entries" aria-labelledby={ids.entries}>
+              {entries.map(({ entry, included: on }, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the index is the entry's identity (onToggle, leftOut); the list never reorders.
+                <ReviewEntry key={index} index={index} entry={entry} included={on} onToggle={onToggle} />
+              ))}
+            </ul>
+          </details>
         </>
       )}
       {ticket.diagnostics.dropped > 0 && <p className="muted">{plural(locale, t.entriesDropped, ticket.diagnostics.dropped)}</p>}
@@ -156,13 +150,11 @@ function ReviewEntry({
   index,
   entry,
   included,
-  label,
   onToggle,
 }: {
   index: number;
   entry: DiagnosticEntry;
   included: boolean;
-  label: string;
   onToggle: (index: number, included: boolean) => void;
   /** Firefox: whether the environment may travel, and how to allow it (use-technical-data.ts). */
   technicalData?: { allowed: boolean; ask: () => void };
@@ -170,20 +162,11 @@ function ReviewEntry({
   const id = useId();
   return (
     <li className="review__entry" data-included={included} data-testid="review-entry">
-      {/* Named "Include" + the entry itself, so each switch says which entry it is. */}
-      <input
-        id={id}
-        type="checkbox"
-        checked={included}
-        onChange={(e) => onToggle(index, e.target.checked)}
-        aria-labelledby={`${id}-label ${id}-text`}
-      />
-      <label id={`${id}-label`} htmlFor={id} className="review__entry-label">
-        {label}
+      {/* The switch is named by its entry, so each says which one it keeps or leaves out. */}
+      <input id={id} type="checkbox" checked={included} onChange={(e) => onToggle(index, e.target.checked)} />
+      <label htmlFor={id} className="review__entry-text">
+        <code>{entryText(entry)}</code>
       </label>
-      <code id={`${id}-text`} className="review__entry-text">
-        {entryText(entry)}
-      </code>
     </li>
   );
 }

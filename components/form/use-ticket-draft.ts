@@ -114,6 +114,8 @@ export function useTicketDraft(tabId: number | undefined, defaults: FormDefaults
   const change = (patch: Partial<DraftFields>) => {
     setFields((current) => ({ ...current, ...patch }));
     setTouched(true);
+    // Typing in a new ticket ends the chance to undo the discard (one draft at a time).
+    setDiscarded(undefined);
   };
   /** Fills fields from what was captured (a pre-selected category) without making the form a draft. */
   const suggest = useCallback(
@@ -138,11 +140,29 @@ export function useTicketDraft(tabId: number | undefined, defaults: FormDefaults
     setScreenshots(captured ? initialScreenshots(captured, defaults) : []);
   };
 
+  /**
+   * What the last discard threw away, kept in memory until the next change: "Discard draft" sits
+   * near the main button and acts at once, so one click must be undoable.
+   */
+  const [discarded, setDiscarded] = useState<{ id: string; fields: DraftFields; screenshots: FormScreenshot[] }>();
+
   const discard = () => {
     const id = draftId.current;
+    setDiscarded({ id, fields, screenshots });
     queueSave(() => deleteDraft(id));
     reset(startingEmail(defaults, captured));
     setNotice('discarded');
+  };
+
+  /** Brings the discarded draft back, and saves it again under its own id. */
+  const undoDiscard = () => {
+    if (!discarded) return;
+    draftId.current = discarded.id;
+    setFields(discarded.fields);
+    setScreenshots(discarded.screenshots);
+    setTouched(true);
+    setDiscarded(undefined);
+    setNotice(undefined);
   };
 
   /** The ticket is in the outbox: the draft has done its job. */
@@ -167,6 +187,8 @@ export function useTicketDraft(tabId: number | undefined, defaults: FormDefaults
     includeEntry,
     reset,
     discard,
+    canUndoDiscard: discarded !== undefined,
+    undoDiscard,
     forget,
   };
 }

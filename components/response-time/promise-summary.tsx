@@ -6,7 +6,7 @@ import { PromiseLines } from './promise-lines';
 /** The promise made when the ticket was sent, repeated on the confirmation. */
 export function PromiseSummary({ promise, locale, timeZone }: { promise: ResponsePromise; locale: Locale; timeZone: string }) {
   // What was promised at sending time: whether that status is still fresh is beside the point.
-  const text = { ...describePromise(promise, { locale, timeZone, now: new Date() }), staleNote: undefined };
+  const text = { ...describePromise(promise, { locale, timeZone, now: new Date(), moment: 'after' }), staleNote: undefined };
   return (
     <section
       className="response-banner"

@@ -25,12 +25,11 @@ const base = (over: Partial<ResponseBannerProps> = {}): ResponseBannerProps => (
 });
 
 describe('ResponseBanner', () => {
-  it('is a named (hence a region), polite live region with the headline, detail and clock start (fr)', () => {
+  it('is a named (hence a region), polite live region with the promise in one sentence (fr)', () => {
     expect(render(base())).toBe(
       '<section class="response-banner" data-case="standard" aria-label="Délai de réponse attendu" aria-live="polite">' +
-        '<p class="response-banner__headline">Réponse habituelle sous 6 à 24 h — au plus tard mardi 15 h (heure de Paris)</p>' +
-        '<p class="response-banner__detail">Plus votre message est détaillé, plus la résolution est rapide.</p>' +
-        '<p class="response-banner__clock-starts">Envoyé en dehors des heures d\'ouverture : traité dès la réouverture, lundi 15 h (heure de Paris).</p>' +
+        '<p class="response-banner__headline" data-testid="promise-sentence">' +
+        'Si vous envoyez maintenant : lu dès lundi 15 h, réponse au plus tard mardi 15 h (heure de Paris).</p>' +
         '</section>',
     );
   });
@@ -39,18 +38,20 @@ describe('ResponseBanner', () => {
     const html = render(base({ category: 'billing', locale: 'en', statusSource: 'cached' }));
     expect(html).toContain('aria-label="Expected response time"');
     expect(html).toContain('data-case="complex"');
-    expect(html).toContain('First reply within 6–24 h — by Tuesday 3 pm (Paris time)');
+    expect(html).toContain('If you send now: read from Monday 3 pm, first reply by Tuesday 3 pm (Paris time).');
     expect(html).toContain('A quick acknowledgment first, then a detailed answer once the analysis is done.');
     expect(html).toContain('<p class="response-banner__stale">This estimate may be out of date.</p>');
   });
 
-  it('shows a peak status with support’s words and no clock-start line within hours', () => {
+  it('shows a peak status with support’s words, within hours', () => {
     const now = instantOfWallTime('2026-12-22', 11, 0, 'America/Toronto');
     const status: SupportStatus = { ...builtinStatus(now), mode: 'peak', message: 'jours fériés' };
     const html = render(base({ status, now, timeZone: 'America/Toronto' }));
     expect(html).toContain('data-case="peak"');
-    expect(html).toContain("Période de forte affluence (jours fériés) : réponse sous 24 à 48 h — au plus tard jeudi 11 h (heure de l'Est)");
-    expect(html).not.toContain('response-banner__clock-starts');
+    expect(html).toContain(
+      "Si vous envoyez maintenant : période de forte affluence (jours fériés), réponse sous 24 à 48 h, au plus tard jeudi 11 h (heure de l'Est).",
+    );
+    expect(html).not.toContain('lu dès');
   });
 
   it('escapes support’s message', () => {

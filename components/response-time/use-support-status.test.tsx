@@ -26,7 +26,7 @@ describe('useSupportStatus', () => {
     const html = plain(renderToStaticMarkup(createElement(Probe)));
     expect(seen?.source).toBe('builtin');
     expect(seen?.status.mode).toBe('normal');
-    expect(html).toContain('Usual reply within 6–24 h');
+    expect(html).toContain('usual reply within 6–24 h');
     expect(html).toContain('This estimate may be out of date.');
   });
 });

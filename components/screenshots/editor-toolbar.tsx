@@ -2,7 +2,7 @@ import type { Locale } from '../../utils/contract/schemas';
 import { SCREENSHOT_MESSAGES } from '../../utils/i18n/screenshots';
 import type { EditKind } from '../../utils/screenshots/edit-geometry';
 
-const TOOLS: readonly EditKind[] = ['highlight', 'arrow', 'blackout'];
+const TOOLS: readonly EditKind[] = ['highlight', 'arrow', 'label', 'blackout'];
 
 export interface EditorToolbarProps {
   locale: Locale;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Locale } from '../../utils/contract/schemas';
-import { format } from '../../utils/i18n/format';
+import { format, plural } from '../../utils/i18n/format';
 import { SCREENSHOT_MESSAGES } from '../../utils/i18n/screenshots';
 import { drawEdits } from '../../utils/screenshots/draw-edits';
 import {
@@ -34,13 +34,17 @@ export interface ScreenshotEditorProps {
   onCancel: () => void;
 }
 
+/** The order marks are counted in, in words ("1 highlight box, 2 arrows"). */
+const COUNTED: readonly ScreenshotEdit['kind'][] = ['highlight', 'arrow', 'label', 'blackout'];
+
 /**
- * A modal dialog to mark up one screenshot with highlight boxes, arrows and blackouts, by
- * pointer or keyboard. Shapes are kept in image pixels; saving burns them into new bytes.
+ * A modal dialog to mark up one screenshot with highlight boxes, arrows, text labels and
+ * blackouts, by pointer or keyboard. Shapes are kept in image pixels; saving burns them into
+ * new bytes. The keyboard help is folded, so the image gets the room.
  */
 export function ScreenshotEditor({ screenshot, position, locale, onSave, onCancel }: ScreenshotEditorProps) {
   const t = SCREENSHOT_MESSAGES[locale];
-  const ids = { title: useId(), hint: useId(), summary: useId() };
+  const ids = { title: useId(), hint: useId(), summary: useId(), label: useId() };
   const dialogRef = useRef<HTMLDialogElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const onDialogKeyDown = useModalDialog(dialogRef);
@@ -56,6 +60,8 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
     setDragState(next);
   };
   const [tool, setTool] = useState<EditKind>('highlight');
+  const [labelText, setLabelText] = useState(t.labelDefault);
+  const labelInput = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState(false);
@@ -80,7 +86,15 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
     return displayToImage({ x: event.clientX - rect.left, y: event.clientY - rect.top }, rect, image);
   };
 
-  const commit = (edit: ScreenshotEdit) => {
+  const commit = (drawn: ScreenshotEdit) => {
+    // A label carries the words typed beside the tools; without words it would say nothing.
+    const edit = drawn.kind === 'label' ? { ...drawn, text: labelText.trim() } : drawn;
+    if (edit.kind === 'label' && !edit.text) {
+      setPending(undefined);
+      setStatus(t.labelEmpty);
+      labelInput.current?.focus();
+      return;
+    }
     setEdits((current) => [...current, edit]);
     setPending(undefined);
     setSaveError(false);
@@ -156,10 +170,10 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
     }
   };
 
-  const counts = { highlight: 0, arrow: 0, blackout: 0 };
+  const counts = { highlight: 0, arrow: 0, blackout: 0, label: 0 };
   for (const edit of pending ? [...edits, pending] : edits) counts[edit.kind] += 1;
-  const marks = { highlights: counts.highlight, arrows: counts.arrow, blackouts: counts.blackout };
-  const summary = marks.highlights + marks.arrows + marks.blackouts === 0 ? t.noMarks : format(t.editsSummary, marks);
+  const words = COUNTED.filter((kind) => counts[kind] > 0).map((kind) => plural(locale, t.marksCount[kind], counts[kind]));
+  const summary = words.length === 0 ? t.noMarks : `${words.join(', ')}.`;
 
   return (
     <dialog
@@ -189,9 +203,25 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
         onUndo={undo}
         onClear={clear}
       />
-      <p id={ids.hint} className="shots-hint">
-        {t.keyboardHint}
-      </p>
+      {tool === 'label' && (
+        <p className="shots-editor__label">
+          <label htmlFor={ids.label}>{t.labelText}</label>{' '}
+          <input
+            id={ids.label}
+            ref={labelInput}
+            type="text"
+            maxLength={60}
+            value={labelText}
+            onChange={(event) => setLabelText(event.target.value)}
+          />
+        </p>
+      )}
+      <details className="shots-editor__help">
+        <summary>{t.keyboardHelp}</summary>
+        <p id={ids.hint} className="shots-hint">
+          {t.keyboardHint}
+        </p>
+      </details>
       <div className="shots-editor__stage">
         {loadFailed ? (
           <p role="alert" className="shots-error">
@@ -218,7 +248,7 @@ export function ScreenshotEditor({ screenshot, position, locale, onSave, onCance
           />
         )}
       </div>
-      <p id={ids.summary} className="shots-hint">
+      <p id={ids.summary} className="shots-hint" data-testid="marks-summary">
         {summary}
       </p>
       {counts.blackout > 0 && <p className="shots-hint">{t.blackoutNote}</p>}

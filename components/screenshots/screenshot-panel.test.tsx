@@ -43,11 +43,13 @@ describe('ScreenshotPanel markup', () => {
     expect(html).toMatch(/<p role="alert"[^>]*data-testid="screenshot-error"/);
   });
 
-  it('speaks French, and shows the full-page button and popup hint only when asked', () => {
+  it('speaks French, shows the full-page button when asked, and in the popup adds images through a window', () => {
     const html = panel('fr', { onCaptureFullPage: async () => ({ error: 'x' }), inToolbarPopup: true, onOpenInWindow: () => {} });
-    expect(html).toContain('Ajouter une image');
+    // No file picker in the toolbar popup (it can close it): the button moves the form to a window.
+    expect(html).toMatch(/<button type="button" class="shots-button" aria-describedby="[^"]+">Ajouter une image<\/button>/);
+    expect(html).not.toContain('type="file"');
+    expect(html).toContain('Ouvre ce formulaire dans sa propre fenêtre, avec ce que vous avez écrit');
     expect(html).toContain('Capturer la page entière');
-    expect(html).toContain('Ouvrir dans une fenêtre');
     expect(html).toContain('aria-label="Modifier la capture 1"');
     expect(html).toContain('1,5\u00a0Mo');
     const plain = panel('en');
@@ -122,7 +124,7 @@ describe('screenshot notices', () => {
 
   it('write the limits with the one byte formatter', () => {
     expect(refusalNotice('fr', 'size', 'big.png')).toBe(
-      'big.png est trop lourde pour être jointe (plus de 20\u00a0Mo, ou impossible à réduire sous 4\u00a0Mo).',
+      'big.png est trop lourde pour être jointe (plus de 20\u00a0Mo, ou impossible à réduire sous 4\u00a0Mo). Recadrez-la sur la partie qui montre le problème, ou faites une capture d’une zone plus petite, puis ajoutez-la de nouveau.',
     );
     expect(addedNotice('en', 1, true)).toBe('Image added. It was larger than 4\u00a0MB, so it was reduced to fit.');
   });

@@ -41,7 +41,7 @@ export function ScreenshotPanel({
   onOpenInWindow,
 }: ScreenshotPanelProps) {
   const t = SCREENSHOT_MESSAGES[locale];
-  const ids = { title: useId(), input: useId(), hint: useId() };
+  const ids = { title: useId(), input: useId(), hint: useId(), window: useId() };
   const [editingId, setEditingId] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
   const [busy, setBusy] = useState<'reading'>();
@@ -133,7 +133,15 @@ export function ScreenshotPanel({
       ) : (
         <ul className="shots__list">
           {screenshots.map((shot, index) => (
-            <li key={shot.id} className="shots__item" data-testid="screenshot-item">
+            <li
+              key={shot.id}
+              className="shots__item"
+              data-testid="screenshot-item"
+              data-bytes={shot.meta.bytes}
+              data-type={shot.meta.type}
+              // Where the blackouts are (image pixels): what must be pure black in the bytes sent.
+              data-blackouts={JSON.stringify((shot.edits ?? []).filter((edit) => edit.kind === 'blackout'))}
+            >
               <ScreenshotThumbnail shot={shot} alt={format(t.alt[shot.meta.source], { index: index + 1 })} />
               <div className="shots__meta">
                 <span>
@@ -165,33 +173,32 @@ export function ScreenshotPanel({
         </ul>
       )}
 
-      {inToolbarPopup && (
-        <p className="shots-hint shots-popup-hint">
-          {t.popupHint}{' '}
-          {onOpenInWindow && (
-            <button type="button" className="shots-button" onClick={onOpenInWindow}>
-              {t.openInWindow}
-            </button>
-          )}
-        </p>
-      )}
+      {inToolbarPopup && !onOpenInWindow && <p className="shots-hint shots-popup-hint">{t.popupHint}</p>}
 
       <div className="shots__add">
-        <span className="shots-file">
-          <input
-            ref={inputRef}
-            id={ids.input}
-            className="shots-file__input"
-            type="file"
-            accept={ACCEPTED_TYPES.join(',')}
-            multiple
-            aria-describedby={ids.hint}
-            onChange={intake.onPick}
-          />
-          <label htmlFor={ids.input} className="shots-button shots-file__label">
+        {inToolbarPopup && onOpenInWindow ? (
+          // A file picker can close a toolbar popup: "Add an image" moves the form, with its
+          // draft, to a window of its own first, where choosing a file is safe.
+          <button type="button" className="shots-button" onClick={onOpenInWindow} aria-describedby={ids.window}>
             {t.add}
-          </label>
-        </span>
+          </button>
+        ) : (
+          <span className="shots-file">
+            <input
+              ref={inputRef}
+              id={ids.input}
+              className="shots-file__input"
+              type="file"
+              accept={ACCEPTED_TYPES.join(',')}
+              multiple
+              aria-describedby={ids.hint}
+              onChange={intake.onPick}
+            />
+            <label htmlFor={ids.input} className="shots-button shots-file__label">
+              {t.add}
+            </label>
+          </span>
+        )}
         {onCaptureFullPage && (
           <button type="button" className="shots-button" onClick={() => void captureFullPage()} disabled={fullPage.progress !== undefined}>
             {t.fullPage}
@@ -199,6 +206,11 @@ export function ScreenshotPanel({
         )}
       </div>
       {fullPage.progress && <FullPageProgress progress={fullPage.progress} locale={locale} onCancel={fullPage.cancel} />}
+      {inToolbarPopup && onOpenInWindow && (
+        <p id={ids.window} className="shots-hint">
+          {t.addInWindowHint}
+        </p>
+      )}
       <p id={ids.hint} className="shots-hint">
         {intake.dragging ? t.dropHere : t.addHint}
       </p>

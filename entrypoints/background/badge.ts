@@ -16,7 +16,11 @@ export function registerBadge(): void {
     const tabId = sender.tab?.id;
     // Only a tab's top frame speaks for it; the message carries nothing else we need.
     if (tabId === undefined || sender.frameId !== 0) return;
+    const text = badgeText(data.count);
+    // No error: the tab's own text is cleared (not set to ''), so the global badge, where
+    // ticket-status.ts says that support answered, shows on this tab too.
+    if (!text) return browser.action.setBadgeText({ tabId });
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
-    await browser.action.setBadgeText({ tabId, text: badgeText(data.count) });
+    await browser.action.setBadgeText({ tabId, text });
   });
 }

@@ -3,6 +3,7 @@ import { registerToolbar } from './toolbar';
 import { registerCollect } from './collect';
 import { registerBadge } from './badge';
 import { registerDelivery } from './delivery';
+import { registerTicketStatus } from './ticket-status';
 import { openWorkerDoors } from './testing/worker-doors';
 
 /** The worker only wires modules that each own one job. */
@@ -11,6 +12,7 @@ export default defineBackground(() => {
   registerCollect();
   registerBadge();
   registerDelivery();
+  registerTicketStatus();
   // e2e build only (test-doors.d.ts): the other builds compile the doors away.
   if (__TEST_DOORS__) openWorkerDoors();
 });

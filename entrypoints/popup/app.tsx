@@ -10,6 +10,8 @@ import { supportApiUrl } from '../../utils/extension/build-config';
 import { STATUS_REFRESH_MS } from '../../utils/extension/build-env';
 import { earlyTabId } from '../../utils/diagnosis/diagnose-early';
 import { openFormWindow } from '../../utils/extension/form-window';
+import { unseenCount, watchItem } from '../../utils/delivery/ticket-watch';
+import { plural } from '../../utils/i18n/format';
 
 type View = 'form' | 'tickets';
 
@@ -34,6 +36,13 @@ export function App() {
   useEffect(() => {
     void earlyTabId().then(setTabId);
     void supportApiUrl().then(setApiUrl);
+  }, []);
+
+  // Support changed a ticket since "My tickets" was last opened (the toolbar badge says so too).
+  const [unseen, setUnseen] = useState(0);
+  useEffect(() => {
+    void watchItem.getValue().then((state) => setUnseen(unseenCount(state)));
+    return watchItem.watch((state) => setUnseen(unseenCount(state ?? {})));
   }, []);
 
   // A form about a given tab is in a window of its own, unless the toolbar's popup named the tab.
@@ -65,6 +74,7 @@ export function App() {
         {(['form', 'tickets'] as const).map((name) => (
           <button key={name} type="button" className="app-nav__item" aria-pressed={view === name} onClick={() => setView(name)}>
             {name === 'form' ? t.writeTab : t.myTicketsTab}
+            {name === 'tickets' && unseen > 0 && <span className="app-nav__new"> · {plural(locale, t.newChanges, unseen)}</span>}
           </button>
         ))}
       </nav>

@@ -195,8 +195,8 @@ export function customerAck(input: { row: TicketRow; settings: EmailSettings; no
   const reference = row.reference;
   const lines = [t.ackGreeting, format(t.ackReceived, { reference, summary: firstWords(row.ticket.description, 140) })];
   if (row.promise) {
-    const text = describePromise(row.promise, { locale, timeZone: row.ticket.environment.timezone, now });
-    lines.push(`${text.headline}.`, text.detail, ...(text.clockStarts ? [text.clockStarts] : []));
+    const text = describePromise(row.promise, { locale, timeZone: row.ticket.environment.timezone, now, moment: 'after' });
+    lines.push(text.headline, ...(text.detail ? [text.detail] : []));
   }
   lines.push(format(t.ackReply, { reference }), t.ackSignature);
   return {

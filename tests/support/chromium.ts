@@ -27,7 +27,7 @@ export const QUIET_FLAGS: readonly string[] = [
 export function launchWithExtensions(
   userDataDir: string,
   extensionDirs: string[],
-  { locale = 'en', args = [] }: { locale?: 'en' | 'fr'; args?: string[] } = {},
+  { locale = 'en', args = [], timeZone }: { locale?: 'en' | 'fr'; args?: string[]; timeZone?: string } = {},
 ): Promise<BrowserContext> {
   const lang = locale === 'fr' ? 'fr_FR.UTF-8' : 'en_US.UTF-8';
   const dirs = extensionDirs.join(',');
@@ -36,7 +36,8 @@ export function launchWithExtensions(
     headless: true,
     viewport: { width: 1280, height: 800 },
     locale: locale === 'fr' ? 'fr-FR' : 'en-US',
-    env: { ...process.env, LANGUAGE: locale, LANG: lang, LC_ALL: lang },
+    // TZ: the customer's clock, as the operating system gives it to Chromium (optional).
+    env: { ...process.env, LANGUAGE: locale, LANG: lang, LC_ALL: lang, ...(timeZone ? { TZ: timeZone } : {}) },
     args: [...QUIET_FLAGS, `--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`, `--lang=${locale}`, ...args],
   });
 }

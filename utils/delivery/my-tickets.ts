@@ -44,6 +44,8 @@ export interface MyTicketRow {
   state: 'pending' | 'attention' | 'sent';
   category: Category;
   description: string;
+  /** Where support answers. */
+  email: string;
   /** When the customer sent it (epoch ms). */
   createdAt: number;
   /** Support's answer on delivery (reference, id, access token), for sent tickets. */
@@ -59,6 +61,7 @@ export function myTicketRows(records: readonly OutboxRecord[]): MyTicketRow[] {
         state: record.state === 'sent' ? 'sent' : record.state === 'attention' ? 'attention' : 'pending',
         category: record.ticket.category,
         description: record.ticket.description,
+        email: record.ticket.email,
         createdAt: record.createdAt,
         result: record.state === 'sent' ? record.result : undefined,
       }),

@@ -97,7 +97,7 @@ describe('saveSettings', () => {
     uiLanguage('fr-FR');
     const error = (await saveSettings({ defaultEmail: 'pas une adresse' }).catch((e: unknown) => e)) as SettingsValidationError;
     expect(error.locale).toBe('fr');
-    expect(error.fieldErrors.defaultEmail).toMatch(/adresse courriel valide/);
+    expect(error.fieldErrors.defaultEmail).toMatch(/adresse e-mail valide/);
   });
 
   it('speaks the chosen language over the browser’s', async () => {

@@ -29,23 +29,38 @@ const stateOf = (result: ReturnType<typeof assessCompleteness>, detail: Detail) 
   result.items.find((item) => item.detail === detail)?.state;
 
 describe('assessCompleteness', () => {
-  it('ticks everything a demo draw page gives, with a typed e-mail', () => {
-    const result = assessCompleteness(
-      input({
-        context: { url: 'https://osortoo.com/giveaways/8f3k2', platform: 'instagram', pageOrUsername: '@boutique.marie' },
-        form: { email: 'marie@example.com' },
-        screenshotCount: 1,
-        entries: [consoleError],
-      }),
-    );
+  it('ticks everything a demo draw page gives, once the customer described what happened', () => {
+    const page = {
+      context: { url: 'https://osortoo.com/giveaways/8f3k2', platform: 'instagram' as const, pageOrUsername: '@boutique.marie' },
+      form: { email: 'marie@example.com' },
+      screenshotCount: 1,
+      entries: [consoleError],
+    };
+    // Before a word is typed, support does not have everything: what happened is missing and required.
+    const before = assessCompleteness(input(page));
+    expect(before.missing).toEqual(['description']);
+    expect(before.requiredMissing).toEqual(['description']);
+    expect(before.done).toBe(6);
+    expect(before.expected).toBe(7);
+    const result = assessCompleteness(input({ ...page, form: { ...page.form, description: 'Le tirage plante.' } }));
     expect(result.missing).toEqual([]);
-    expect(result.done).toBe(6);
-    expect(result.expected).toBe(6);
+    expect(result.requiredMissing).toEqual([]);
+    expect(result.done).toBe(7);
+    expect(result.expected).toBe(7);
+  });
+
+  it('counts the e-mail as required: an empty one blocks, for every category', () => {
+    for (const category of ['api_error', 'permissions', 'billing', 'bug', 'multi_platform', 'other'] as const) {
+      const result = assessCompleteness(input({ category, form: { description: 'x' } }));
+      expect(result.requiredMissing).toEqual(['accountEmail']);
+      expect(stateOf(result, 'accountEmail')).toBe('missing');
+    }
   });
 
   it('names what an empty general ticket lacks, in the article order, browser and device always known', () => {
     const result = assessCompleteness(input());
-    expect(result.missing).toEqual(['accountEmail', 'drawLink', 'pageOrUsername', 'screenshots', 'errorMessages']);
+    expect(result.missing).toEqual(['description', 'accountEmail', 'drawLink', 'pageOrUsername', 'screenshots', 'errorMessages']);
+    expect(result.requiredMissing).toEqual(['description', 'accountEmail']);
     expect(stateOf(result, 'browserDevice')).toBe('done');
     expect(result.done).toBe(1);
   });
@@ -90,12 +105,16 @@ describe('assessCompleteness', () => {
   });
 
   it('does not nudge for a draw link or Page on a billing question, nor for an error message on a question', () => {
-    const billing = assessCompleteness(input({ category: 'billing', form: { email: 'a@b.co' }, screenshotCount: 1 }));
+    const billing = assessCompleteness(
+      input({ category: 'billing', form: { email: 'a@b.co', description: 'Facture' }, screenshotCount: 1 }),
+    );
     expect(stateOf(billing, 'drawLink')).toBe('optional');
     expect(stateOf(billing, 'pageOrUsername')).toBe('optional');
     expect(stateOf(billing, 'errorMessages')).toBe('optional');
     expect(billing.missing).toEqual([]);
-    expect(billing.expected).toBe(3);
+    // Description, e-mail, screenshot (present, so counted) and browser: nothing about a draw.
+    expect(billing.expected).toBe(4);
+    expect(stateOf(assessCompleteness(input({ category: 'billing' })), 'screenshots')).toBe('optional');
     const question = assessCompleteness(input({ category: 'other' }));
     expect(stateOf(question, 'errorMessages')).toBe('optional');
     expect(stateOf(question, 'drawLink')).toBe('missing');

@@ -1,14 +1,26 @@
 /**
- * The help center's "Plus de détails = résolution plus rapide" list as a checklist: which of the
- * six details that spare a back-and-forth the ticket already carries, and, for each missing one,
- * what to add. Pure: the form passes what was captured and what the customer typed; the strings
+ * The help center's "Plus de détails = résolution plus rapide" list as a checklist: what support
+ * really has. The description (what happened) and the e-mail are required (the contract refuses
+ * a ticket without them), so they are counted and named as such; the article's other details
+ * follow, some of them depending on the category. For each missing one, what to add. Pure: the form passes what was captured and what the customer typed; the strings
  * live in utils/i18n/form.ts (`details` and `detailHints`, keyed by the detail ids returned here).
  */
 import type { Category, DiagnosticEntry, DrawContext, Platform } from '../contract/schemas';
 
-/** The six details of the help article, in its order. */
-export const DETAILS = ['accountEmail', 'drawLink', 'pageOrUsername', 'screenshots', 'errorMessages', 'browserDevice'] as const;
+/** What happened and the e-mail first (required), then the help article's details, in its order. */
+export const DETAILS = [
+  'description',
+  'accountEmail',
+  'drawLink',
+  'pageOrUsername',
+  'screenshots',
+  'errorMessages',
+  'browserDevice',
+] as const;
 export type Detail = (typeof DETAILS)[number];
+
+/** The details without which the ticket cannot be sent (the contract's required fields). */
+export const REQUIRED_DETAILS: ReadonlySet<Detail> = new Set(['description', 'accountEmail']);
 
 /**
  * - `done`: the ticket carries it;
@@ -44,6 +56,8 @@ export interface Completeness {
   items: DetailStatus[];
   /** The items still missing, in order (what the nudge names). */
   missing: Detail[];
+  /** The missing items that block sending (description, e-mail), in order. */
+  requiredMissing: Detail[];
   done: number;
   /** Items that count (missing + done; optional ones are left out of the score). */
   expected: number;
@@ -66,6 +80,10 @@ const ERROR_CODE = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}\b/;
 const ACCOUNT_CATEGORIES: ReadonlySet<Category> = new Set(['billing']);
 /** Categories where no error message is expected (a question). */
 const NO_ERROR_CATEGORIES: ReadonlySet<Category> = new Set(['billing', 'other']);
+/** Categories where a screenshot rarely helps (a question about the account or anything else). */
+const NO_SCREENSHOT_CATEGORIES: ReadonlySet<Category> = new Set(['billing', 'other']);
+/** The contract's minimum: a description is "what happened" once it says something. */
+const DESCRIPTION_MIN_CHARS = 1;
 
 /** Whether a captured entry is an error support can read word for word (not a mere warning). */
 export function isErrorEntry(entry: DiagnosticEntry): boolean {
@@ -101,6 +119,7 @@ export function assessCompleteness(input: CompletenessInput): Completeness {
   const { category, context, form } = input;
   const aboutAccount = ACCOUNT_CATEGORIES.has(category);
   const has = {
+    description: form.description.trim().length >= DESCRIPTION_MIN_CHARS,
     accountEmail: EMAIL.test(form.email.trim()),
     drawLink: Boolean(context.url) || looksLikeLink(form.drawLink),
     pageOrUsername: Boolean(context.pageOrUsername?.trim()) || form.pageOrUsername.trim().length > 0,
@@ -109,10 +128,11 @@ export function assessCompleteness(input: CompletenessInput): Completeness {
     browserDevice: input.hasEnvironment,
   } satisfies Record<Detail, boolean>;
   const optional: Record<Detail, boolean> = {
+    description: false,
     accountEmail: false,
     drawLink: aboutAccount,
     pageOrUsername: aboutAccount,
-    screenshots: false,
+    screenshots: NO_SCREENSHOT_CATEGORIES.has(category),
     errorMessages: NO_ERROR_CATEGORIES.has(category),
     browserDevice: false,
   };
@@ -121,6 +141,7 @@ export function assessCompleteness(input: CompletenessInput): Completeness {
     return detail === 'pageOrUsername' ? { detail, state, accountKind: accountKindOf(context.platform) } : { detail, state };
   });
   const missing = items.filter((item) => item.state === 'missing').map((item) => item.detail);
+  const requiredMissing = missing.filter((detail) => REQUIRED_DETAILS.has(detail));
   const done = items.filter((item) => item.state === 'done').length;
-  return { items, missing, done, expected: done + missing.length };
+  return { items, missing, requiredMissing, done, expected: done + missing.length };
 }

@@ -8,6 +8,9 @@ import type { Plural, Translation } from './format';
 const en = {
   myTicketsTitle: 'My tickets',
   myTicketsEmpty: 'No ticket sent from this browser yet.',
+  myTicketsNoneDelivered: 'None of your tickets has reached support yet: they are listed above, with what you can do.',
+  /** An answered ticket says where the answer is; `{email}` is masked (m***@example.com). */
+  answeredWhere: '{status} — see your inbox {email}',
   refresh: 'Refresh',
   refreshing: 'Checking the status of your tickets…',
   checkedAt: 'Status checked at {time}.',
@@ -28,6 +31,9 @@ const en = {
 const fr: Translation<typeof en> = {
   myTicketsTitle: 'Mes demandes',
   myTicketsEmpty: 'Aucune demande envoyée depuis ce navigateur pour l’instant.',
+  myTicketsNoneDelivered:
+    'Aucune de vos demandes n’est encore arrivée au support : elles sont listées ci-dessus, avec ce que vous pouvez faire.',
+  answeredWhere: '{status} — voir votre boîte e-mail {email}',
   refresh: 'Actualiser',
   refreshing: 'Vérification de l’état de vos demandes…',
   checkedAt: 'État vérifié à {time}.',

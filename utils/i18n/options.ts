@@ -27,9 +27,9 @@ const fr: Translation<typeof en> = {
   languageAuto: 'Automatique — la langue du navigateur ({language})',
   languageHint: 'La langue du formulaire de support et de cette page.',
   browserLanguage: { fr: 'français', en: 'anglais' },
-  defaultEmail: 'Courriel par défaut',
+  defaultEmail: 'Adresse e-mail par défaut',
   defaultEmailHint:
-    'Remplit le courriel du formulaire quand la page du tirage n’affiche pas celui de votre compte. Laissez vide pour aucun.',
+    'Remplit l’adresse e-mail du formulaire quand la page du tirage n’affiche pas celui de votre compte. Laissez vide pour aucun.',
   attachScreenshot: 'Joindre une capture d’écran par défaut',
   attachScreenshotHint: 'Vous pourrez toujours la retirer d’une demande avant l’envoi.',
   saved: 'Enregistré à {time}.',

@@ -3,7 +3,7 @@
  * window of its own, the navigation between the form and "My tickets", and what it says while
  * it loads. The form's own strings are in form.ts, the list's in my-tickets.ts.
  */
-import type { Translation } from './format';
+import type { Plural, Translation } from './format';
 
 const en = {
   appTitle: 'Osortoo Support',
@@ -16,6 +16,8 @@ const en = {
   nav: 'Support sections',
   writeTab: 'Write to support',
   myTicketsTab: 'My tickets',
+  /** Beside "My tickets" when support changed a ticket's status since the list was last opened. */
+  newChanges: { one: '{count} new', other: '{count} new' } as Plural,
 };
 
 const fr: Translation<typeof en> = {
@@ -28,6 +30,7 @@ const fr: Translation<typeof en> = {
   nav: 'Sections du support',
   writeTab: 'Écrire au support',
   myTicketsTab: 'Mes demandes',
+  newChanges: { one: '{count} nouvelle', other: '{count} nouvelles' },
 };
 
 export const POPUP_MESSAGES = { en, fr };

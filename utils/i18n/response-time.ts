@@ -14,23 +14,32 @@ const en = {
   responseTimeLabel: 'Expected response time',
   /** The reply window, in hours. */
   window: '{min}–{max}\u00a0h',
-  /** The latest expected reply; `{when}` is e.g. "tomorrow 9 am (Paris time)". */
+  /**
+   * The promise is one sentence: what happens if the customer sends now (before sending) or what
+   * was promised (after), the timezone named once at the end. `{promise}` is built from the parts
+   * below, e.g. "read from Monday 3 pm, reply by Tuesday 3 pm"; `{zone}` is e.g. "Paris time".
+   */
+  ifSentNow: 'If you send now: {promise} ({zone}).',
+  promised: 'Promised when you sent it: {promise} ({zone}).',
+  /** The latest expected reply; `{when}` is e.g. "tomorrow 9 am". */
   by: 'by {when}',
-  standard: 'Usual reply within {window}',
-  complex: 'First reply within {window}',
+  /** Outside support hours: when support reads the message. */
+  readFrom: 'read from {when}',
+  replyBy: 'reply by {when}',
+  firstReplyBy: 'first reply by {when}',
+  standard: 'usual reply within {window}',
+  complex: 'first reply within {window}',
   /** `{cause}` is support's own status message, when it is short enough for the headline. */
   peak: {
-    withCause: 'We’re busier than usual ({cause}): replies within {window}',
-    withoutCause: 'We’re busier than usual: replies within {window}',
+    withCause: 'we’re busier than usual ({cause}), replies within {window}',
+    withoutCause: 'we’re busier than usual, replies within {window}',
   },
   incident: {
-    withCause: 'Incident under way ({cause}): replies within {window}',
-    withoutCause: 'A social network or platform is having problems: replies within {window}',
+    withCause: 'incident under way ({cause}), replies within {window}',
+    withoutCause: 'a social network or platform is having problems, replies within {window}',
   },
   inOrder: 'Every message gets an answer, in the order received.',
   acknowledgment: 'A quick acknowledgment first, then a detailed answer once the analysis is done.',
-  moreDetails: 'The more details you give, the faster we can solve it.',
-  clockStarts: 'Sent outside support hours: handled as soon as support reopens, {when}.',
   stale: 'This estimate may be out of date.',
   /** Day words relative to now; further days are a weekday or a date, written by Intl. */
   relativeDay: { today: 'today', tomorrow: 'tomorrow' },
@@ -47,21 +56,24 @@ const en = {
 const fr: Translation<typeof en> = {
   responseTimeLabel: 'Délai de réponse attendu',
   window: '{min} à {max}\u00a0h',
+  ifSentNow: 'Si vous envoyez maintenant\u00a0: {promise} ({zone}).',
+  promised: 'Promis à l’envoi\u00a0: {promise} ({zone}).',
   by: 'au plus tard {when}',
-  standard: 'Réponse habituelle sous {window}',
-  complex: 'Première réponse sous {window}',
+  readFrom: 'lu dès {when}',
+  replyBy: 'réponse au plus tard {when}',
+  firstReplyBy: 'première réponse au plus tard {when}',
+  standard: 'réponse habituelle sous {window}',
+  complex: 'première réponse sous {window}',
   peak: {
-    withCause: 'Période de forte affluence ({cause})\u00a0: réponse sous {window}',
-    withoutCause: 'Période de forte affluence\u00a0: réponse sous {window}',
+    withCause: 'période de forte affluence ({cause}), réponse sous {window}',
+    withoutCause: 'période de forte affluence, réponse sous {window}',
   },
   incident: {
-    withCause: 'Incident en cours ({cause})\u00a0: réponse sous {window}',
-    withoutCause: 'Incident en cours sur un réseau social ou une plateforme\u00a0: réponse sous {window}',
+    withCause: 'incident en cours ({cause}), réponse sous {window}',
+    withoutCause: 'incident en cours sur un réseau social ou une plateforme, réponse sous {window}',
   },
   inOrder: 'Nous répondons à chaque message, dans l’ordre de réception.',
   acknowledgment: 'Accusé de réception rapide, puis réponse détaillée une fois l’analyse terminée.',
-  moreDetails: 'Plus votre message est détaillé, plus la résolution est rapide.',
-  clockStarts: 'Envoyé en dehors des heures d’ouverture\u00a0: traité dès la réouverture, {when}.',
   stale: 'Cette estimation n’est peut-être pas à jour.',
   relativeDay: { today: 'aujourd’hui', tomorrow: 'demain' },
   zone: {

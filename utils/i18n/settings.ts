@@ -17,7 +17,7 @@ const en = {
 const fr: Translation<typeof en> = {
   invalidSetting: {
     language: 'Choisissez Automatique, Français ou English.',
-    defaultEmail: 'Saisissez une adresse courriel valide, par ex. nom@exemple.com, ou laissez le champ vide.',
+    defaultEmail: 'Saisissez une adresse e-mail valide, par ex. nom@exemple.com, ou laissez le champ vide.',
     attachScreenshotByDefault: '« Joindre une capture d’écran par défaut » doit être activé ou désactivé.',
   },
   unknownSetting: 'Réglage inconnu : {key}.',

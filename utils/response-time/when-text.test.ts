@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeZoneLabel } from './when-text';
+import { hasPlaceName, timeZoneLabel } from './when-text';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ').replace(/’/g, "'");
 
@@ -16,5 +16,12 @@ describe('timeZoneLabel', () => {
   it('falls back to the offset name for zones without a city', () => {
     expect(timeZoneLabel('UTC', 'en', at)).toBe('UTC');
     expect(timeZoneLabel('Etc/GMT+5', 'en', at)).toMatch(/^(GMT|UTC)[-−]5$/);
+  });
+});
+
+describe('hasPlaceName', () => {
+  it('tells zones a customer can be told about by name from bare offsets', () => {
+    for (const zone of ['Europe/Paris', 'America/Montreal', 'America/Argentina/Buenos_Aires']) expect(hasPlaceName(zone)).toBe(true);
+    for (const zone of ['UTC', 'Etc/UTC', 'Etc/GMT+5', 'GMT']) expect(hasPlaceName(zone)).toBe(false);
   });
 });

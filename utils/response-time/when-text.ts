@@ -29,6 +29,17 @@ const FRENCH_CITIES: Record<string, string> = {
 const EASTERN_ZONES = new Set(['America/Toronto', 'America/Montreal']);
 
 /**
+ * Whether a timezone has an everyday place name (a city or region: "Paris", "l'Est"). Zones
+ * without one (UTC, Etc/GMT+5) would have to be written as an offset, which customers do not read
+ * as their own clock; the promise shows such customers support's own, named, zone instead.
+ */
+export function hasPlaceName(timeZone: string): boolean {
+  if (EASTERN_ZONES.has(timeZone)) return true;
+  const segments = timeZone.split('/');
+  return segments.length >= 2 && segments[0] !== 'Etc' && /^[A-Za-z]/.test(segments[segments.length - 1] ?? '');
+}
+
+/**
  * How a timezone is named next to a time: "heure de Paris" / "Paris time" from the IANA id,
  * "heure de l'Est" / "Eastern time" for Montréal–Toronto, or Intl's short name ("UTC", "UTC−5")
  * for ids without a city.
@@ -38,7 +49,7 @@ export function timeZoneLabel(timeZone: string, locale: Locale, at: Date): strin
   if (EASTERN_ZONES.has(timeZone)) return t.eastern;
   const segments = timeZone.split('/');
   const last = segments[segments.length - 1] ?? '';
-  if (segments.length >= 2 && segments[0] !== 'Etc' && /^[A-Za-z]/.test(last)) {
+  if (hasPlaceName(timeZone)) {
     const city = (locale === 'fr' ? FRENCH_CITIES[last] : undefined) ?? last.replace(/_/g, ' ');
     return format(/^[AEIOUYÉÈ]/i.test(city) ? t.cityAfterVowel : t.city, { city });
   }
@@ -62,7 +73,12 @@ function clockTime(instant: Date, locale: Locale, timeZone: string): string {
  * time)", "jeudi 2 juillet 15 h (heure de Paris)". Day words are relative to `now` in the
  * customer's timezone: today, tomorrow, a weekday name within the week, a date beyond.
  */
-export function formatWhen(instant: Date, { locale, timeZone, now }: { locale: Locale; timeZone: string; now: Date }): string {
+export function formatWhen(instant: Date, options: { locale: Locale; timeZone: string; now: Date }): string {
+  return `${formatDayTime(instant, options)} (${timeZoneLabel(options.timeZone, options.locale, instant)})`;
+}
+
+/** The same without the timezone's name, for a sentence that names it once at its end. */
+export function formatDayTime(instant: Date, { locale, timeZone, now }: { locale: Locale; timeZone: string; now: Date }): string {
   const days = daysBetween(isoDateAt(now, timeZone), isoDateAt(instant, timeZone));
   const words = RESPONSE_TIME_MESSAGES[locale].relativeDay;
   let day: string;
@@ -74,5 +90,5 @@ export function formatWhen(instant: Date, { locale, timeZone, now }: { locale: L
     day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(instant);
     if (locale === 'en') day += ',';
   }
-  return `${day} ${clockTime(instant, locale, timeZone)} (${timeZoneLabel(timeZone, locale, instant)})`;
+  return `${day} ${clockTime(instant, locale, timeZone)}`;
 }

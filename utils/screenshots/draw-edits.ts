@@ -3,7 +3,7 @@
  * are sent alike. Blackouts come last and are snapped outwards to whole pixels, so that no pixel
  * of what was under them survives (not even an anti-aliased edge).
  */
-import { blackoutPixels, type ScreenshotEdit, type Size } from './edit-geometry';
+import { blackoutPixels, lossyBlackoutPixels, type ScreenshotEdit, type Size } from './edit-geometry';
 
 /** The marks' colour: a red that contrasts with both light and dark pages. */
 export const MARK_COLOR = '#e0004d';
@@ -23,7 +23,11 @@ export type DrawingContext = Pick<
   | 'strokeRect'
   | 'fillRect'
   | 'setLineDash'
+  | 'fillText'
+  | 'measureText'
 > & {
+  font: string;
+  textBaseline: CanvasTextBaseline;
   fillStyle: CanvasRenderingContext2D['fillStyle'];
   strokeStyle: CanvasRenderingContext2D['strokeStyle'];
   lineWidth: number;
@@ -47,7 +51,8 @@ export function drawEdits(
   edits: readonly ScreenshotEdit[],
   image: Size,
   scale: number,
-  options: { pending?: boolean } = {},
+  /** `lossy`: the bytes will be JPEG or WebP; blackouts grow to the codec's blocks (lossyBlackoutPixels). */
+  options: { pending?: boolean; lossy?: boolean } = {},
 ): void {
   const output = { width: Math.round(image.width * scale), height: Math.round(image.height * scale) };
   const line = markWidth(image);
@@ -65,6 +70,8 @@ export function drawEdits(
       ctx.strokeRect(edit.x, edit.y, edit.width, edit.height);
     } else if (edit.kind === 'arrow') {
       drawArrow(ctx, edit, line);
+    } else if (edit.kind === 'label') {
+      drawLabel(ctx, edit, line);
     }
   }
   ctx.setLineDash([]);
@@ -72,7 +79,7 @@ export function drawEdits(
   ctx.fillStyle = '#000000';
   for (const edit of edits) {
     if (edit.kind !== 'blackout') continue;
-    const px = blackoutPixels(edit, scale, output);
+    const px = options.lossy ? lossyBlackoutPixels(edit, scale, output) : blackoutPixels(edit, scale, output);
     ctx.fillRect(px.x, px.y, px.width, px.height);
     if (options.pending) {
       // A pending blackout is shown with a light outline so it can be seen on a dark page.
@@ -84,6 +91,31 @@ export function drawEdits(
     }
   }
   ctx.restore();
+}
+
+/**
+ * A label: the customer's words on a white box with a red edge, as large as the box allows
+ * (the text shrinks to fit its width), legible on light and dark pages alike.
+ */
+function drawLabel(ctx: DrawingContext, edit: Extract<ScreenshotEdit, { kind: 'label' }>, line: number): void {
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(edit.x, edit.y, edit.width, edit.height);
+  ctx.strokeStyle = MARK_COLOR;
+  ctx.lineWidth = Math.max(2, line / 2);
+  ctx.strokeRect(edit.x, edit.y, edit.width, edit.height);
+  const text = edit.text.trim();
+  if (!text) return;
+  const pad = Math.max(2, edit.height * 0.15);
+  let size = Math.max(8, edit.height - 2 * pad);
+  ctx.font = `600 ${size}px system-ui, sans-serif`;
+  const width = ctx.measureText(text).width;
+  if (width > edit.width - 2 * pad) {
+    size = Math.max(6, (size * (edit.width - 2 * pad)) / width);
+    ctx.font = `600 ${size}px system-ui, sans-serif`;
+  }
+  ctx.fillStyle = MARK_COLOR;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, edit.x + pad, edit.y + edit.height / 2, Math.max(1, edit.width - 2 * pad));
 }
 
 function drawArrow(ctx: DrawingContext, edit: Extract<ScreenshotEdit, { kind: 'arrow' }>, line: number): void {

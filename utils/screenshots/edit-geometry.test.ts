@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   blackoutPixels,
+  lossyBlackoutPixels,
   defaultEdit,
   displayToImage,
   editFromDrag,
@@ -75,5 +76,29 @@ describe('geometry', () => {
       width: 80,
       height: 100,
     });
+  });
+});
+
+describe('text labels', () => {
+  it('are boxes that carry words: a drag makes one (the editor adds the words), the keyboard starts a strip in the middle', () => {
+    expect(editFromDrag('label', { x: 10, y: 10 }, { x: 110, y: 40 })).toEqual({
+      kind: 'label',
+      x: 10,
+      y: 10,
+      width: 100,
+      height: 30,
+      text: '',
+    });
+    expect(defaultEdit('label', { width: 800, height: 600 })).toEqual({ kind: 'label', x: 300, y: 225, width: 200, height: 50, text: '' });
+    const moved = moveEdit({ kind: 'label', x: 10, y: 10, width: 100, height: 30, text: 'ici' }, 1000, 0, { width: 800, height: 600 });
+    expect(moved).toEqual({ kind: 'label', x: 700, y: 10, width: 100, height: 30, text: 'ici' });
+  });
+});
+
+describe('lossyBlackoutPixels', () => {
+  it('grows a blackout by 4 px, then out to whole 16 px blocks, within the image', () => {
+    const edit = { kind: 'blackout' as const, x: 21, y: 40, width: 30, height: 10 };
+    expect(lossyBlackoutPixels(edit, 1, { width: 800, height: 600 })).toEqual({ x: 16, y: 32, width: 48, height: 32 });
+    expect(lossyBlackoutPixels({ ...edit, x: 0, y: 590 }, 1, { width: 800, height: 600 })).toEqual({ x: 0, y: 576, width: 48, height: 24 });
   });
 });

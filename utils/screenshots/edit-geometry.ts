@@ -8,7 +8,9 @@
 export type ScreenshotEdit =
   | { kind: 'highlight'; x: number; y: number; width: number; height: number }
   | { kind: 'arrow'; x1: number; y1: number; x2: number; y2: number }
-  | { kind: 'blackout'; x: number; y: number; width: number; height: number };
+  | { kind: 'blackout'; x: number; y: number; width: number; height: number }
+  /** A short text written in the box (e.g. "the error is here"): words where an arrow is not enough. */
+  | { kind: 'label'; x: number; y: number; width: number; height: number; text: string };
 export type EditKind = ScreenshotEdit['kind'];
 export type RectEdit = Extract<ScreenshotEdit, { kind: 'highlight' | 'blackout' }>;
 
@@ -47,6 +49,8 @@ export function editFromDrag(kind: EditKind, a: Point, b: Point, minSize = 3): S
   const width = Math.abs(b.x - a.x);
   const height = Math.abs(b.y - a.y);
   if (width < minSize || height < minSize) return undefined;
+  // A label's words are the editor's to fill in.
+  if (kind === 'label') return { kind, x, y, width, height, text: '' };
   return { kind, x, y, width, height };
 }
 
@@ -57,6 +61,7 @@ export function defaultEdit(kind: EditKind, image: Size): ScreenshotEdit {
   const x = Math.round((image.width - width) / 2);
   const y = Math.round((image.height - height) / 2);
   if (kind === 'arrow') return { kind, x1: x, y1: y + height, x2: x + width, y2: y };
+  if (kind === 'label') return { kind, x, y, width, height: Math.max(4, Math.round(height / 3)), text: '' };
   return { kind, x, y, width, height };
 }
 
@@ -97,6 +102,28 @@ export function blackoutPixels(edit: RectEdit, scale: number, output: Size): { x
   const y0 = clamp(Math.floor(edit.y * scale), 0, output.height);
   const x1 = clamp(Math.ceil((edit.x + edit.width) * scale), 0, output.width);
   const y1 = clamp(Math.ceil((edit.y + edit.height) * scale), 0, output.height);
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/**
+ * A blackout's pixels grown for lossy encoders: by `margin` pixels, then out to whole
+ * `grid`-pixel blocks. JPEG and WebP code blocks of up to 16 px and smooth a few pixels across
+ * block edges (chroma upsampling, WebP's loop filter), so a block that is only partly black comes
+ * back grey. Grown this way, every block holding a pixel the customer blacked out is all black,
+ * and those pixels are at least `margin` away from any smoothed edge: they decode pure black.
+ */
+export function lossyBlackoutPixels(
+  edit: RectEdit,
+  scale: number,
+  output: Size,
+  grid = 16,
+  margin = 4,
+): { x: number; y: number; width: number; height: number } {
+  const px = blackoutPixels(edit, scale, output);
+  const x0 = clamp(Math.floor((px.x - margin) / grid) * grid, 0, output.width);
+  const y0 = clamp(Math.floor((px.y - margin) / grid) * grid, 0, output.height);
+  const x1 = clamp(Math.ceil((px.x + px.width + margin) / grid) * grid, 0, output.width);
+  const y1 = clamp(Math.ceil((px.y + px.height + margin) / grid) * grid, 0, output.height);
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { encodingPlan, initialScale, nextScale } from './encode-edits';
 
 describe('encoding', () => {
-  it('keeps PNG only when there is a blackout, and falls back to JPEG otherwise', () => {
-    expect(encodingPlan('image/jpeg', true)).toEqual([{ type: 'image/png' }]);
-    expect(encodingPlan('image/webp', true)).toEqual([{ type: 'image/png' }]);
+  it('keeps the capture’s type, a lossy one with a blackout only once its black checks out, PNG after it', () => {
+    expect(encodingPlan('image/jpeg', true)).toEqual([{ type: 'image/jpeg', quality: 0.92, checkBlack: true }, { type: 'image/png' }]);
+    expect(encodingPlan('image/webp', true)).toEqual([{ type: 'image/webp', quality: 0.92, checkBlack: true }, { type: 'image/png' }]);
+    expect(encodingPlan('image/png', true)).toEqual([{ type: 'image/png' }]);
     expect(encodingPlan('image/png', false).map((step) => step.type)).toEqual(['image/png', 'image/jpeg']);
     expect(encodingPlan('image/jpeg', false)[0]).toEqual({ type: 'image/jpeg', quality: 0.92 });
   });

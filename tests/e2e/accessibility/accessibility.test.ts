@@ -43,13 +43,13 @@ const LOCALES = [
     myTickets: /^Mes demandes$/,
     editShot: /^Modifier la capture 1$/,
     description: /^Description$/,
-    email: /^Courriel$/,
-    defaultEmail: /^Courriel par défaut$/,
+    email: /^Adresse e-mail$/,
+    defaultEmail: /^Adresse e-mail par défaut$/,
     attach: /^Joindre une capture d’écran par défaut$/,
     language: /^Langue$/,
     otherLanguageHeading: /^Language$/,
     saved: /^Enregistré à /,
-    emailError: /adresse courriel valide/,
+    emailError: /adresse e-mail valide/,
   },
 ] as const;
 

@@ -21,12 +21,14 @@ export const STRINGS = {
     editor: 'Mark up screenshot 1',
     blackout: 'Black out',
     save: 'Save',
-    emailHint: 'Add the e-mail of your Osortoo account.',
-    missingOne: /adding the missing detail/,
+    emailHint: 'Enter your e-mail address: support answers there.',
+    needDescription: 'Before sending: describe what happened.',
+    needEmail: 'Before sending: enter your e-mail address.',
     allDone: 'Everything support needs is here.',
+    technicalDetails: /^Technical details \(\d+ entries\)$/,
     myTickets: 'My tickets',
     received: 'Received',
-    answered: 'Answered',
+    answered: 'Answered — see your inbox m***@example.com',
     restored: 'Your draft was restored.',
     nextTitle: 'What happens next',
     noPageTitle: 'General ticket',
@@ -35,7 +37,7 @@ export const STRINGS = {
   },
   fr: {
     category: 'Catégorie',
-    email: 'Courriel',
+    email: 'Adresse e-mail',
     description: 'Description',
     review: 'Vérifier avant l’envoi',
     reviewTitle: 'Vérifiez ce qui sera envoyé',
@@ -44,12 +46,14 @@ export const STRINGS = {
     editor: 'Annoter la capture 1',
     blackout: 'Masquer en noir',
     save: 'Enregistrer',
-    emailHint: 'Ajoutez l’adresse courriel de votre compte Osortoo.',
-    missingOne: /ajouter le détail manquant/,
+    emailHint: 'Saisissez votre adresse e-mail : le support y répond.',
+    needDescription: 'Avant d’envoyer : décrivez ce qui s’est passé.',
+    needEmail: 'Avant d’envoyer : saisissez votre adresse e-mail.',
     allDone: 'Le support a tout ce qu’il lui faut.',
+    technicalDetails: /^Détails techniques \(\d+ entrées\)$/,
     myTickets: 'Mes demandes',
     received: 'Reçue',
-    answered: 'Répondue',
+    answered: 'Répondue — voir votre boîte e-mail m***@example.com',
     restored: 'Votre brouillon a été restauré.',
     nextTitle: 'Et maintenant ?',
     noPageTitle: 'Demande générale',
@@ -162,20 +166,23 @@ export async function walkCustomerThrough(options: {
   // 1. Category first.
   await form.getByLabel(s.category, { exact: true }).selectOption('permissions');
 
-  // 2. The checklist ticked itself from the page; removing the e-mail makes it nudge, by name.
+  // 2. The checklist ticked itself from the page, but what happened is the customer's to say:
+  // not "everything is here" before they typed a word. Removing the e-mail names it, as required.
   const item = (detail: string) => form.getByTestId(`checklist-${detail}`);
   for (const detail of ['accountEmail', 'drawLink', 'pageOrUsername', 'screenshots', 'errorMessages', 'browserDevice']) {
     await expect.poll(() => item(detail).getAttribute('data-state'), { timeout: 5_000 }).toBe('done');
   }
-  expect(await form.getByTestId('checklist-progress').textContent()).toContain(s.allDone);
+  expect(await item('description').getAttribute('data-state')).toBe('missing');
+  expect(await form.getByTestId('checklist-progress').textContent()).toContain(s.needDescription);
+  await form.getByLabel(s.description, { exact: true }).fill(`Les permissions Instagram échouent pendant le tirage (${locale}).`);
+  await expect.poll(() => form.getByTestId('checklist-progress').textContent()).toContain(s.allDone);
   const email = form.getByLabel(s.email, { exact: true });
   await email.fill('');
   await expect.poll(() => item('accountEmail').getAttribute('data-state')).toBe('missing');
   expect(await item('accountEmail').textContent()).toContain(s.emailHint);
-  expect(await form.getByTestId('checklist-progress').textContent()).toMatch(s.missingOne);
+  expect(await form.getByTestId('checklist-progress').textContent()).toContain(s.needEmail);
   await email.fill('marie@example.com');
   await expect.poll(() => item('accountEmail').getAttribute('data-state')).toBe('done');
-  await form.getByLabel(s.description, { exact: true }).fill(`Les permissions Instagram échouent pendant le tirage (${locale}).`);
   await expectNoSeriousAxe(form, `form (${locale})`);
 
   // 3. Black out an area of the visible capture, with the mouse.
@@ -221,6 +228,8 @@ export async function walkCustomerThrough(options: {
   expect(fields).toContain('@boutique.marie');
   expect(fields).toContain('/giveaways/8f3k2/results');
   expect(await form.getByTestId('review-screenshot').count()).toBe(2);
+  // The raw entries are folded under "Technical details", with their switches.
+  await form.getByText(s.technicalDetails).click();
   const entry = form.getByRole('checkbox', { name: new RegExp(LEFT_OUT_MESSAGE) });
   expect(await entry.isChecked()).toBe(true);
   await entry.uncheck();

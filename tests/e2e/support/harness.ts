@@ -52,12 +52,18 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the extension; `locale` sets the UI language the way Linux reads it. */
-export async function launchBrowser(options: { userDataDir?: string; locale?: 'en' | 'fr'; apiUrl?: string } = {}): Promise<Browser> {
+/**
+ * Launches Chromium with the extension; `locale` sets the UI language the way Linux reads it,
+ * `timeZone` the customer's clock (an IANA id, given to Chromium as TZ).
+ */
+export async function launchBrowser(
+  options: { userDataDir?: string; locale?: 'en' | 'fr'; apiUrl?: string; timeZone?: string } = {},
+): Promise<Browser> {
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) throw new Error(`No e2e build at ${EXTENSION_DIR}: run npm run build:e2e`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'oso-profile-'));
   const context = await launchWithExtensions(userDataDir, [EXTENSION_DIR], {
     locale: options.locale,
+    timeZone: options.timeZone,
     // Lets pressToolbarButton have Chrome itself press the toolbar button (CDP Extensions.triggerAction).
     args: ['--enable-unsafe-extension-debugging'],
   });
