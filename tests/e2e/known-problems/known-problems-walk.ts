@@ -28,7 +28,7 @@ export const EXPECTED: Record<string, string> = {
 
 const FORM_WORDS = {
   en: { category: 'Category', email: 'E-mail', review: 'Review before sending', send: 'Send to support' },
-  fr: { category: 'Catégorie', email: 'Courriel', review: 'Vérifier avant l’envoi', send: 'Envoyer au support' },
+  fr: { category: 'Catégorie', email: 'Adresse e-mail', review: 'Vérifier avant l’envoi', send: 'Envoyer au support' },
 };
 
 export const problemOf = (id: string) => SEED_CATALOGUE.problems.find((p) => p.id === id)!;

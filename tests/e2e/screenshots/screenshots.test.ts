@@ -411,7 +411,7 @@ describe('screenshots in the real form', () => {
     await expect.poll(() => form.getByTestId('screenshot-item').count()).toBe(2);
 
     await form.getByLabel('Description').fill('Le tirage affiche des participants en double.');
-    await form.getByLabel(/^(E-mail|Courriel)$/).fill('marie@example.com');
+    await form.getByLabel(/^(E-mail|Adresse e-mail)$/).fill('marie@example.com');
     await form.getByRole('button', { name: /Review before sending/ }).click();
     await form.getByRole('button', { name: /^Send/ }).click();
     await form.getByTestId('ticket-reference').waitFor({ timeout: 20_000 });

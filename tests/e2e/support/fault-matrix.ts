@@ -60,7 +60,7 @@ export async function queueViaForm(browser: Browser, tabId: number, label: strin
   const form = await openForm(browser, tabId);
   await form.getByTestId('screenshot-thumb').waitFor({ timeout: 20_000 });
   await form.getByLabel('Description').fill(`Fault matrix (form): ${label}`);
-  await form.getByLabel(/^(E-mail|Courriel)$/).fill('marie@example.com');
+  await form.getByLabel(/^(E-mail|Adresse e-mail)$/).fill('marie@example.com');
   // As the walking skeleton: the form's button opens the review; sending happens from there.
   await form.getByRole('button', { name: /^(Review before sending|Vérifier avant l’envoi)$/ }).click();
   await form.getByRole('button', { name: /^(Send to support|Envoyer au support)$/ }).click();

@@ -35,7 +35,7 @@ describe('walking skeleton', () => {
     expect(await form.getByTestId('environment').textContent()).toMatch(/Chrom/);
 
     await form.getByLabel('Description').fill('Les commentaires Instagram ne se chargent pas.');
-    await form.getByLabel(/^(E-mail|Courriel)$/).fill('marie@example.com');
+    await form.getByLabel(/^(E-mail|Adresse e-mail)$/).fill('marie@example.com');
     // The form's button opens the review; sending happens from there.
     await form.getByRole('button', { name: /^(Review before sending|Vérifier avant l’envoi)$/ }).click();
     await form.getByRole('button', { name: /^(Send to support|Envoyer au support)$/ }).click();
