@@ -5,7 +5,7 @@
  * extension's outbox does. The figures are printed for server/README.md ("Limits").
  */
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../utils/contract/limits';
 import { MULTIPART } from '../utils/contract/schemas';
 import { pngOfSize, shotMeta, tempDataDir, ticketFor } from './test-support';
+import { startApiProcess } from './test-api-process';
 
 /**
  * The API stores about one maximum-size ticket per second on this 2-core machine (parsing 25 MiB
@@ -22,24 +23,6 @@ import { pngOfSize, shotMeta, tempDataDir, ticketFor } from './test-support';
  */
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 30);
 const MIB = 1024 * 1024;
-
-/** Starts `npm run api`'s entry point in a child Node process; resolves with its URL. */
-async function startChild(dataDir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'main.ts')], {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, RATE_LIMIT_PER_MIN: '0', SUPPORT_TOKEN: 'load-test-token-0123456789', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the API exited (${code}): ${out}`)));
-  });
-  return { child, url };
-}
 
 /** Peak and current resident memory of a process, in bytes (Linux /proc). */
 function memoryOf(pid: number): { peak: number; now: number } {
@@ -120,7 +103,7 @@ describe(`${CLIENTS} concurrent maximum-size uploads`, () => {
   let api: { child: ChildProcess; url: string };
   beforeAll(async () => {
     // One address sends 2.5 GB here: the per-address budget (tested in storage.test.ts) is off.
-    api = await startChild(data.dir, { ADDRESS_DAILY_MB: '0' });
+    api = await startApiProcess(data.dir, { ADDRESS_DAILY_MB: '0', SUPPORT_TOKEN: 'load-test-token-0123456789' });
   });
   afterAll(() => {
     api?.child.kill('SIGTERM');

@@ -10,31 +10,15 @@
  * slower, every target is multiplied by the same factor (reference / 5 ms), so a busy machine
  * does not fail the test while a slow product still does; the figures and the factor are printed.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TicketListSchema } from '../utils/contract/schemas';
 import { seedTickets } from '../tests/fixtures/seed-tickets';
 import { SupportDb } from './db';
 import { makePng, postParts, SUPPORT_TOKEN, supportAuth, tempDataDir, ticketFor, ticketParts } from './test-support';
+import { startApiProcess } from './test-api-process';
 
-/** `npm run api` on a free port over `dataDir`; resolves with its URL once it listens. */
-async function apiProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SUPPORT_TOKEN, RATE_LIMIT_PER_MIN: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the API exited (${code}) before listening: ${out}`)));
-  });
-  return { url, child };
-}
 const COUNT = 10_000;
 
 async function timed(run: () => Promise<Response>): Promise<{ ms: number; res: Response; body: string }> {
@@ -68,7 +52,7 @@ describe(`with ${COUNT.toLocaleString('en')} stored tickets`, () => {
     const db = SupportDb.open(data.dir, () => new Date());
     ids = seedTickets(db, COUNT, new Date());
     db.close();
-    api = await apiProcess(data.dir);
+    api = await startApiProcess(data.dir, { SUPPORT_TOKEN });
     const signIn = await fetch(`${api.url}/inbox/sign-in`, {
       method: 'POST',
       headers: { Origin: api.url, 'Content-Type': 'application/x-www-form-urlencoded' },

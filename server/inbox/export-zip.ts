@@ -4,21 +4,11 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import type { SupportDb, TicketRow } from '../db';
+import { storedView } from '../stored-view';
 
+/** The ticket as support's API gives it (GET /v1/tickets/:id/full), indented for a developer. */
 export function ticketJson(row: TicketRow): string {
-  return JSON.stringify(
-    {
-      id: row.id,
-      reference: row.reference,
-      status: row.status,
-      receivedAt: row.receivedAt,
-      updatedAt: row.updatedAt,
-      ticket: row.ticket,
-      promise: row.promise,
-    },
-    null,
-    2,
-  );
+  return JSON.stringify(storedView(row), null, 2);
 }
 
 export function exportZip(db: SupportDb, row: TicketRow): Uint8Array {

@@ -1,21 +1,14 @@
 /** Support's ticket routes (bearer token): the list (summaries, by cursor), one full ticket, a screenshot's bytes, a status change, erasure. */
 import type { Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import {
-  CategorySchema,
-  PlatformSchema,
-  TicketStatusSchema,
-  type ResponsePromise,
-  type StoredTicket,
-  type TicketList,
-} from '../../utils/contract/schemas';
+import { CategorySchema, PlatformSchema, TicketStatusSchema, type TicketList } from '../../utils/contract/schemas';
 import type { AppContext } from '../app-context';
-import type { TicketRow } from '../db';
 import { ApiFailure } from '../errors';
 import { readJson, smallBody } from '../http/bodies';
 import { BadCursor, TicketSummaries } from '../ticket-summaries';
 import { changeTicketStatus } from '../ticket-status';
 import { eraseTicket } from '../retention';
+import { storedView } from '../stored-view';
 
 /** Default and highest `?limit=` of the support list: a page is summaries, at most 100 of them. */
 const LIST_DEFAULT = 100;
@@ -108,20 +101,4 @@ export function supportTicketRoutes(app: Hono, ctx: AppContext, support: Middlew
     if (!row) throw new ApiFailure(404, 'not_found', 'No such ticket');
     return c.json(storedView(row), 200, { 'Cache-Control': 'no-store' });
   });
-}
-
-/**
- * StoredTicketSchema, plus `promise`: what the server promised at reception (ticket.promise is
- * the extension's own estimate before sending).
- */
-export function storedView(row: TicketRow): StoredTicket & { promise?: ResponsePromise } {
-  return {
-    id: row.id,
-    reference: row.reference,
-    status: row.status,
-    receivedAt: row.receivedAt,
-    updatedAt: row.updatedAt,
-    ticket: row.ticket,
-    ...(row.promise ? { promise: row.promise } : {}),
-  };
 }
