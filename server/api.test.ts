@@ -28,14 +28,10 @@ import {
   tempDataDir,
   ticketFor,
   ticketParts,
+  apiErrorOf,
 } from './test-support';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
-
-async function errorOf(res: Response) {
-  expect(res.headers.get('content-type')).toMatch(/application\/json/);
-  return ApiErrorSchema.parse(await res.json()).error;
-}
 
 const PNG = makePng(3, 2);
 const files = [
@@ -85,7 +81,7 @@ describe('tickets over real HTTP', () => {
     }
     const missing = await fetch(`${api.url}/v1/tickets/${created.id}/screenshots/2`, { headers: supportAuth });
     expect(missing.status).toBe(404);
-    expect((await errorOf(missing)).code).toBe('not_found');
+    expect((await apiErrorOf(missing)).code).toBe('not_found');
   });
 
   it('lets the customer read the status with the access token, and support change it', async () => {
@@ -116,7 +112,7 @@ describe('tickets over real HTTP', () => {
       body: JSON.stringify({ status: 'lost' }),
     });
     expect(badPatch.status).toBe(400);
-    expect((await errorOf(badPatch)).issues?.[0]?.path).toBe('body.status');
+    expect((await apiErrorOf(badPatch)).issues?.[0]?.path).toBe('body.status');
     const patchUnknown = await fetch(`${api.url}/v1/tickets/nope`, { method: 'PATCH', headers: supportAuth, body: '{"status":"closed"}' });
     expect(patchUnknown.status).toBe(404);
   });
@@ -147,7 +143,7 @@ describe('tickets over real HTTP', () => {
     ];
     for (const res of await Promise.all(attempts)) {
       expect(res.status).toBe(401);
-      const error = await errorOf(res);
+      const error = await apiErrorOf(res);
       expect(error).toEqual({ code: 'unauthorized', message: 'Unknown ticket or wrong access token' });
     }
   });
@@ -166,7 +162,7 @@ describe('tickets over real HTTP', () => {
     ];
     for (const res of await Promise.all(requests)) {
       expect(res.status).toBe(401);
-      expect((await errorOf(res)).code).toBe('unauthorized');
+      expect((await apiErrorOf(res)).code).toBe('unauthorized');
     }
   });
 
@@ -180,7 +176,7 @@ describe('tickets over real HTTP', () => {
     expect(times).toEqual([...times].sort().reverse());
     const bad = await fetch(`${api.url}/v1/tickets/${one.tickets[0]!.id}/screenshots/x1`, { headers: supportAuth });
     expect(bad.status).toBe(400);
-    expect((await errorOf(bad)).issues?.[0]?.path).toBe('index');
+    expect((await apiErrorOf(bad)).issues?.[0]?.path).toBe('index');
   });
 });
 
@@ -193,7 +189,7 @@ describe('refusals of POST /v1/tickets', () => {
 
   async function expectRefused(res: Response, status: number, code: string, path?: string) {
     expect(res.status).toBe(status);
-    const error = await errorOf(res);
+    const error = await apiErrorOf(res);
     expect(error.code).toBe(code);
     if (path !== undefined) expect(error.issues?.map((i) => i.path)).toContain(path);
     return error;
@@ -400,7 +396,7 @@ describe('idempotency', () => {
     const before = await count();
     const otherText = await postParts(api.url, ticketParts({ ...ticket, description: 'Autre chose' }, files));
     expect(otherText.status).toBe(422);
-    expect((await errorOf(otherText)).code).toBe('idempotency_conflict');
+    expect((await apiErrorOf(otherText)).code).toBe('idempotency_conflict');
     const otherPng = makePng(3, 2, [1, 2, 3]);
     expect(otherPng.length).toBe(PNG.length);
     const otherBytes = await postParts(api.url, ticketParts(ticket, [{ type: 'image/png', bytes: otherPng }, files[1]!]));
@@ -450,7 +446,7 @@ describe('CORS', () => {
     });
     expect(post.status).toBe(403);
     expect(post.headers.get('access-control-allow-origin')).toBeNull();
-    expect((await errorOf(post)).code).toBe('forbidden');
+    expect((await apiErrorOf(post)).code).toBe('forbidden');
     const list = TicketListSchema.parse(await (await fetch(`${api.url}/v1/tickets`, { headers: supportAuth })).json());
     expect(list.tickets).toHaveLength(1);
   });
@@ -468,7 +464,7 @@ describe('rate limit', () => {
       const limited = await postParts(api.url, ticketParts(ticketFor([]), []));
       expect(limited.status).toBe(429);
       expect(limited.headers.get('retry-after')).toBe('40');
-      expect((await errorOf(limited)).code).toBe('rate_limited');
+      expect((await apiErrorOf(limited)).code).toBe('rate_limited');
       // Other routes are not limited.
       expect((await fetch(`${api.url}/v1/status`)).status).toBe(200);
       clock += 40_000;
@@ -573,7 +569,7 @@ describe('without a support token', () => {
       expect(created.status).toBe(201);
       const list = await fetch(`${api.url}/v1/tickets`, { headers: { Authorization: 'Bearer ' } });
       expect(list.status).toBe(401);
-      expect((await errorOf(list)).message).toMatch(/SUPPORT_TOKEN/);
+      expect((await apiErrorOf(list)).message).toMatch(/SUPPORT_TOKEN/);
       expect((await fetch(`${api.url}/v1/status`)).status).toBe(200);
     } finally {
       await api.close();
@@ -616,7 +612,7 @@ describe('createApp without a socket', () => {
       ] as const) {
         const res = await app.request(path, { method });
         expect(res.status).toBe(404);
-        expect((await errorOf(res)).code).toBe('not_found');
+        expect((await apiErrorOf(res)).code).toBe('not_found');
       }
     } finally {
       db.close();

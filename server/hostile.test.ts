@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
-import { ApiErrorSchema, TicketCreatedSchema } from '../utils/contract/schemas';
+import { TicketCreatedSchema } from '../utils/contract/schemas';
 import { sampleTicket } from '../tests/fixtures/sample-ticket';
 import { createApp } from './app';
 import { SupportDb } from './db';
@@ -21,14 +21,10 @@ import {
   tempDataDir,
   ticketFor,
   ticketParts,
+  apiErrorOf,
 } from './test-support';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
-
-async function refusal(res: Response) {
-  expect(res.headers.get('content-type')).toMatch(/application\/json/);
-  return ApiErrorSchema.parse(await res.json()).error;
-}
 
 /** A real 3×2 PNG whose IHDR claims `width`×`height` (the pixels stay a 3×2 image's). */
 function pngClaiming(width: number, height: number): Buffer {
@@ -54,7 +50,7 @@ describe('real image dimensions', () => {
       const ticket = sampleTicket({ screenshots: [{ ...shotMeta(0, 'image/png', bomb), ...claimed }] });
       const res = await postParts(api.url, ticketParts(ticket, [{ type: 'image/png', bytes: bomb }]));
       expect(res.status).toBe(400);
-      const error = await refusal(res);
+      const error = await apiErrorOf(res);
       expect(error.issues?.[0]).toMatchObject({ path: 'screenshot-0', message: expect.stringContaining('50000×50000') });
     }
     expect(api.db.counts().tickets).toBe(0);
@@ -69,7 +65,10 @@ describe('real image dimensions', () => {
       const ticket = sampleTicket({ screenshots: [{ ...shotMeta(0, file.type, file.bytes), width: 1280, height: 800 }] });
       const res = await postParts(api.url, ticketParts(ticket, [file]));
       expect(res.status).toBe(400);
-      expect((await refusal(res)).issues?.[0]).toMatchObject({ path: 'screenshot-0', message: `is ${file.real}; metadata says 1280×800` });
+      expect((await apiErrorOf(res)).issues?.[0]).toMatchObject({
+        path: 'screenshot-0',
+        message: `is ${file.real}; metadata says 1280×800`,
+      });
     }
     expect(api.db.counts().tickets).toBe(0);
     // The same files with their real dimensions are stored.

@@ -7,8 +7,8 @@ import Database from 'better-sqlite3';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiErrorSchema, TicketCreatedSchema } from '../utils/contract/schemas';
-import { makePng, postParts, pngOfSize, startTestApi, supportAuth, tempDataDir, ticketFor, ticketParts } from './test-support';
+import { TicketCreatedSchema } from '../utils/contract/schemas';
+import { makePng, postParts, pngOfSize, startTestApi, supportAuth, tempDataDir, ticketFor, ticketParts, apiErrorOf } from './test-support';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
 let apis: Api[] = [];
@@ -40,11 +40,6 @@ async function post(api: Api, bytes: number, headers: Record<string, string> = {
   return { res, ticket, shot, files };
 }
 
-async function refusal(res: Response) {
-  expect(res.headers.get('content-type')).toMatch(/application\/json/);
-  return ApiErrorSchema.parse(await res.json()).error;
-}
-
 describe('storage budgets', () => {
   it('answers 507 quota_exceeded with Retry-After once an address has stored its daily budget; replays cost nothing; others go on', async () => {
     const api = await start({ quota: { totalBytes: 1024 ** 3, addressDailyBytes: 300_000 }, trustProxy: { addresses: ['127.0.0.1'] } });
@@ -62,7 +57,7 @@ describe('storage budgets', () => {
     const seconds = Number(over.res.headers.get('retry-after'));
     expect(seconds).toBeGreaterThan(0);
     expect(seconds).toBeLessThanOrEqual(86_400);
-    expect((await refusal(over.res)).code).toBe('quota_exceeded');
+    expect((await apiErrorOf(over.res)).code).toBe('quota_exceeded');
     // Another customer is not affected.
     expect((await post(api, 120_000, { 'X-Forwarded-For': '198.51.100.20' })).res.status).toBe(201);
     expect(api.db.counts().tickets).toBe(3);
@@ -79,7 +74,7 @@ describe('storage budgets', () => {
     const over = await post(full, 200_000);
     expect(over.res.status).toBe(507);
     expect(Number(over.res.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await refusal(over.res)).code).toBe('storage_full');
+    expect((await apiErrorOf(over.res)).code).toBe('storage_full');
     expect(full.db.counts().tickets).toBe(2);
   });
 });
@@ -96,7 +91,7 @@ describe('a full disk', () => {
     const attempt = await post(api, 400_000);
     expect(attempt.res.status).toBe(507);
     expect(Number(attempt.res.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await refusal(attempt.res)).code).toBe('storage_full');
+    expect((await apiErrorOf(attempt.res)).code).toBe('storage_full');
     expect(logs).toHaveLength(1);
     expect(logs[0]!.message).toMatch(/disk full/);
     expect(logs[0]!.error).toBeUndefined();
