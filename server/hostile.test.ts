@@ -21,8 +21,8 @@ import {
   tempDataDir,
   ticketFor,
   ticketParts,
-  apiErrorOf,
 } from './test-support';
+import { apiErrorOf } from './test-api-error';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
 

@@ -8,7 +8,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TicketCreatedSchema } from '../utils/contract/schemas';
-import { makePng, postParts, pngOfSize, startTestApi, supportAuth, tempDataDir, ticketFor, ticketParts, apiErrorOf } from './test-support';
+import { makePng, postParts, pngOfSize, startTestApi, supportAuth, tempDataDir, ticketFor, ticketParts } from './test-support';
+import { apiErrorOf } from './test-api-error';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
 let apis: Api[] = [];

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { encodePng } from '../scripts/png';
-import { expect } from 'vitest';
-import { ApiErrorSchema, MULTIPART, type ImageType, type TicketInput } from '../utils/contract/schemas';
+import { MULTIPART, type ImageType, type TicketInput } from '../utils/contract/schemas';
 import { sampleTicket } from '../tests/fixtures/sample-ticket';
 import { readDimensions } from './image-dimensions';
 import { startApi, type RunningApi } from './start';
@@ -162,9 +161,3 @@ export async function startTestApi(options: Partial<StartApiOptions> = {}): Prom
 
 /** Authorization header of the support routes. */
 export const supportAuth = { Authorization: `Bearer ${SUPPORT_TOKEN}` };
-
-/** The error of a refusal: JSON, in the contract's shape (ApiErrorSchema); fails the test otherwise. */
-export async function apiErrorOf(res: Response) {
-  expect(res.headers.get('content-type')).toMatch(/application\/json/);
-  return ApiErrorSchema.parse(await res.json()).error;
-}
