@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Category } from '../../utils/contract/schemas';
-import { loadCatalogue, peekCatalogue, type LoadedCatalogue } from '../../utils/delivery/known-problems-client';
+import { watchCatalogue, type LoadedCatalogue } from '../../utils/delivery/known-problems-client';
 import type { LoadedSupportStatus } from '../../utils/delivery/support-status';
 import { STATUS_REFRESH_MS } from '../../utils/extension/build-env';
 import { categoryHint } from '../../utils/known-problems/category-hint';
@@ -25,22 +25,7 @@ export interface KnownProblemState {
  */
 export function useKnownProblem(apiUrl: string, draft: TicketDraftState, support: LoadedSupportStatus): KnownProblemState {
   const [loaded, setLoaded] = useState<LoadedCatalogue>();
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    void peekCatalogue().then((peeked) => live && setLoaded((current) => current ?? peeked));
-    const tick = async () => {
-      const next = await loadCatalogue(apiUrl);
-      if (!live) return;
-      setLoaded(next);
-      timer = setTimeout(tick, STATUS_REFRESH_MS);
-    };
-    void tick();
-    return () => {
-      live = false;
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [apiUrl]);
+  useEffect(() => watchCatalogue(apiUrl, setLoaded, { intervalMs: STATUS_REFRESH_MS }), [apiUrl]);
 
   const { captured, ready, notice, suggest } = draft;
   const match = useMemo(

@@ -7,6 +7,7 @@
 import { SEED_CATALOGUE } from '../known-problems/seed';
 import { CatalogueSchema, type Catalogue } from '../known-problems/schema';
 import { cacheCatalogue, readCachedCatalogue } from './known-problems-cache';
+import { watchLoaded } from './watch-loaded';
 
 export interface LoadedCatalogue {
   catalogue: Catalogue;
@@ -49,6 +50,23 @@ export async function loadCatalogue(apiUrl: string, deps: CatalogueClientDeps = 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The catalogue for an open form: {@link peekCatalogue} at once, then {@link loadCatalogue} every
+ * `intervalMs`, calling `onChange` only when the catalogue or its source changes (utils/delivery/watch-loaded.ts).
+ */
+export function watchCatalogue(
+  apiUrl: string,
+  onChange: (loaded: LoadedCatalogue) => void,
+  { intervalMs, ...deps }: CatalogueClientDeps & { intervalMs: number },
+): () => void {
+  return watchLoaded(onChange, {
+    peek: peekCatalogue,
+    load: () => loadCatalogue(apiUrl, deps),
+    intervalMs,
+    keyOf: (loaded) => JSON.stringify([loaded.source, loaded.catalogue]),
+  });
 }
 
 /**

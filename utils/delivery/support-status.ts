@@ -10,6 +10,7 @@ import type { StatusSource } from '../response-time/promise';
 import { builtinStatus } from '../response-time/schedule';
 import { cacheStatus, readCachedStatus } from './status-cache';
 import { parseSupportStatus } from './usable-status';
+import { watchLoaded } from './watch-loaded';
 
 export interface LoadedSupportStatus {
   status: SupportStatus;
@@ -87,36 +88,12 @@ export function watchSupportStatus(
   onChange: (loaded: LoadedSupportStatus) => void,
   { intervalMs = STATUS_REFRESH_MS, ...deps }: WatchOptions = {},
 ): () => void {
-  let stopped = false;
-  let loadedOnce = false;
-  let last = '';
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const emit = (loaded: LoadedSupportStatus) => {
+  return watchLoaded(onChange, {
+    peek: () => peekSupportStatus(deps),
+    load: () => loadSupportStatus(apiBaseUrl, deps),
+    intervalMs,
     // The built-in status is re-stamped on every call; compare without the stamp.
-    const key = JSON.stringify([
-      loaded.source,
-      { ...loaded.status, updatedAt: loaded.source === 'builtin' ? '' : loaded.status.updatedAt },
-    ]);
-    if (stopped || key === last) return;
-    last = key;
-    onChange(loaded);
-  };
-
-  void peekSupportStatus(deps).then((peeked) => {
-    if (!loadedOnce) emit(peeked);
+    keyOf: (loaded) =>
+      JSON.stringify([loaded.source, { ...loaded.status, updatedAt: loaded.source === 'builtin' ? '' : loaded.status.updatedAt }]),
   });
-
-  const tick = async () => {
-    const loaded = await loadSupportStatus(apiBaseUrl, deps);
-    loadedOnce = true;
-    emit(loaded);
-    if (!stopped) timer = setTimeout(tick, intervalMs);
-  };
-  void tick();
-
-  return () => {
-    stopped = true;
-    if (timer !== undefined) clearTimeout(timer);
-  };
 }
