@@ -7,6 +7,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppContext } from '../app-context';
 import { ApiFailure } from '../errors';
+import { screenshotAnswer } from '../http/screenshot-answer';
 import { checkScreenshotLink, SIGNED_SCREENSHOT_PATH } from './links';
 import { HandoffQueue } from './queue';
 import { ticketHandoffLog } from './ticket-log';
@@ -45,12 +46,7 @@ export function handoffRoutes(app: Hono, ctx: AppContext, support: MiddlewareHan
     if (refused) throw new ApiFailure(403, 'forbidden', 'This screenshot link is not valid');
     const shot = ctx.db.getScreenshot(ticketId, index);
     if (!shot) throw new ApiFailure(404, 'not_found', 'No such ticket or screenshot');
-    return c.body(new Uint8Array(shot.bytes), 200, {
-      'Content-Type': shot.contentType,
-      // An image opened from a helpdesk must not run anything, whatever its bytes claim.
-      'Content-Security-Policy': "sandbox; default-src 'none'",
-      'Cache-Control': 'private, no-store',
-      'Content-Disposition': `inline; filename="screenshot-${shot.index}.${shot.contentType.split('/')[1]}"`,
-    });
+    // An image opened from a helpdesk must not run anything, whatever its bytes claim.
+    return screenshotAnswer(c, shot);
   });
 }

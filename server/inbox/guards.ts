@@ -11,9 +11,6 @@ import { SESSION_COOKIE, type InboxSessions } from './sessions';
 export const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-/** The CSP the stored images get: a document opened from them can run nothing (polyglots). */
-export const IMAGE_CSP = "sandbox; default-src 'none'";
-
 export function pageHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();

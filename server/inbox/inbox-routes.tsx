@@ -16,13 +16,14 @@ import type { AppContext } from '../app-context';
 import { HandoffQueue } from '../handoff/queue';
 import { ticketHandoffLog } from '../handoff/ticket-log';
 import { smallBody } from '../http/bodies';
+import { screenshotAnswer } from '../http/screenshot-answer';
 import { secretsEqual } from '../ids';
 import { recordStatusHistory, statusHistory } from '../status-history';
 import { changeTicketStatus } from '../ticket-status';
 import { TicketSummaries } from '../ticket-summaries';
 import { exportZip, ticketJson } from './export-zip';
 import { HandoffSection } from './handoff-section';
-import { endSession, IMAGE_CSP, pageHeaders, readSession, sameOrigin, startSession } from './guards';
+import { endSession, pageHeaders, readSession, sameOrigin, startSession } from './guards';
 import { QueuePage } from './queue-page';
 import { queueHref, readQueueFilters } from './queue-filters';
 import { InboxSessions } from './sessions';
@@ -181,14 +182,7 @@ export function inboxRoutes(app: Hono, ctx: AppContext): void {
     const index = c.req.param('index');
     const shot = /^\d{1,3}$/.test(index) ? db.getScreenshot(c.req.param('id'), Number(index)) : undefined;
     if (!shot) return c.text('No such screenshot', 404);
-    const name = `screenshot-${shot.index}.${shot.contentType.split('/')[1]}`;
-    return c.body(new Uint8Array(shot.bytes), 200, {
-      'Content-Type': shot.contentType,
-      'Content-Security-Policy': IMAGE_CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Disposition': `${c.req.query('download') ? 'attachment' : 'inline'}; filename="${name}"`,
-      'Cache-Control': 'private, no-store',
-    });
+    return screenshotAnswer(c, shot, { download: Boolean(c.req.query('download')) });
   });
 
   inbox.get('/tickets/:id/ticket.json', (c) => {

@@ -5,6 +5,7 @@ import { CategorySchema, PlatformSchema, TicketStatusSchema, type TicketList } f
 import type { AppContext } from '../app-context';
 import { ApiFailure } from '../errors';
 import { readJson, smallBody } from '../http/bodies';
+import { screenshotAnswer, screenshotFileName } from '../http/screenshot-answer';
 import { BadCursor, TicketSummaries } from '../ticket-summaries';
 import { changeTicketStatus } from '../ticket-status';
 import { eraseTicket } from '../retention';
@@ -74,18 +75,11 @@ export function supportTicketRoutes(app: Hono, ctx: AppContext, support: Middlew
     }
     const shot = db.getScreenshot(c.req.param('id'), Number(rawIndex));
     if (!shot) throw new ApiFailure(404, 'not_found', 'No such ticket or screenshot');
-    return c.body(new Uint8Array(shot.bytes), 200, {
-      'Content-Type': shot.contentType,
-      'Cache-Control': 'private, no-store',
-      // The bytes are the customer's: a PNG that is also HTML, or a JPEG that is also SVG, must
-      // never run. nosniff (set for every answer) keeps the browser on the image type; the
-      // sandbox (no scripts, unique origin) and default-src 'none' hold even if it did not.
-      'Content-Security-Policy': "sandbox; default-src 'none'",
-      'Content-Disposition': `inline; filename="ticket-${c.req
-        .param('id')
-        .slice(0, 64)
-        .replace(/[^A-Za-z0-9_-]/g, '')}-screenshot-${shot.index}.${shot.contentType.split('/')[1]}"`,
-    });
+    const ticket = c.req
+      .param('id')
+      .slice(0, 64)
+      .replace(/[^A-Za-z0-9_-]/g, '');
+    return screenshotAnswer(c, shot, { fileName: `ticket-${ticket}-${screenshotFileName(shot)}` });
   });
 
   // Erasure on a customer's request: the ticket, its screenshots and its idempotency records
