@@ -226,5 +226,3 @@ export function applyOutcome(
     lastError: { ...outcome.error, status: outcome.status },
   };
 }
-
-export const DEFAULT_POLICY: RetryPolicy = DELIVERY;
