@@ -8,11 +8,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startApi } from '../server/start';
 import { configFromEnv } from '../server/config';
 import { describeHandoff } from '../server/handoff/describe';
-import { startHandoff } from '../server/handoff/handoff';
-import { handoffConfigured, handoffSettingsFromEnv } from '../server/handoff/settings';
+import { handoffSettingsFromEnv } from '../server/handoff/settings';
+import { startApiWithHandoff } from '../server/start-with-handoff';
 import { startDemoServer } from '../tests/fixtures/demo-server';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -33,11 +32,9 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 // Every other API setting (origins, rate limit, schedule) is read as `npm run api` reads it.
 const { options } = configFromEnv({ ...process.env, PORT: String(port), DATA_DIR: dataDir, SUPPORT_TOKEN: supportToken });
 const handoffSettings = handoffSettingsFromEnv(process.env);
-const api = await startApi(options);
 // Mail and webhooks to support's own tools, when configured (server/README.md, "Handoff").
-const handoff = handoffConfigured(handoffSettings)
-  ? startHandoff({ api, dataDir, settings: handoffSettings, timeZone: options.timezone })
-  : undefined;
+const server = await startApiWithHandoff(options, handoffSettings);
+const { api, handoff } = server;
 const demo = await startDemoServer(demoPort);
 
 console.log(`
@@ -85,8 +82,7 @@ The API and the demo page keep serving until Ctrl+C.`);
 }
 
 const stop = async () => {
-  await handoff?.close();
-  await Promise.allSettled([api.close(), demo.close()]);
+  await Promise.allSettled([server.close(), demo.close()]);
   process.exit(0);
 };
 process.on('SIGINT', stop);

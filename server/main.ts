@@ -5,9 +5,8 @@
 import { join } from 'node:path';
 import { configFromEnv } from './config';
 import { describeHandoff } from './handoff/describe';
-import { startHandoff, type RunningHandoff } from './handoff/handoff';
-import { handoffConfigured, handoffSettingsFromEnv, type HandoffSettings } from './handoff/settings';
-import { startApi } from './start';
+import { handoffSettingsFromEnv, type HandoffSettings } from './handoff/settings';
+import { startApiWithHandoff } from './start-with-handoff';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof configFromEnv>;
@@ -23,7 +22,8 @@ async function main(): Promise<void> {
     // Loud on purpose: a server without support routes looks healthy to the customers.
     console.warn(`\n[support-api] WARNING: ${warning}\n`);
   }
-  const api = await startApi({ ...config.options, handoffConfigured: handoffConfigured(handoffSettings) });
+  const server = await startApiWithHandoff(config.options, handoffSettings);
+  const { api } = server;
   const { options } = config;
   console.log(`[support-api] listening on ${api.url}`);
   console.log(
@@ -32,10 +32,6 @@ async function main(): Promise<void> {
   console.log(`[support-api] database: ${join(options.dataDir, 'support.sqlite')}`);
   console.log(`[support-api] allowed origins: ${options.allowedOrigins?.join(', ') || '(none: non-browser clients only)'}`);
   console.log(`[support-api] rate limit: ${options.rateLimit ? `${options.rateLimit.max} ticket POSTs/min per address` : 'off'}`);
-  // The handoff subscribes to the API's ticket events; off, tickets stay in this database only.
-  const handoff: RunningHandoff | undefined = handoffConfigured(handoffSettings)
-    ? startHandoff({ api, dataDir: options.dataDir, settings: handoffSettings, timeZone: options.timezone })
-    : undefined;
   for (const line of describeHandoff(handoffSettings, api.url)) console.log(`[support-api] handoff ${line}`);
   console.log(`[support-api] retention: closed tickets deleted ${options.retentionDays} days after closing`);
 
@@ -44,15 +40,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`[support-api] ${signal}: stopping`);
-    Promise.resolve(handoff?.close())
-      .then(() => api.close())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error('[support-api] error while stopping', error);
-          process.exit(1);
-        },
-      );
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('[support-api] error while stopping', error);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
