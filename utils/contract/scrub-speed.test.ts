@@ -6,7 +6,8 @@ import { scrubText, scrubUrl } from './scrub';
  * every rule must be linear. The machine that runs the tests is shared (up to eight jobs on two
  * cores, load 20 and more), so times are CPU time (`process.cpuUsage`), which waiting for a core
  * does not inflate, and each megabyte is compared with a reference pass timed in the same moment
- * (one simple regular-expression search over a megabyte of prose), as the median of a few runs.
+ * (one simple regular-expression search over a megabyte of prose): growth as medians, the budget
+ * as the fastest of a few runs of each.
  */
 
 const KB = 1024;
@@ -60,6 +61,22 @@ const REFERENCE_INPUT = fill('Le tirage au sort a échoué : impossible de charg
 /** One simple linear pass: a name-and-equals search over a megabyte of prose. */
 const reference = (): string => REFERENCE_INPUT.replace(/(?<![\w-])[\w-]{1,64}=/g, '');
 
+/**
+ * Fastest CPU time of `run`, in milliseconds: the other jobs on a shared machine only ever add
+ * time (caches, memory bandwidth, collections), so the fastest run is the closest to the cost of
+ * the code itself; the budget test takes it for the scrub and its reference alike.
+ */
+function fastest(run: () => unknown, times: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < times; i++) {
+    const t0 = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(t0);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
+
 /** Median CPU time of `run`, in milliseconds. */
 function median(run: () => unknown, times: number): number {
   const ms: number[] = [];
@@ -100,8 +117,8 @@ describe('scrubText speed', () => {
     const slow: string[] = [];
     for (const [name, run] of inputs) {
       // Reference and scrub timed in turn, so both see the same load.
-      const ref = median(reference, 3);
-      const ms = median(run, 3);
+      const ref = fastest(reference, 3);
+      const ms = fastest(run, 3);
       if (ms > BUDGET_IN_REFERENCES * ref) slow.push(`${name}: ${ms.toFixed(1)} ms, reference ${ref.toFixed(1)} ms`);
     }
     expect(slow).toEqual([]);
