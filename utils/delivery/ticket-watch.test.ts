@@ -23,9 +23,10 @@ const publicTicket = (status: TicketPublic['status']): TicketPublic => ({
 
 describe('ticket watch', () => {
   it('reads delivered, open, recent tickets only, and quiet ones less and less often', () => {
-    const records = [sent('a'), sent('b'), sent('old', NOW - 40 * 24 * 3_600_000), { ...sent('q'), state: 'queued' as const }];
+    const records = [sent('a'), sent('b'), sent('s'), sent('old', NOW - 40 * 24 * 3_600_000), { ...sent('q'), state: 'queued' as const }];
     const state: WatchState = {
       b: { status: 'closed', checkedAt: NOW - 10 * 60_000, unchanged: 0, unseen: false },
+      s: { status: 'spam', checkedAt: NOW - 10 * 60_000, unchanged: 0, unseen: false },
     };
     expect(dueTickets(records, state, NOW, 1000).map((r) => r.key)).toEqual(['a']);
     const quiet: WatchState = { a: { status: 'received', checkedAt: NOW - 2500, unchanged: 2, unseen: false } };

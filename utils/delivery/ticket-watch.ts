@@ -22,8 +22,9 @@ export interface WatchedTicket {
 
 export type WatchState = Record<string, WatchedTicket>;
 
-/** Statuses after which support has nothing more to say. */
-const FINAL: ReadonlySet<string> = new Set(['closed']);
+/** Statuses after which support has nothing more to say. A ticket support marked as spam reads
+ * "Closed" to the customer (utils/i18n/my-tickets.ts) and is never answered: no reason to ask again. */
+const FINAL: ReadonlySet<TicketStatus> = new Set<TicketStatus>(['closed', 'spam']);
 /** A quiet ticket is read at most every 2^3 periods: an answer still shows within the hour in release builds. */
 const MAX_BACKOFF = 3;
 /** Tickets older than this are not followed any more (support answers within days). */
