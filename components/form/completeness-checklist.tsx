@@ -25,7 +25,11 @@ export function CompletenessChecklist({ completeness, locale }: { completeness: 
   const label = (item: DetailStatus) =>
     item.detail === 'pageOrUsername' && item.accountKind ? t.accountName[item.accountKind] : t.details[item.detail];
   const hint = (item: DetailStatus) =>
-    item.detail === 'pageOrUsername' ? t.detailHints.pageOrUsername[item.accountKind ?? 'unknown'] : t.detailHints[item.detail];
+    item.detail === 'pageOrUsername'
+      ? t.detailHints.pageOrUsername[item.accountKind ?? 'unknown']
+      : item.withheld
+        ? t.detailHints.browserDeviceWithheld
+        : t.detailHints[item.detail];
   return (
     <section
       className="checklist"

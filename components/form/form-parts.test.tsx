@@ -40,7 +40,7 @@ describe('CompletenessChecklist', () => {
       form: { email: 'marie@example.com', description: '', drawLink: '', pageOrUsername: '' },
       screenshotCount: 1,
       entries,
-      hasEnvironment: true,
+      environment: 'read',
     });
     const html = plain(renderToStaticMarkup(createElement(CompletenessChecklist, { completeness, locale: 'fr' })));
     // The description is empty: counted, required, and the line says so instead of "you can send".

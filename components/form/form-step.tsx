@@ -34,6 +34,8 @@ export interface FormStepProps {
   known?: KnownProblemState;
   inToolbarPopup?: boolean;
   onOpenInWindow?: () => void;
+  /** False while the ticket may not carry the browser and device (Firefox asks first). */
+  technicalDataAllowed?: boolean;
 }
 
 /**
@@ -55,6 +57,7 @@ export function FormStep({
   known,
   inToolbarPopup,
   onOpenInWindow,
+  technicalDataAllowed = true,
 }: FormStepProps) {
   const t = FORM_MESSAGES[locale];
   const categoryId = useId();
@@ -68,9 +71,9 @@ export function FormStep({
         form: fields,
         screenshotCount: screenshots.length,
         entries: entries.filter((e) => e.included).map((e) => e.entry),
-        hasEnvironment: Boolean(captured?.environment.browser.name),
+        environment: !technicalDataAllowed ? 'withheld' : captured?.environment.browser.name ? 'read' : 'unreadable',
       }),
-    [fields, captured, screenshots.length, entries],
+    [fields, captured, screenshots.length, entries, technicalDataAllowed],
   );
 
   // Only where there is a page to draw (a general ticket's tab may be anything).

@@ -97,6 +97,7 @@ export function SupportForm({ tabId, locale, apiUrl, defaults, inToolbarPopup, o
       }}
       inToolbarPopup={inToolbarPopup}
       onOpenInWindow={onOpenInWindow}
+      technicalDataAllowed={technical.allowed}
     />
   );
 }

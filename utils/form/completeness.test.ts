@@ -19,7 +19,7 @@ function input(
     context: {},
     screenshotCount: 0,
     entries: [],
-    hasEnvironment: true,
+    environment: 'read',
     ...overrides,
     form: { email: '', description: '', drawLink: '', pageOrUsername: '', ...overrides.form },
   };
@@ -63,6 +63,18 @@ describe('assessCompleteness', () => {
     expect(result.requiredMissing).toEqual(['description', 'accountEmail']);
     expect(stateOf(result, 'browserDevice')).toBe('done');
     expect(result.done).toBe(1);
+  });
+
+  it('does not tick the browser and device while the customer has not allowed them (Firefox)', () => {
+    const withheld = assessCompleteness(input({ environment: 'withheld' }));
+    expect(withheld.items.find((item) => item.detail === 'browserDevice')).toEqual({
+      detail: 'browserDevice',
+      state: 'missing',
+      withheld: true,
+    });
+    expect(withheld.missing).toContain('browserDevice');
+    const unreadable = assessCompleteness(input({ environment: 'unreadable' }));
+    expect(unreadable.items.find((item) => item.detail === 'browserDevice')).toEqual({ detail: 'browserDevice', state: 'missing' });
   });
 
   it('takes what the customer typed when the page did not say it', () => {

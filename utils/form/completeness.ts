@@ -37,6 +37,8 @@ export interface DetailStatus {
   state: DetailState;
   /** Set for the Page/username item: the platform-specific wording to use. */
   accountKind?: AccountKind;
+  /** Set for a missing Browser and device item the customer has not allowed yet (Firefox). */
+  withheld?: true;
 }
 
 export interface CompletenessInput {
@@ -48,8 +50,12 @@ export interface CompletenessInput {
   screenshotCount: number;
   /** The diagnostic entries that will be sent (left-out ones already removed). */
   entries: readonly DiagnosticEntry[];
-  /** Whether the browser and device could be described (always, in practice). */
-  hasEnvironment: boolean;
+  /**
+   * The browser and device: `read` (the ticket carries them), `withheld` (Firefox asks before
+   * technical data leaves the browser and the customer has not allowed it yet: the review step
+   * offers it) or `unreadable`.
+   */
+  environment: 'read' | 'withheld' | 'unreadable';
 }
 
 export interface Completeness {
@@ -125,7 +131,7 @@ export function assessCompleteness(input: CompletenessInput): Completeness {
     pageOrUsername: Boolean(context.pageOrUsername?.trim()) || form.pageOrUsername.trim().length > 0,
     screenshots: input.screenshotCount > 0,
     errorMessages: input.entries.some(isErrorEntry) || quotesAnError(form.description),
-    browserDevice: input.hasEnvironment,
+    browserDevice: input.environment === 'read',
   } satisfies Record<Detail, boolean>;
   const optional: Record<Detail, boolean> = {
     description: false,
@@ -138,7 +144,9 @@ export function assessCompleteness(input: CompletenessInput): Completeness {
   };
   const items = DETAILS.map((detail): DetailStatus => {
     const state: DetailState = has[detail] ? 'done' : optional[detail] ? 'optional' : 'missing';
-    return detail === 'pageOrUsername' ? { detail, state, accountKind: accountKindOf(context.platform) } : { detail, state };
+    if (detail === 'pageOrUsername') return { detail, state, accountKind: accountKindOf(context.platform) };
+    if (detail === 'browserDevice' && input.environment === 'withheld') return { detail, state, withheld: true };
+    return { detail, state };
   });
   const missing = items.filter((item) => item.state === 'missing').map((item) => item.detail);
   const requiredMissing = missing.filter((detail) => REQUIRED_DETAILS.has(detail));

@@ -98,6 +98,7 @@ const en = {
     screenshots: 'Add a screenshot of the problem.',
     errorMessages: 'Paste the exact error message into the description, word for word.',
     browserDevice: 'Browser and device could not be read.',
+    browserDeviceWithheld: 'Not shared yet: you can share them when you review the ticket.',
   },
   // Drafts.
   draftRestored: 'Your draft was restored.',
@@ -232,6 +233,7 @@ const fr: Translation<typeof en> = {
     screenshots: 'Ajoutez une capture d’écran du problème.',
     errorMessages: 'Copiez le message d’erreur exact dans la description, mot pour mot.',
     browserDevice: 'Le navigateur et l’appareil n’ont pas pu être lus.',
+    browserDeviceWithheld: 'Pas encore partagés : vous pourrez les partager en relisant le ticket.',
   },
   draftRestored: 'Votre brouillon a été restauré.',
   draftSaveFailed: 'Votre brouillon n’a pas pu être enregistré sur cet appareil.',

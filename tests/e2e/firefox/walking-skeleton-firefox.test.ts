@@ -85,6 +85,13 @@ describe('walking skeleton in Firefox', () => {
 
     await form.locator('textarea').fill('Les commentaires Instagram ne se chargent pas.');
     await form.locator('input[type="email"]').fill('marie@example.com');
+    // Not allowed yet, so not ticked: the checklist says where to share it.
+    const browserDevice = await form.$eval('[data-testid="checklist-browserDevice"]', (el) => [
+      el.getAttribute('data-state'),
+      el.textContent,
+    ]);
+    expect(browserDevice[0]).toBe('missing');
+    expect(browserDevice[1]).toContain('you can share them when you review the ticket');
     await form.locator('::-p-text(Review before sending)').click();
     // Firefox's "technical and interaction data" is optional: the review says the environment is
     // not shared until the customer allows it (utils/diagnosis/technical-data.ts).
