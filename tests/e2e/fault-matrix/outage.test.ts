@@ -18,6 +18,7 @@ import {
   type Browser,
 } from '../support/harness';
 import type { DemoServer } from '../../fixtures/demo-server';
+import { DELIVERY_MESSAGES } from '../../../utils/i18n/delivery';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import {
   checkDelivered,
@@ -55,9 +56,8 @@ afterAll(async () => {
 const shots = (label: string, i: number): TestShot[] => (i === 0 ? [{ capture: tabId }] : [{ label }]);
 
 async function waitingShown(form: Page): Promise<void> {
-  await form
-    .getByText(/It will be sent automatically; you can close this window|Il partira automatiquement ; vous pouvez fermer cette fenêtre/)
-    .waitFor({ timeout: 15_000 });
+  // The catalogues' own words, in either language the browser runs in.
+  await form.getByText(DELIVERY_MESSAGES.en.waitingHint).or(form.getByText(DELIVERY_MESSAGES.fr.waitingHint)).waitFor({ timeout: 15_000 });
 }
 
 describe('fault matrix: outage', () => {

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startDemo, startTestApi, tabIdOf, waitFor, type Api, type Browser } from '../support/harness';
 import type { DemoServer } from '../../fixtures/demo-server';
+import { DELIVERY_MESSAGES } from '../../../utils/i18n/delivery';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import {
   checkDelivered,
@@ -65,7 +66,10 @@ describe('fault matrix: hang and worker stop', () => {
           : undefined,
       timeoutMs + 10_000,
     );
-    await form.getByText(/It will be sent automatically|Il partira automatiquement/).waitFor({ timeout: 10_000 });
+    await form
+      .getByText(DELIVERY_MESSAGES.en.waitingHint)
+      .or(form.getByText(DELIVERY_MESSAGES.fr.waitingHint))
+      .waitFor({ timeout: 10_000 });
     // Then the API stores a ticket but its answer never comes back: the retry must not duplicate it.
     await proxy.setMode('swallow');
     await waitFor(
