@@ -8,7 +8,7 @@ import { SupportDb } from '../db';
 import type { TicketEventBus } from '../events';
 import { SUPPORT_TIMEZONE } from '../../utils/response-time/schedule';
 import { SPEC_RETRY_DELAYS_MS, type BackoffOptions } from './backoff';
-import { deadlineState, minutesLeft, WAITING_STATUSES } from '../deadline';
+import { AT_RISK_FRACTION, AT_RISK_MS, deadlineState, minutesLeft, WAITING_STATUSES } from '../deadline';
 import { customerAck, supportMail } from './mail';
 import { webhookPayload, type EventDetail, type HandoffEventType } from './payload';
 import { HandoffQueue, type Delivery, type NewDelivery } from './queue';
@@ -137,16 +137,23 @@ export function startHandoff(options: StartHandoffOptions): RunningHandoff {
 
   function checkDeadlines(): number {
     const at = now();
+    // Runs every minute over every waiting ticket: the summaries' columns (kept by triggers,
+    // server/ticket-summaries.ts) let SQLite keep only the tickets near their deadline, so the
+    // promises parsed here are a handful, not the whole queue. The filter is a minute generous
+    // (julianday arithmetic is in floating point); deadlineState below decides exactly.
     // Only tickets the handoff announced: turning the handoff on must not flood support with
     // "overdue" for every old ticket.
     const rows = store.db
       .prepare(
-        `SELECT t.id, t.promise_json FROM tickets t
-         WHERE t.promise_json IS NOT NULL AND t.status IN (${WAITING_STATUSES.map(() => '?').join(',')})
+        `SELECT t.id, t.promise_json FROM ticket_summaries s JOIN tickets t ON t.id = s.ticket_id
+         WHERE s.status IN (${WAITING_STATUSES.map(() => '?').join(',')})
+           AND (julianday(s.due_at) - julianday(?)) * 86400000.0 - 60000
+               <= max(?, (julianday(s.due_at) - julianday(s.clock_starts_at)) * 86400000.0 * ?)
+           AND t.promise_json IS NOT NULL
            AND EXISTS (SELECT 1 FROM handoff_events e WHERE e.dedupe_key = t.id || ':ticket.created')
            AND NOT EXISTS (SELECT 1 FROM handoff_events e WHERE e.dedupe_key = t.id || ':ticket.deadline_overdue')`,
       )
-      .all(...WAITING_STATUSES) as { id: string; promise_json: string }[];
+      .all(...WAITING_STATUSES, at.toISOString(), AT_RISK_MS, AT_RISK_FRACTION) as { id: string; promise_json: string }[];
     let emitted = 0;
     for (const row of rows) {
       const promise = JSON.parse(row.promise_json) as { clockStartsAt: string; latestReplyAt: string };
