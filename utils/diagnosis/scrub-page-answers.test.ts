@@ -107,15 +107,12 @@ describe("scrubbing at the worker's boundary: raw page answers in, nothing secre
   });
 
   it('cuts each text to its contract limit after scrubbing, and refuses a text over its raw bound', () => {
-    const long = {
-      kind: 'console',
-      level: 'error',
-      t: 1,
-      count: 1,
-      message: `${'x'.repeat(LIMITS.messageChars - 10)} access_token=${SECRET.facebook}`,
-    };
+    // Over the contract's limit, within the raw bound: the secret lies before the limit.
+    const message = `${'x'.repeat(LIMITS.messageChars - 100)} access_token=${SECRET.facebook} ${'y'.repeat(1000)}`;
+    const long = { kind: 'console', level: 'error', t: 1, count: 1, message };
     const [entry] = validatePageAnswers({ ...rawSnapshot(), diagnostics: { entries: [long], dropped: 0 } }).diagnostics.entries;
     expect(entry!.message).toHaveLength(LIMITS.messageChars);
+    expect(entry!.message).toContain(' access_token=[removed: access_token] yyy');
     expect(entry!.message).not.toContain(SECRET.facebook.slice(0, 8));
     const forged = { ...long, message: 'y'.repeat(rawTextBound(LIMITS.messageChars) + 1) };
     expect(validatePageAnswers({ ...rawSnapshot(), diagnostics: { entries: [forged, long], dropped: 0 } }).diagnostics).toMatchObject({
