@@ -192,7 +192,7 @@ describe('diagnostics', () => {
     await page.close();
   });
 
-  it("keeps the secrets a page logs, calls, throws, shows and carries in its own address out of the stored ticket and the extension's storage", async () => {
+  it("keeps the secrets a page logs, calls, throws, shows and carries in its own address out of the stored ticket, the form and the extension's storage", async () => {
     // The content script sends raw text; the worker scrubs it (utils/diagnosis/scrub-page-answers.ts).
     // One secret per way into the ticket, each recognised by a different rule of the scrubber.
     const secret = {
@@ -228,7 +228,10 @@ describe('diagnostics', () => {
       await p.waitForTimeout(300);
     });
     let kept = '';
+    let shown = '';
     const stored = await fileTicket(tabId, 'Ma session a expiré (secrets e2e).', async (form) => {
+      // What the review step shows the customer: every entry, scrubbed.
+      shown = await form.content();
       // What the extension keeps while the form is open (the draft included): storage and IndexedDB.
       kept = await form.evaluate(async () => {
         const dbs = await Promise.all(
@@ -268,12 +271,14 @@ describe('diagnostics', () => {
     const frameUrl = `${stack.demo.url}/widgets/countdown?token=[removed: token]`;
     expect(entries.filter((e) => e.frame === frameUrl).length).toBeGreaterThan(0);
     // And none of the secrets anywhere: not in what the API stored, not in what the extension keeps.
-    // (The draft is there: the storage read is not empty.)
+    // (The draft is there: the storage read is not empty; the review lists the scrubbed toast.)
     expect(kept).toContain('Ma session a expiré (secrets e2e).');
+    expect(shown).toContain('Votre session a expiré (api_key=[removed: api_key])');
     const json = JSON.stringify(stored);
     for (const [where, value] of Object.entries(secret)) {
       expect(json, `${where} in the stored ticket`).not.toContain(value);
       expect(kept, `${where} in the extension's storage`).not.toContain(value);
+      expect(shown, `${where} in the form`).not.toContain(value);
     }
     await page.close();
   });
