@@ -55,6 +55,17 @@ module.exports = {
       to: { pathNot: '^utils/page/hook/' },
     },
     {
+      name: 'content-script-no-scrubber',
+      comment:
+        'The content scripts (utils/page/ and the *.content entry points) send raw, bounded text; the worker scrubs it ' +
+        '(utils/diagnosis/scrub-page-answers.ts). It must not reach the scrubber, even through another module: its time ' +
+        "would be the customer's tab's and its bytes the page scripts' budget (canonicalDrawUrl lives apart, in " +
+        'utils/contract/draw-link.ts, for that reason).',
+      severity: 'error',
+      from: { path: String.raw`^utils/page/|^entrypoints/[^/]+\.content/`, pathNot: TESTS },
+      to: { path: String.raw`^utils/contract/(scrub\.ts$|scrub/|draw-link\.ts$)`, reachable: true },
+    },
+    {
       name: 'contract-imports-only-zod',
       comment: 'utils/contract/ is read by the extension and the Node server: its own folder and zod only.',
       severity: 'error',

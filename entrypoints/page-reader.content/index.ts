@@ -8,9 +8,11 @@ import { watchErrorCount } from '../../utils/page/error-count';
  * The extension's eyes on an Osortoo page (isolated world). In every frame it records the
  * resource failures and CSP violations the DOM reports; in the top frame it also answers the
  * form with what was recorded (the page hook's buffers and its own, from same-origin frames
- * too), scrubbed, plus the draw's context read from the page, and keeps the badge's error count.
+ * too), bounded, plus the draw's context read from the page, and keeps the badge's error count.
+ * Nothing is scrubbed here: the worker scrubs every text before anything reads it
+ * (utils/diagnosis/scrub-page-answers.ts), so the scrubber costs this tab neither time nor bytes.
  * The page cannot call into this world; all it can do is feed it data (it can forge the hook's
- * events and answers), which is bounded here and validated again by the worker.
+ * events and answers), which is bounded here and scrubbed and validated by the worker.
  */
 export default defineContentScript({
   matches: OSORTOO_PAGE_MATCHES,

@@ -2,8 +2,9 @@
  * Every rule that recognises an Osortoo page by its URL lives here, so that it is easy to
  * correct when the app's real URL patterns are known (they are not public). Node-safe and
  * DOM-free: wxt.config.ts (Node) reads the match patterns, the content scripts' entry points
- * run on them, the content script derives the draw's context with them
- * (utils/page/draw-context.ts) and the popup's ticket builder canonicalises a pasted link.
+ * run on them, and the content script derives the draw's context with them
+ * (utils/page/draw-context.ts). The canonical draw link, which needs the scrubber, has its own
+ * module (utils/contract/draw-link.ts): the content script must not bundle the scrubber.
  *
  * What is an assumption (guessed, to be checked against the real app):
  * - the app lives on osortoo.com and its subdomains;
@@ -13,8 +14,6 @@
  * What the page itself may say (its DOM hook points) is read in utils/page/page-clues.ts.
  */
 import type { Platform } from './ticket';
-import { LIMITS } from './limits';
-import { scrubText } from './scrub';
 
 export { OSORTOO_PAGE_MATCHES, DEV_PAGE_MATCHES } from './page-matches';
 
@@ -42,10 +41,6 @@ const RESULTS_PATH = /\/(?:results?|resultats?|résultats?|winners?|gagnants?)(?
 /** Path words that follow `/giveaways/` without being an id. */
 const NOT_AN_ID = /^(?:new|create|edit|list|all|index|results?|settings|templates?|nouveau|creer)$/i;
 const ID_SHAPE = /^[\w-]{1,64}$/;
-
-/** Query parameters that only track the visit: dropped from the draw link. */
-const TRACKING_PARAMS =
-  /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|yclid|ttclid|twclid|_hs\w+|mkt_tok)$/i;
 
 /** Words that name a platform, in data attributes, meta tags and visible labels. */
 const PLATFORM_WORDS: [RegExp, Platform][] = [
@@ -77,23 +72,6 @@ export function isOsortooUrl(url: string): boolean {
 export function isDevHostUrl(url: string): boolean {
   const u = parse(url);
   return !!u && DEV_HOST.test(u.hostname);
-}
-
-/**
- * The draw link as support wants it: https, no tracking parameters, no credentials (whole
- * parameters dropped, not just masked), no user-info, no fragment.
- */
-export function canonicalDrawUrl(url: string): string | undefined {
-  const u = parse(url);
-  if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:')) return undefined;
-  if (!DEV_HOST.test(u.hostname)) u.protocol = 'https:';
-  u.username = u.password = u.hash = '';
-  const kept = [...u.searchParams].filter(
-    ([name, value]) => !TRACKING_PARAMS.test(name) && scrubText(`${name}=${value}`) === `${name}=${value}`,
-  );
-  if (kept.length < [...u.searchParams].length) u.search = new URLSearchParams(kept).toString();
-  const href = scrubText(u.href.replace(/\?$/, ''));
-  return href.length <= LIMITS.urlChars ? href : undefined;
 }
 
 /** The id if it has the shape of a draw id (and is not a path word such as `new` or `results`). */

@@ -1,23 +1,28 @@
 /**
  * Where what a page sent enters the extension's trusted side. The content script's snapshot is
  * page-controlled (a hostile page can forge the hook's events, or answer in place of the content
- * script's data): the worker validates it here, against the contract, before anything else
- * reads it. Pure: no extension APIs.
+ * script's data) and raw: the worker scrubs every text in it (utils/diagnosis/scrub-page-answers.ts)
+ * and validates it here, against the contract, before anything else reads it. Pure: no
+ * extension APIs.
  */
-import { DiagnosticEntrySchema, DrawContextSchema, type Diagnostics } from '../contract/schemas';
+import { DiagnosticEntrySchema, DrawContextSchema, type DiagnosticEntry, type Diagnostics } from '../contract/schemas';
 import { LIMITS } from '../contract/limits';
 import { NO_PAGE, type PageAnswers, type PageMeasurements } from '../extension/messaging';
+import { scrubContext, scrubEntryTexts } from './scrub-page-answers';
 
-/** Keeps the entries that match the contract; anything else the page sent is counted as dropped. */
+/**
+ * Keeps the entries that match the contract, scrubbed; anything else the page sent is counted as
+ * dropped. Stops at the contract's number of entries: a forged list costs no more than that.
+ */
 export function validateDiagnostics(raw: unknown): Diagnostics {
   const input = (typeof raw === 'object' && raw !== null ? raw : {}) as { entries?: unknown; dropped?: unknown };
   const list = Array.isArray(input.entries) ? input.entries : [];
-  const entries = list
-    .flatMap((entry) => {
-      const parsed = DiagnosticEntrySchema.safeParse(entry);
-      return parsed.success ? [parsed.data] : [];
-    })
-    .slice(0, LIMITS.entries);
+  const entries: DiagnosticEntry[] = [];
+  for (const entry of list) {
+    if (entries.length === LIMITS.entries) break;
+    const parsed = DiagnosticEntrySchema.safeParse(scrubEntryTexts(entry));
+    if (parsed.success) entries.push(parsed.data);
+  }
   const dropped =
     (typeof input.dropped === 'number' && Number.isSafeInteger(input.dropped) && input.dropped >= 0 ? input.dropped : 0) +
     (list.length - entries.length);
@@ -57,7 +62,7 @@ export function validatePageAnswers(snapshot: unknown): PageAnswers {
   if (typeof snapshot !== 'object' || snapshot === null) return NO_PAGE;
   const raw = snapshot as { context?: unknown; diagnostics?: unknown; page?: unknown };
   const page = validatePageMeasurements(raw.page);
-  const context = DrawContextSchema.safeParse(raw.context);
+  const context = DrawContextSchema.safeParse(scrubContext(raw.context));
   if (!context.success || !context.data.onOsortooPage) return { ...NO_PAGE, page };
   return { onOsortooPage: true, context: context.data, diagnostics: validateDiagnostics(raw.diagnostics), page };
 }

@@ -8,17 +8,28 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Diagnostics, DrawContext, ImageType } from '../contract/schemas';
 
-/** What the content script of a tab knows about its page. */
+/**
+ * What the content script of a tab knows about its page: raw, not scrubbed. The worker scrubs
+ * every text in it before anything else reads it (utils/diagnosis/scrub-page-answers.ts), so the
+ * scrubber's cost is never paid in the customer's tab.
+ */
 export interface PageSnapshot {
-  url: string;
-  title: string;
-  /** Raw draw context from the page; validated with DrawContextSchema by the receiver. */
+  /** Raw draw context from the page; scrubbed, then validated with DrawContextSchema by the receiver. */
   context: unknown;
-  /** Raw diagnostics `{ entries, dropped }`; validated with DiagnosticsSchema by the receiver. */
+  /** Raw diagnostics `{ entries, dropped }`; scrubbed, then validated with DiagnosticsSchema by the receiver. */
   diagnostics: unknown;
   /** What only the page knows of the environment. */
   page: PageMeasurements;
 }
+
+/**
+ * The longest a text in a page's snapshot may be: twice the contract's limit of its field. The
+ * content script cuts there without scrubbing (utils/page/raw-cut.ts), generously, since scrubbing
+ * shortens a text by the secrets it replaces with markers; the worker scrubs, then cuts to the
+ * limit itself, and takes a longer text for one our content script did not send. It bounds what a
+ * hostile page can push through messaging (a 300 KB URL arrives as 4 KB).
+ */
+export const rawTextBound = (limit: number): number => 2 * limit;
 
 /** The page's own measurements, for the ticket's environment (the form's window is not the page's). */
 export interface PageMeasurements {

@@ -85,6 +85,15 @@ describe('drafts', () => {
     expect(draft?.fields.description).toBe('avant le redémarrage');
   });
 
+  it("keeps no token of the tab's address on disk, and still finds the draft by that address", async () => {
+    const withToken = `${URL_A}?tab=winners&access_token=EAAGm0PX4ZCpsBAdraftSecret0987654321`;
+    await saveDraftFields('d1', { tabId: 7, url: withToken, session: 'before' }, fields('avec un jeton'));
+    const draft = await findDraft({ tabId: 3, url: withToken, session: 'after' });
+    expect(draft?.fields.description).toBe('avec un jeton');
+    // The stored record's URL, as findDraft reads it back from IndexedDB.
+    expect(draft?.place.url).toBe(`${URL_A}?tab=winners&access_token=[removed: access_token]`);
+  });
+
   it('does not give a reused tab id the draft of another page from an earlier session', async () => {
     await saveDraftFields('d1', { tabId: 7, url: URL_A, session: 'before' }, fields('draw A'));
     expect(await findDraft({ tabId: 7, url: URL_B, session: 'after' })).toBeUndefined();

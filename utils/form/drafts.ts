@@ -16,6 +16,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Category, ScreenshotMeta } from '../contract/schemas';
+import { scrubUrl } from '../contract/scrub';
 
 /** A screenshot as the form holds it (structurally FormScreenshot, utils/screenshots/screenshot-list.ts). */
 export interface DraftScreenshot {
@@ -43,7 +44,7 @@ export interface DraftFields {
 /** Where the form is open. */
 export interface DraftPlace {
   tabId: number | undefined;
-  /** The tab's page URL (without its fragment); '' when unknown. */
+  /** The tab's page URL (draftUrl: without its fragment, scrubbed); '' when unknown. */
   url: string;
   /** Identifies the browser session (storage.session); undefined when unavailable. */
   session?: string;
@@ -97,9 +98,14 @@ function db(): Promise<IDBPDatabase<DraftDb>> {
   return dbPromise;
 }
 
-/** The URL drafts are keyed by: the fragment is dropped (it changes without changing the page). */
+/**
+ * The URL drafts are keyed by: the fragment is dropped (it changes without changing the page),
+ * and the rest is scrubbed, since a draft stays on disk for up to 30 days and the tab's address
+ * can carry a token (`?access_token=…`). Scrubbing gives the same key for the same address, so
+ * a draft is still found again.
+ */
 export function draftUrl(url: string | undefined): string {
-  return (url ?? '').replace(/#.*$/, '');
+  return scrubUrl((url ?? '').replace(/#.*$/, ''));
 }
 
 /** A stable identity for a diagnostic entry, so a left-out choice survives a reopen. */

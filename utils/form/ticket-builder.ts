@@ -3,7 +3,7 @@
  * idempotency key, so tests pin the result.
  */
 import { LIMITS } from '../contract/limits';
-import { canonicalDrawUrl } from '../contract/osortoo-urls';
+import { canonicalDrawUrl } from '../contract/draw-link';
 import {
   CONTRACT_VERSION,
   TicketSchema,

@@ -2,7 +2,8 @@
  * The one module that matches the catalogue against what was captured: the first problem (in
  * catalogue order) with a matcher that fires on a captured entry, and a short signature of what
  * matched for support (`network 400 graph.facebook.com error.code=190 error_subcode=463`). The
- * entries are already scrubbed by the content script; the signature names a host, never a path.
+ * entries are already scrubbed by the worker (utils/diagnosis/scrub-page-answers.ts), which keeps
+ * error codes and trace ids; the signature names a host, never a path.
  */
 import type { DiagnosticEntry } from '../contract/schemas';
 import { hasPath, readErrorFields, type ErrorFields } from './error-body';

@@ -64,7 +64,8 @@ describe('drawContextFromPage on tests/fixtures/pages-draw.html', () => {
   /** What the demo page shows of its draw (the Page handle: not a winner's or a participant's, though they come first in its links). */
   const demoContext = () => ({
     onOsortooPage: true,
-    url: `${origin}/giveaways/8f3k2/results?tab=winners`,
+    // Raw but for the fragment: the worker makes it the canonical draw link.
+    url: `${origin}/giveaways/8f3k2/results?utm_source=newsletter&fbclid=IwAR0&tab=winners`,
     drawId: '8f3k2',
     platform: 'instagram',
     pageOrUsername: '@boutique.marie',

@@ -25,13 +25,20 @@ describe('drawContextFromClues', () => {
     );
     expect(ctx).toEqual({
       onOsortooPage: true,
-      url: 'https://app.osortoo.com/giveaways/url-id/results',
+      // Raw: the worker makes it the canonical draw link (utils/diagnosis/scrub-page-answers.ts).
+      url: 'https://app.osortoo.com/giveaways/url-id/results?utm_campaign=x',
       drawId: 'hook-id',
       platform: 'instagram',
       pageOrUsername: '@boutique.marie',
       accountEmail: 'marie@example.com',
     });
     expect(DrawContextSchema.parse(ctx)).toEqual(ctx);
+  });
+
+  it('sends the address without its fragment, and no address too long to send whole', () => {
+    const url = 'https://app.osortoo.com/giveaways/8f3k2/results?tab=winners';
+    expect(drawContextFromClues(clues({ url: `${url}#access_token=EAAB1234567890abcdefghij` })).url).toBe(url);
+    expect(drawContextFromClues(clues({ url: `${url}&q=${'a'.repeat(320_000)}` })).url).toBeUndefined();
   });
 
   it('reads meta tags when there are no data attributes', () => {

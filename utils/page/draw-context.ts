@@ -6,11 +6,17 @@
  * Page name / username and the account e-mail can be read from the page. What the page states
  * through its hook points wins; then come the links to the draw's posts and the organiser's
  * profile (participants' links and handles never count), then headings and labels.
+ *
+ * Raw, not scrubbed: the draw link is the page's own address without its fragment, and every
+ * text is only cut at its raw bound (utils/page/raw-cut.ts). The worker makes the link canonical
+ * and scrubs every field before anything reads them (utils/diagnosis/scrub-page-answers.ts).
  */
 import type { DrawContext, Platform } from '../contract/schemas';
 import { LIMITS } from '../contract/limits';
-import { canonicalDrawUrl, drawIdFromUrl, isDevHostUrl, isOsortooUrl, platformFromWord, validDrawId } from '../contract/osortoo-urls';
+import { drawIdFromUrl, isDevHostUrl, isOsortooUrl, platformFromWord, validDrawId } from '../contract/osortoo-urls';
+import { rawTextBound } from '../extension/messaging';
 import { readPageClues, type DocumentLike, type PageClues } from './page-clues';
+import { cutRaw } from './raw-cut';
 
 /** Links to a post (not a profile) on each platform. */
 const POST_LINKS: [RegExp, Platform][] = [
@@ -97,20 +103,24 @@ function accountEmailOf(c: PageClues): string | undefined {
   return undefined;
 }
 
-const short = (s: string | undefined) => (s ? s.slice(0, LIMITS.shortTextChars) : undefined);
+const short = (s: string | undefined) => (s ? cutRaw(s, LIMITS.shortTextChars) : undefined);
 
 /**
- * The contract's DrawContext from a page's clues. A local (dev) page counts as an Osortoo page
- * only when it carries Osortoo hook points, so the demo page behaves like the real app.
+ * The contract's DrawContext from a page's clues, raw (see above). A local (dev) page counts as
+ * an Osortoo page only when it carries Osortoo hook points, so the demo page behaves like the
+ * real app.
  */
 export function drawContextFromClues(c: PageClues): DrawContext {
   const hooked = Object.keys(c.data).length > 0 || Object.keys(c.meta).length > 0;
   const onOsortooPage = isOsortooUrl(c.url) || (isDevHostUrl(c.url) && hooked);
   if (!onOsortooPage) return { onOsortooPage: false };
   const platform = platformOf(c);
+  // The fragment never leaves the page (OAuth puts tokens there; the draw link drops it anyway);
+  // an address too long to send whole is left out rather than cut into a wrong link.
+  const link = c.url.split('#')[0]!;
   const context: DrawContext = {
     onOsortooPage,
-    url: canonicalDrawUrl(c.url),
+    url: link.length <= rawTextBound(LIMITS.urlChars) ? link : undefined,
     drawId: short(validDrawId(c.data['draw-id']?.[0]) || validDrawId(c.meta['osortoo:draw-id']) || drawIdFromUrl(c.url)),
     platform,
     pageOrUsername: short(pageOrUsernameOf(c, platform)),

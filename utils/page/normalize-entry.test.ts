@@ -3,6 +3,8 @@ import { normalizeEntry } from './normalize-entry';
 import { BODY_EXCERPT_CHARS } from './hook/protocol';
 import { DiagnosticEntrySchema } from '../contract/schemas';
 import { LIMITS } from '../contract/limits';
+import { rawTextBound } from '../extension/messaging';
+import { scrubEntryTexts } from '../diagnosis/scrub-page-answers';
 
 const BASE = 'https://app.osortoo.com/giveaways/8f3k2/results';
 
@@ -11,7 +13,7 @@ describe("normalizeEntry: the hook's raw facts become contract entries", () => {
     expect(BODY_EXCERPT_CHARS).toBe(LIMITS.bodyExcerptBytes);
   });
 
-  it('writes the messages the hook leaves empty, rounds times, absolutises and scrubs URLs', () => {
+  it('writes the messages the hook leaves empty, rounds times, absolutises URLs and leaves scrubbing to the worker', () => {
     const network = normalizeEntry(
       {
         kind: 'network',
@@ -34,7 +36,8 @@ describe("normalizeEntry: the hook's raw facts become contract entries", () => {
       count: 1,
       message: 'POST 500',
       method: 'POST',
-      url: 'https://app.osortoo.com/api/x?access_token=[removed: access_token]',
+      // Raw: the worker scrubs (utils/diagnosis/scrub-page-answers.ts), not the customer's tab.
+      url: 'https://app.osortoo.com/api/x?access_token=abcdefgh12345',
       status: 500,
       durationMs: 33,
       body: '{"error":"E"}',
@@ -63,7 +66,7 @@ describe("normalizeEntry: the hook's raw facts become contract entries", () => {
     expect(normalizeEntry({ kind: 'csp', t: 1, count: 1, message: '', directive: 'img-src', blockedUrl: 'inline' }, BASE)?.message).toBe(
       'CSP blocked inline (img-src)',
     );
-    // Frames: on the top page's timeline, with the frame's (scrubbed) URL.
+    // Frames: on the top page's timeline, with the frame's URL (raw, like every text here).
     expect(
       normalizeEntry(
         { kind: 'console', level: 'error', t: 5, count: 2, lastT: 9, message: 'x' },
@@ -71,10 +74,10 @@ describe("normalizeEntry: the hook's raw facts become contract entries", () => {
         100,
         'https://app.osortoo.com/w?token=secretsecret',
       ),
-    ).toMatchObject({ t: 105, lastT: 109, frame: 'https://app.osortoo.com/w?token=[removed: token]' });
+    ).toMatchObject({ t: 105, lastT: 109, frame: 'https://app.osortoo.com/w?token=secretsecret' });
   });
 
-  it('bounds and repairs forged entries so that they validate, and drops what is not an entry', () => {
+  it('bounds and repairs forged entries so that, once the worker scrubs them, they validate; drops what is not an entry', () => {
     const huge = 'y'.repeat(100_000);
     for (const raw of [
       null,
@@ -97,14 +100,22 @@ describe("normalizeEntry: the hook's raw facts become contract entries", () => {
       { kind: 'rejection', t: 1, count: 1, message: { toString: () => 'x' } },
     ];
     for (const raw of forged) {
-      const entry = normalizeEntry(raw, BASE);
-      expect(DiagnosticEntrySchema.safeParse(entry).success, JSON.stringify(entry).slice(0, 200)).toBe(true);
+      const entry = normalizeEntry(raw, BASE)!;
+      for (const value of Object.values(entry))
+        if (typeof value === 'string') expect(value.length).toBeLessThanOrEqual(rawTextBound(LIMITS.stackChars));
+      const scrubbed = scrubEntryTexts(entry);
+      expect(DiagnosticEntrySchema.safeParse(scrubbed).success, JSON.stringify(scrubbed).slice(0, 200)).toBe(true);
     }
+    // Text with words is cut at its raw bound, before the word the cut falls in.
+    const words = 'mot '.repeat(2000);
+    const cut = normalizeEntry({ kind: 'console', t: 1, count: 1, message: words }, BASE)!.message as string;
+    expect(cut.length).toBeLessThanOrEqual(rawTextBound(LIMITS.messageChars));
+    expect(cut).toMatch(/^(mot )+mot…$/);
   });
 });
 
 describe('normalizeEntry: messages shown to the customer', () => {
-  it('keeps an alert word for word, scrubbed, and drops an empty or forged one', () => {
+  it('keeps an alert word for word (the worker scrubs it), and drops an empty or forged one', () => {
     const alert = normalizeEntry(
       { kind: 'shown', via: 'alert', t: 3.2, count: 1, message: 'Erreur : impossible de récupérer les commentaires (#190)' },
       BASE,
@@ -121,7 +132,8 @@ describe('normalizeEntry: messages shown to the customer', () => {
       { kind: 'shown', via: 'page', t: 1, count: 1, message: 'Token expired: access_token=EAABsbCS1iHgBAKZC12345' },
       BASE,
     );
-    expect(secret?.message).not.toContain('EAABsbCS1iHgBAKZC12345');
+    expect(secret?.message).toBe('Token expired: access_token=EAABsbCS1iHgBAKZC12345');
+    expect(scrubEntryTexts(secret)?.message).toBe('Token expired: access_token=[removed: access_token]');
     expect(normalizeEntry({ kind: 'shown', via: 'evil', t: 1, count: 1, message: 'x' }, BASE)?.via).toBe('alert');
     expect(normalizeEntry({ kind: 'shown', via: 'alert', t: 1, count: 1, message: '  ' }, BASE)).toBeUndefined();
   });

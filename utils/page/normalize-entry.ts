@@ -1,18 +1,18 @@
 /**
  * Turns the hook's raw facts (and the DOM recorder's) into contract-shaped entries: the
  * human-readable messages the hook leaves to us, absolute URLs, whole milliseconds, every text
- * scrubbed (utils/contract/scrub.ts) and bounded to the contract's limits. Whatever the page
- * forged comes out as a valid entry or not at all; the worker validates again
- * (utils/diagnosis/page-answers.ts).
+ * cut at its raw bound (utils/page/raw-cut.ts). Not scrubbed here: the worker scrubs every text
+ * before anything reads it, then cuts it to the contract's limits and validates the entry
+ * (utils/diagnosis/scrub-page-answers.ts, utils/diagnosis/page-answers.ts), so the scrubber's
+ * cost stays out of the customer's tab and out of this script's bundle.
  */
-import { scrubText, scrubUrl } from '../contract/scrub';
 import { LIMITS } from '../contract/limits';
+import { cutRaw } from './raw-cut';
 
-/** A contract-shaped entry, not yet validated (the worker does that against the contract). */
+/** A contract-shaped entry, not yet scrubbed nor validated (the worker does both). */
 export type NormalizedEntry = Record<string, unknown>;
 
-const text = (value: unknown, max: number): string | undefined =>
-  typeof value === 'string' && value ? scrubText(value).slice(0, max) : undefined;
+const text = (value: unknown, max: number): string | undefined => (typeof value === 'string' && value ? cutRaw(value, max) : undefined);
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined);
 
 function absolute(value: unknown, base: string): unknown {
@@ -21,14 +21,14 @@ function absolute(value: unknown, base: string): unknown {
   try {
     return new URL(value, base).href;
   } catch {
-    return value; // Not a URL: kept as the page gave it (it is scrubbed all the same).
+    return value; // Not a URL: kept as the page gave it (the worker scrubs it all the same).
   }
 }
 
 /**
  * Turns one raw entry from the hook (or the DOM recorder) into a contract-shaped entry:
  * human-readable message where the hook left it to us, absolute URLs, whole milliseconds,
- * scrubbed and bounded text. Unknown kinds and fields are dropped; the worker validates again.
+ * text cut at its raw bound. Unknown kinds and fields are dropped; the worker validates again.
  */
 export function normalizeEntry(input: unknown, base: string, offset = 0, frame?: string): NormalizedEntry | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
@@ -41,11 +41,11 @@ export function normalizeEntry(input: unknown, base: string, offset = 0, frame?:
   const lastT = num(e.lastT);
   const out: NormalizedEntry = { kind, t: Math.round(t + offset), count };
   if (lastT !== undefined) out.lastT = Math.round(lastT + offset);
-  if (frame) out.frame = text(scrubUrl(frame), LIMITS.urlChars);
+  if (frame) out.frame = text(frame, LIMITS.urlChars);
   let message = typeof e.message === 'string' ? e.message : '';
   if (kind === 'shown') {
     // An alert()/confirm() recorded by the hook, or error UI read at the click: kept word for
-    // word (scrubbed below); an empty one says nothing and is dropped.
+    // word (scrubbed by the worker); an empty one says nothing and is dropped.
     if (!message.trim()) return undefined;
     out.via = e.via === 'confirm' || e.via === 'page' ? e.via : 'alert';
   } else if (kind === 'console') {

@@ -1,21 +1,18 @@
 /**
  * Answers the worker's requests for a snapshot of this page (for the form), in the top window
- * only: its scrubbed URL and title, the draw's context read from the page, everything
- * recorded (utils/page/collect-diagnostics.ts) and the page's own measurements. The page cannot
- * call into this world, but it can feed it data: the worker validates the whole snapshot
- * against the contract (utils/diagnosis/page-answers.ts).
+ * only: the draw's context read from the page, everything recorded
+ * (utils/page/collect-diagnostics.ts) and the page's own measurements. Its texts are bounded,
+ * not scrubbed: the worker scrubs them before anything reads them, then validates the whole
+ * snapshot against the contract (utils/diagnosis/page-answers.ts). The page cannot call into
+ * this world, but it can feed it data.
  */
 import { onMessage, type PageSnapshot } from '../extension/messaging';
-import { scrubUrl } from '../contract/scrub';
 import { drawContextFromPage } from './draw-context';
 import { collectDiagnostics } from './collect-diagnostics';
-import { LIMITS } from '../contract/limits';
 
 /** Builds the snapshot the worker asks for. */
 export function takeSnapshot(): PageSnapshot {
   return {
-    url: scrubUrl(location.href),
-    title: document.title.slice(0, LIMITS.shortTextChars),
     context: drawContextFromPage({ url: location.href, doc: document }),
     diagnostics: collectDiagnostics(),
     page: {

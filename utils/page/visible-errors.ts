@@ -3,7 +3,8 @@
  * (`role="alert"`, `aria-live="assertive"`) and visible elements whose class or id names an
  * error, toast, snackbar or notification. They become `shown` entries (via `page`), the
  * customer's own view of the problem. Bounded (elements looked at, entries kept, characters),
- * deduplicated by text, scrubbed by utils/page/normalize-entry.ts like every other entry.
+ * deduplicated by text, bounded by utils/page/normalize-entry.ts and scrubbed by the worker
+ * (utils/diagnosis/scrub-page-answers.ts) like every other entry.
  */
 
 /** The selectors of error UI; class and id matched as substrings, case-insensitively. */

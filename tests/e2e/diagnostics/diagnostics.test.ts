@@ -17,6 +17,8 @@ import { useStack } from '../support/stack';
 import type { DiagnosticEntry, StoredTicket } from '../../../utils/contract/schemas';
 import { LIMITS } from '../../../utils/contract/limits';
 
+declare const chrome: typeof import('wxt/browser').browser;
+
 const stack = useStack();
 
 /** Secrets the demo page seeds; none may reach the stored ticket. */
@@ -187,6 +189,97 @@ describe('diagnostics', () => {
     for (const secret of SECRETS) expect(json, secret).not.toContain(secret);
     for (const marker of ['access_token', 'JWT', 'card number', 'authorization', 'cookie', 'Facebook token', 'sid'])
       expect(json).toContain(`[removed: ${marker}]`);
+    await page.close();
+  });
+
+  it("keeps the secrets a page logs, calls, throws, shows and carries in its own address out of the stored ticket, the form and the extension's storage", async () => {
+    // The content script sends raw text; the worker scrubs it (utils/diagnosis/scrub-page-answers.ts).
+    // One secret per way into the ticket, each recognised by a different rule of the scrubber.
+    const secret = {
+      console: 'consolePassword42',
+      network: 'EAAGm0PX4ZCpsBAe2eNetworkSecret0987654321',
+      uncaught: 'e2eUncaughtBearer0123456789',
+      toast: 'e2eToastSecret0123456789',
+      frame: 'e2eFrameSecret0123456789',
+      address: 'e2eAddressSecret0123456789',
+      fragment: 'e2eFragmentSecret0123456789',
+    };
+    const url = `${stack.demo.drawUrl}?quiet=1&frame=0&access_token=${secret.address}#id_token=${secret.fragment}`;
+    const { page, tabId } = await openPage(url, async (p) => {
+      await p.evaluate(async (s) => {
+        console.error(`Connexion refusée {"email":"marie@example.com","password":"${s.console}"}`);
+        // The demo server answers 404: a failed call, recorded once its answer is in.
+        await fetch(`/api/session/check?access_token=${s.network}`);
+        setTimeout(() => {
+          throw new Error(`Session lost: Authorization: Bearer ${s.uncaught}`);
+        });
+        const toast = document.createElement('div');
+        toast.className = 'toast toast-error';
+        toast.textContent = `Votre session a expiré (api_key=${s.toast})`;
+        document.body.prepend(toast);
+        // A same-origin widget whose own address carries a token: its errors are marked with it.
+        const frame = document.createElement('iframe');
+        frame.src = `/widgets/countdown?token=${s.frame}`;
+        document.body.append(frame);
+      }, secret);
+      await p.waitForFunction(() => document.querySelector('iframe')?.contentDocument?.readyState === 'complete', null, {
+        timeout: 10_000,
+      });
+      await p.waitForTimeout(300);
+    });
+    let kept = '';
+    let shown = '';
+    const stored = await fileTicket(tabId, 'Ma session a expiré (secrets e2e).', async (form) => {
+      // What the review step shows the customer: every entry, scrubbed.
+      shown = await form.content();
+      // What the extension keeps while the form is open (the draft included): storage and IndexedDB.
+      kept = await form.evaluate(async () => {
+        const dbs = await Promise.all(
+          (await indexedDB.databases()).map(
+            ({ name }) =>
+              new Promise<unknown>((resolve, reject) => {
+                const open = indexedDB.open(name!);
+                open.onerror = () => reject(open.error);
+                open.onsuccess = () => {
+                  const db = open.result;
+                  const names = [...db.objectStoreNames];
+                  if (!names.length) return resolve([]);
+                  const tx = db.transaction(names);
+                  const all = names.map((n) => tx.objectStore(n).getAll());
+                  tx.oncomplete = () => resolve(all.map((r) => r.result));
+                  tx.onerror = () => reject(tx.error);
+                };
+              }),
+          ),
+        );
+        return JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null), dbs]);
+      });
+    });
+    const { context, diagnostics } = stored.ticket;
+    // Each way in reached the ticket, scrubbed (a test that finds nothing proves nothing).
+    expect(context.url).toBe(`${stack.demo.drawUrl}?quiet=1&frame=0`);
+    const { entries } = diagnostics;
+    expect(entries.find((e) => e.kind === 'console' && e.message.startsWith('Connexion refusée'))?.message).toContain(
+      '[removed: password]',
+    );
+    const network = entries.find((e) => e.kind === 'network' && e.url.includes('/api/session/check'));
+    expect(network?.kind === 'network' && network.url).toBe(`${stack.demo.url}/api/session/check?access_token=[removed: access_token]`);
+    expect(entries.find((e) => e.kind === 'uncaught' && e.message.includes('Session lost'))?.message).toContain('[removed: ');
+    expect(entries.find((e) => e.kind === 'shown' && e.message.startsWith('Votre session'))?.message).toBe(
+      'Votre session a expiré (api_key=[removed: api_key])',
+    );
+    const frameUrl = `${stack.demo.url}/widgets/countdown?token=[removed: token]`;
+    expect(entries.filter((e) => e.frame === frameUrl).length).toBeGreaterThan(0);
+    // And none of the secrets anywhere: not in what the API stored, not in what the extension keeps.
+    // (The draft is there: the storage read is not empty; the review lists the scrubbed toast.)
+    expect(kept).toContain('Ma session a expiré (secrets e2e).');
+    expect(shown).toContain('Votre session a expiré (api_key=[removed: api_key])');
+    const json = JSON.stringify(stored);
+    for (const [where, value] of Object.entries(secret)) {
+      expect(json, `${where} in the stored ticket`).not.toContain(value);
+      expect(kept, `${where} in the extension's storage`).not.toContain(value);
+      expect(shown, `${where} in the form`).not.toContain(value);
+    }
     await page.close();
   });
 

@@ -10,10 +10,10 @@
  *
  * It records raw facts only. Everything that can wait until the customer opens the form
  * happens in the content script instead (utils/page/normalize-entry.ts): human-readable messages of
- * network, resource and CSP entries, rounding, absolute URLs, scrubbing, contract bounds.
+ * network, resource and CSP entries, rounding, absolute URLs, bounds; the worker scrubs.
  *
  * Nothing here is trusted by the extension: the page shares this world and can forge any of it,
- * so the content script scrubs and bounds it and the worker validates it against the contract.
+ * so the content script bounds it and the worker scrubs it and validates it against the contract.
  *
  * This folder, and only this one, uses loose equality (`==`, `!=`) on purpose: esbuild keeps
  * `===` as written, and measured on this bundle the loose forms save 13 bytes minified and 3
