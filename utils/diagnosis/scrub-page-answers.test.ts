@@ -4,6 +4,8 @@ import { contextTextLimits, entryTextLimits } from './scrub-page-answers';
 import { LIMITS } from '../contract/limits';
 import { rawTextBound } from '../extension/messaging';
 import { readErrorFields } from '../known-problems/error-body';
+import { serializeArgs } from '../page/hook/serialize';
+import { normalizeEntry } from '../page/normalize-entry';
 
 /** Secrets a page may hold; the content script sends them raw now, and none may leave the worker. */
 const SECRET = {
@@ -121,6 +123,21 @@ describe("scrubbing at the worker's boundary: raw page answers in, nothing secre
     });
     const context = { ...rawSnapshot().context, pageOrUsername: 'z'.repeat(rawTextBound(LIMITS.shortTextChars) + 1) };
     expect(validatePageAnswers({ ...rawSnapshot(), context }).onOsortooPage).toBe(false);
+  });
+
+  it("removes whole a secret a page logs across the contract's limit, from the hook to the worker", () => {
+    // The scrubber knows these by their whole shape; a start of one (a card's first digits, an AWS
+    // key's first half, a JWT without its signature) is not a secret it can recognise, so the
+    // hook and the content script must let the whole of it through for the worker to scrub.
+    for (const secret of [SECRET.card, SECRET.aws, SECRET.jwt]) {
+      for (const before of [LIMITS.messageChars - 8, LIMITS.messageChars - 3]) {
+        const logged = serializeArgs([`${'x'.repeat(before)} ${secret} and more`]);
+        const raw = normalizeEntry({ kind: 'console', level: 'error', t: 1, count: 1, ...logged }, base);
+        const [entry] = validatePageAnswers({ ...rawSnapshot(), diagnostics: { entries: [raw], dropped: 0 } }).diagnostics.entries;
+        expect(entry!.message.length).toBeLessThanOrEqual(LIMITS.messageChars);
+        expect(entry!.message, `${secret} after ${before}`).not.toContain(secret.slice(0, 5));
+      }
+    }
   });
 
   it("reads every text field from the contract's schemas", () => {

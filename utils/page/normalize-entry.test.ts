@@ -10,7 +10,7 @@ const BASE = 'https://app.osortoo.com/giveaways/8f3k2/results';
 
 describe("normalizeEntry: the hook's raw facts become contract entries", () => {
   it("keeps the hook's excerpt length in step with the contract", () => {
-    expect(BODY_EXCERPT_CHARS).toBe(LIMITS.bodyExcerptBytes);
+    expect(BODY_EXCERPT_CHARS).toBe(rawTextBound(LIMITS.bodyExcerptBytes));
   });
 
   it('writes the messages the hook leaves empty, rounds times, absolutises URLs and leaves scrubbing to the worker', () => {

@@ -13,8 +13,12 @@ export const HOOK_EVENTS = {
 /** Starts the source of the inline script we inject, so the hook can ignore its own CSP refusal. */
 export const INJECTED_MARKER = '/*osortoo-support*/';
 
-/** LIMITS.bodyExcerptBytes, as a literal for the hook (utils/page/normalize-entry.test.ts checks they agree). */
-export const BODY_EXCERPT_CHARS = 2048;
+/**
+ * Twice LIMITS.bodyExcerptBytes (the raw bound, as for the hook's messages in
+ * utils/page/hook/serialize.ts), as a literal for the hook; utils/page/normalize-entry.test.ts
+ * checks they agree.
+ */
+export const BODY_EXCERPT_CHARS = 4096;
 
 /**
  * One entry as the hook records it: the contract's DiagnosticEntry in structure, written out

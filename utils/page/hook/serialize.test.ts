@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import vm from 'node:vm';
 import { serializeArgs, serializeReason } from './serialize';
 import { LIMITS } from '../../contract/limits';
+import { rawTextBound } from '../../extension/messaging';
 
 const msg = (...args: unknown[]) => serializeArgs(args).message;
 
@@ -173,9 +174,9 @@ describe('serializeArgs: hostile inputs never throw', () => {
   it('caps huge and deep inputs quickly', () => {
     const big = 'é'.repeat(1024 * 1024);
     const started = performance.now();
-    expect(msg(big)).toHaveLength(LIMITS.messageChars);
-    expect(msg('x', big, big)).toHaveLength(LIMITS.messageChars);
-    expect(msg('%s', big)).toHaveLength(LIMITS.messageChars);
+    expect(msg(big)).toHaveLength(rawTextBound(LIMITS.messageChars));
+    expect(msg('x', big, big)).toHaveLength(rawTextBound(LIMITS.messageChars));
+    expect(msg('%s', big)).toHaveLength(rawTextBound(LIMITS.messageChars));
     expect(msg({ big })).toHaveLength(209); // {big: "…200 chars…"}
     expect(msg(new Array(5_000_000).fill('abcdefghij'))).toMatch(/… 4999980 more\]$/);
     let deep: unknown = 'bottom';
@@ -183,11 +184,11 @@ describe('serializeArgs: hostile inputs never throw', () => {
     expect(msg(deep)).toBe('{d: {d: {d: [Object]}}}');
     const wide = Array.from({ length: 20 }, () => Array.from({ length: 20 }, () => Array.from({ length: 20 }, () => 'y'.repeat(300))));
     const out = msg(wide);
-    expect(out.length).toBe(LIMITS.messageChars);
+    expect(out.length).toBe(rawTextBound(LIMITS.messageChars));
     expect(out.endsWith('…')).toBe(true);
     expect(performance.now() - started).toBeLessThan(1000);
     const long = serializeArgs([Object.assign(new Error('e'), { stack: 's'.repeat(100_000) })]);
-    expect(long.stack).toHaveLength(LIMITS.stackChars);
+    expect(long.stack).toHaveLength(rawTextBound(LIMITS.stackChars));
   });
 
   it('accepts custom caps', () => {

@@ -8,13 +8,18 @@
  * - stops writing as soon as the cap is reached (a 1 MB string or a huge array costs the cap,
  *   not its size),
  * - has a fast path for plain string arguments, the common case when a page logs in a loop.
- * It imports nothing: it is bundled into the ≤ 3 KB page hook, so LIMITS' two caps are copied
- * here as literals (serialize.test.ts checks they still equal LIMITS).
+ * It imports nothing: it is bundled into the ≤ 3 KB page hook, so its two caps are written here
+ * as literals (serialize.test.ts checks them).
  */
 
-/** LIMITS.messageChars and LIMITS.stackChars. */
-const MESSAGE_CHARS = 2000;
-const STACK_CHARS = 4000;
+/**
+ * Twice LIMITS.messageChars and LIMITS.stackChars: the raw bound the content script sends
+ * (rawTextBound in utils/extension/messaging.ts). The worker scrubs, then cuts to LIMITS
+ * (utils/diagnosis/scrub-page-answers.ts), so a secret that straddles the contract's limit reaches
+ * the scrubber whole instead of as a start it would no longer recognise.
+ */
+const MESSAGE_CHARS = 4000;
+const STACK_CHARS = 8000;
 
 const MAX_DEPTH = 3;
 const MAX_ITEMS = 20;
