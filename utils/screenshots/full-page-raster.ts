@@ -8,6 +8,7 @@
 import type { ImageType } from '../contract/schemas';
 import { fitUnderCap } from './capture-encode';
 import type { Encoded } from './encoded';
+import { nextTurn } from './next-turn';
 
 /** Full-page images stay under this (issue 13): ~0.9 MB is typical at 1280 × 8,000. */
 export const FULLPAGE_MAX_BYTES = 1.5 * 1024 * 1024;
@@ -23,8 +24,6 @@ export interface RasterInput {
   width: number;
   height: number;
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** True when every sampled pixel is the same colour: a capture that drew nothing. */
 export function looksBlank(pixels: Uint8ClampedArray): boolean {

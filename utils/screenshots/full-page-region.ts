@@ -11,6 +11,8 @@
  * every few milliseconds, so it never makes a long task of its own.
  */
 
+import { nextTurn } from './next-turn';
+
 /** At least ten screens (issue 13), and never more than this many CSS pixels: beyond it the
  * image outgrows its 1.5 MB budget and the capture its time budget. */
 export const FULLPAGE_CAP_VIEWPORTS = 10;
@@ -33,7 +35,6 @@ export interface RegionPlan {
 }
 
 const SLICE_MS = 12;
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Whether `box` clips its content (a scroll box or overflow: hidden) with more than it shows. */
 function clipsOverflow(box: Element): boolean {
@@ -59,7 +60,7 @@ export async function planRegion(root: Element, cut: number, cancelled: () => bo
   let slice = performance.now();
   while (stack.length > 0) {
     if (performance.now() - slice > SLICE_MS) {
-      await yieldToPage();
+      await nextTurn();
       if (cancelled()) throw new Error('cancelled');
       slice = performance.now();
     }
