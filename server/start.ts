@@ -61,14 +61,19 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const stopRetention = startRetention(db.db, { days: options.retentionDays ?? DEFAULT_RETENTION_DAYS, now, log });
   const host = options.host ?? '127.0.0.1';
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    // Listening means ready to store: the writer thread starts (a few hundred ms) meanwhile.
+    await Promise.all([
+      writer.ready(),
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 0, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      }),
+    ]);
   } catch (error) {
+    if (server.listening) server.close();
     stopRetention();
     await writer.close();
     db.close();

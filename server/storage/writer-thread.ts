@@ -67,10 +67,15 @@ export class ThreadTicketWriter implements TicketWriter {
   private readonly handle = nextHandle++;
   private readonly opened: Promise<unknown>;
 
-  /** Opens its connection at once (in the background): the first ticket does not wait for it. */
+  /** Opens its connection at once, in the background: `ready()` tells when it is open. */
   constructor(private readonly dataDir: string) {
     this.opened = this.send({ kind: 'open' });
-    this.opened.catch(() => {}); // surfaces on the first create
+    this.opened.catch(() => {}); // surfaces in ready() and on the first create
+  }
+
+  /** Resolves once the thread runs and its connection is open (it rejects when it cannot open). */
+  async ready(): Promise<void> {
+    await this.opened;
   }
 
   async create(input: TicketToWrite): Promise<CreateOutcome> {
