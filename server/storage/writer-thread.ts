@@ -5,10 +5,21 @@
  * use, holds the process open only while a request waits for it, and is started again if it
  * dies (the requests it held fail with a 500, the ticket stays in the customer's outbox).
  */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CreateOutcome } from '../db';
 import type { TicketToWrite, TicketWriter } from './ticket-writer';
 import type { WriterReply, WriterRequest } from './writer-worker';
+
+const require = createRequire(import.meta.url);
+
+/** The thread's entry (CommonJS, evaluated): tsx's require hook, then the TypeScript body. */
+const BOOT = `
+const { workerData } = require('node:worker_threads');
+require(workerData.tsx).register();
+require(workerData.entry);
+`;
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
@@ -19,9 +30,13 @@ class WriterThread {
   dead = false;
 
   constructor() {
-    // The body is TypeScript: the boot file registers tsx in the thread first.
-    this.worker = new Worker(new URL('./writer-worker-boot.mjs', import.meta.url), {
-      workerData: { entry: new URL('./writer-worker.ts', import.meta.url).href },
+    // The body is TypeScript, and a worker does not inherit its parent's loader (tsx for
+    // `npm run api`, vitest in tests): the thread registers tsx's require hook first. The CommonJS
+    // hook runs in the thread itself; the ES module one would start one more loader thread
+    // (about 35 MiB more resident memory, against the 512 MB bound of server/load.test.ts).
+    this.worker = new Worker(BOOT, {
+      eval: true,
+      workerData: { tsx: require.resolve('tsx/cjs/api'), entry: fileURLToPath(new URL('./writer-worker.ts', import.meta.url)) },
     });
     this.worker.unref();
     this.worker.on('message', (reply: WriterReply) => {

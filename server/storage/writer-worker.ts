@@ -61,5 +61,12 @@ parentPort?.on('message', (request: WriterRequest) => {
       error: { message: message ?? String(error), code: typeof code === 'string' ? code : undefined, stack },
     };
   }
-  parentPort?.postMessage(reply);
+  // The screenshot bytes go back with the reply: this thread allocates little, so its garbage
+  // collector runs rarely and would keep dead megabytes resident; the API's thread, which
+  // allocates a lot, frees them as it did before the writer had a thread.
+  const buffers = request.kind === 'create' ? request.input.screenshots.map((shot) => shot.bytes.buffer) : [];
+  parentPort?.postMessage(
+    reply,
+    [...new Set(buffers)].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer && buffer.byteLength > 0),
+  );
 });
