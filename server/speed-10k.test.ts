@@ -190,11 +190,15 @@ describe(`with ${COUNT.toLocaleString('en')} stored tickets`, () => {
     const describe = (name: string, samples: number[]) =>
       `${name}: median ${median(samples).toFixed(1)} ms, p90 ${quantile(samples, 0.9).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`;
     const idle = await statusLatency({ lists: 0, uploads: 0 });
+    // The machine's load changes within seconds (other test files run beside this one): the idle
+    // samples taken just before the loaded ones, paced the same way, are this test's reference
+    // (the same rule: median / 5 ms, at least 1).
+    slowdown = Math.max(1, median(idle.samples) / 5);
     const listing = await statusLatency({ lists: 1, uploads: 0 });
     const both = await statusLatency({ lists: 1, uploads: 1 });
     console.log(
       `[speed] /v1/status ${describe('idle (reference)', idle.samples)}; ${describe('a list paging back to back', listing.samples)}; ` +
-        `${describe(`and uploads of 1 MiB back to back (${both.uploaded} stored)`, both.samples)} (target < 50)`,
+        `${describe(`and uploads of 1 MiB back to back (${both.uploaded} stored)`, both.samples)} (target < ${target(50).toFixed(0)})`,
     );
     expect(both.uploaded).toBeGreaterThan(0);
     expect(median(listing.samples)).toBeLessThan(target(50));
