@@ -31,6 +31,7 @@ const COUNT = 10_000;
 const LOAD_THREAD = `
 const { workerData, parentPort } = require('node:worker_threads');
 const { randomUUID } = require('node:crypto');
+const http = require('node:http');
 const { url, auth, lists, uploads, body, contentType, keyAt } = workerData;
 let running = true;
 let uploaded = 0;
@@ -44,14 +45,26 @@ const lister = async () => {
     cursor = (await res.json()).nextCursor;
   }
 };
+// node:http rather than fetch: the same bytes on the wire for less of the cores the API shares.
+const agent = new http.Agent({ keepAlive: true });
+const post = (bytes) =>
+  new Promise((resolve, reject) => {
+    const req = http.request(url + '/v1/tickets', { method: 'POST', agent, headers: { 'Content-Type': contentType, 'Content-Length': bytes.length } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => { text += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode, text }));
+    });
+    req.on('error', reject);
+    req.end(bytes);
+  });
 const uploader = async () => {
   const bytes = Buffer.from(body);
   while (running) {
     bytes.write(randomUUID(), keyAt, 'latin1');
-    const res = await fetch(url + '/v1/tickets', { method: 'POST', headers: { 'Content-Type': contentType }, body: bytes });
+    const res = await post(bytes);
     if (res.status === 201) uploaded++;
-    else failures.push('upload ' + res.status + ' ' + (await res.text()));
-    await res.arrayBuffer().catch(() => {});
+    else failures.push('upload ' + res.status + ' ' + res.text);
   }
 };
 Promise.all([...Array.from({ length: lists }, lister), ...Array.from({ length: uploads }, uploader)]).then(
