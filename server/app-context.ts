@@ -8,6 +8,7 @@ import type { TicketEventBus } from './events';
 import type { TrustProxy } from './http/client-address';
 import type { RateLimitOptions } from './rate-limit';
 import type { QuotaOptions } from './storage/quota';
+import type { TicketWriter } from './storage/ticket-writer';
 import type { ScheduleSettings } from './schedule-settings';
 
 /** Computes the response promise of a new ticket (utils/response-time/promise.ts). */
@@ -40,8 +41,10 @@ export interface AppOptions {
   computePromise?: PromiseComputer;
   /** Where real server faults are logged. */
   log?: Log;
-  /** Tests inject colliding references to prove the retry and the lengthening. */
+  /** Tests inject colliding references to prove the retry and the lengthening (inline writer only). */
   newReference?: (length: number) => string;
+  /** Where tickets are written; default on the event loop (startApi gives its writer thread). */
+  ticketWriter?: TicketWriter;
   /** Subscribers to ticket events (handoff, inbox); createApp makes one when absent. */
   events?: TicketEventBus;
   /** Whether a handoff runs beside the API (server/handoff/handoff.ts is started after the API). */

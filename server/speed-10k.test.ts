@@ -12,14 +12,66 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TicketListSchema } from '../utils/contract/schemas';
 import { seedTickets } from '../tests/fixtures/seed-tickets';
 import { SupportDb } from './db';
-import { makePng, postParts, SUPPORT_TOKEN, supportAuth, tempDataDir, ticketFor, ticketParts } from './test-support';
+import { encodeMultipart, makePng, SUPPORT_TOKEN, supportAuth, tempDataDir, ticketFor, ticketParts } from './test-support';
 import { startApiProcess } from './test-api-process';
 
 const COUNT = 10_000;
+
+/**
+ * The load of `statusLatency`, as plain JavaScript on a worker thread: `lists` clients page the
+ * list back to back, `uploads` clients post the same 1 MiB ticket back to back, each time under a
+ * fresh idempotency key (written over the old one, at `keyAt`, in a copy of the body). Stops on a
+ * message, then reports how many tickets were stored and any answer that was not the expected one.
+ */
+const LOAD_THREAD = `
+const { workerData, parentPort } = require('node:worker_threads');
+const { randomUUID } = require('node:crypto');
+const http = require('node:http');
+const { url, auth, lists, uploads, body, contentType, keyAt } = workerData;
+let running = true;
+let uploaded = 0;
+const failures = [];
+parentPort.once('message', () => { running = false; });
+const lister = async () => {
+  let cursor;
+  while (running) {
+    const res = await fetch(url + '/v1/tickets?limit=100' + (cursor ? '&cursor=' + cursor : ''), { headers: { Authorization: auth } });
+    if (res.status !== 200) failures.push('list ' + res.status);
+    cursor = (await res.json()).nextCursor;
+  }
+};
+// node:http rather than fetch: the same bytes on the wire for less of the cores the API shares.
+const agent = new http.Agent({ keepAlive: true });
+const post = (bytes) =>
+  new Promise((resolve, reject) => {
+    const req = http.request(url + '/v1/tickets', { method: 'POST', agent, headers: { 'Content-Type': contentType, 'Content-Length': bytes.length } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => { text += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode, text }));
+    });
+    req.on('error', reject);
+    req.end(bytes);
+  });
+const uploader = async () => {
+  const bytes = Buffer.from(body);
+  while (running) {
+    bytes.write(randomUUID(), keyAt, 'latin1');
+    const res = await post(bytes);
+    if (res.status === 201) uploaded++;
+    else failures.push('upload ' + res.status + ' ' + res.text);
+  }
+};
+Promise.all([...Array.from({ length: lists }, lister), ...Array.from({ length: uploads }, uploader)]).then(
+  () => parentPort.postMessage({ uploaded, failures }),
+  (error) => parentPort.postMessage({ uploaded, failures: [...failures, String(error)] }),
+);
+`;
 
 async function timed(run: () => Promise<Response>): Promise<{ ms: number; res: Response; body: string }> {
   const start = performance.now();
@@ -116,54 +168,57 @@ describe(`with ${COUNT.toLocaleString('en')} stored tickets`, () => {
 
   /** Samples GET /v1/status latency while `load` runs, one request every 20 ms. */
   async function statusLatency(load: { lists: number; uploads: number }): Promise<{ samples: number[]; uploaded: number }> {
-    let running = true;
     // Noise does not compress: a screenshot-sized body (the magic bytes are what the API checks).
     const shot = Buffer.concat([makePng(1200, 800), randomBytes(1024 * 1024)]);
-    const lists = Array.from({ length: load.lists }, async () => {
-      let cursor: string | undefined;
-      while (running) {
-        const res = await fetch(`${api.url}/v1/tickets?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers: supportAuth });
-        cursor = ((await res.json()) as { nextCursor?: string }).nextCursor;
-      }
+    const files = [{ type: 'image/png' as const, bytes: shot }];
+    const ticket = ticketFor(files);
+    const { body, contentType } = encodeMultipart(ticketParts(ticket, files));
+    // The load runs on a thread of its own: real lists and uploads come from other machines, and
+    // on this event loop its own work (sending 1 MiB bodies, parsing pages) would delay the
+    // very requests that measure the server.
+    const worker = new Worker(LOAD_THREAD, {
+      eval: true,
+      workerData: { ...load, url: api.url, auth: supportAuth.Authorization, body, contentType, keyAt: body.indexOf(ticket.idempotencyKey) },
     });
-    let uploaded = 0;
-    const uploads = Array.from({ length: load.uploads }, async () => {
-      while (running) {
-        const files = [{ type: 'image/png' as const, bytes: shot }];
-        const res = await postParts(api.url, ticketParts(ticketFor(files), files));
-        expect(res.status).toBe(201);
-        await res.arrayBuffer();
-        uploaded++;
-      }
+    const finished = new Promise<{ uploaded: number; failures: string[] }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
     });
     const samples: number[] = [];
     await new Promise((resolve) => setTimeout(resolve, 100));
-    for (let i = 0; i < 25; i++) {
+    for (let i = 0; i < 40; i++) {
       const { ms, res } = await timed(() => fetch(`${api.url}/v1/status`));
       expect(res.status).toBe(200);
       samples.push(ms);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    running = false;
-    await Promise.all([...lists, ...uploads]);
+    worker.postMessage('stop');
+    const { uploaded, failures } = await finished;
+    await worker.terminate();
+    expect(failures).toEqual([]);
     return { samples, uploaded };
   }
 
-  it('keeps GET /v1/status < 50 ms while a list pages (and reports it while uploads run too)', { timeout: 90_000 }, async () => {
+  it('keeps GET /v1/status < 50 ms (median and p90) while a list pages, and while 1 MiB uploads run too', { timeout: 90_000 }, async () => {
     const describe = (name: string, samples: number[]) =>
       `${name}: median ${median(samples).toFixed(1)} ms, p90 ${quantile(samples, 0.9).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`;
     const idle = await statusLatency({ lists: 0, uploads: 0 });
+    // The machine's load changes within seconds (other test files run beside this one): the idle
+    // samples taken just before the loaded ones, paced the same way, are this test's reference
+    // (the same rule: median / 5 ms, at least 1).
+    slowdown = Math.max(1, median(idle.samples) / 5);
     const listing = await statusLatency({ lists: 1, uploads: 0 });
     const both = await statusLatency({ lists: 1, uploads: 1 });
     console.log(
       `[speed] /v1/status ${describe('idle (reference)', idle.samples)}; ${describe('a list paging back to back', listing.samples)}; ` +
-        `${describe(`and uploads of 1 MiB back to back (${both.uploaded} stored)`, both.samples)} (target < 50)`,
+        `${describe(`and uploads of 1 MiB back to back (${both.uploaded} stored)`, both.samples)} (target < ${target(50).toFixed(0)})`,
     );
     expect(both.uploaded).toBeGreaterThan(0);
     expect(median(listing.samples)).toBeLessThan(target(50));
-    // Uploads are reported, not asserted: the intake parses each multipart body in one go
-    // (Request#formData), which holds the event loop for tens of milliseconds per MiB; the
-    // streaming intake of issue 11's upload sections is where that is fixed.
+    // Uploads no longer hold the loop: the commit (fsync) runs on the writer thread
+    // (server/storage/writer-thread.ts).
+    expect(median(both.samples)).toBeLessThan(target(50));
+    expect(quantile(both.samples, 0.9)).toBeLessThan(target(50));
   });
 
   it('serves the inbox queue in < 300 ms and a ticket page in < 200 ms', { timeout: 60_000 }, async () => {

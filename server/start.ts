@@ -7,6 +7,7 @@ import { SupportDb } from './db';
 import { TicketEventBus } from './events';
 import { DEFAULT_IDLE_TIMEOUT_MS, applyIdleTimeout } from './http/idle-timeout';
 import { DEFAULT_RETENTION_DAYS, startRetention } from './retention';
+import { ThreadTicketWriter } from './storage/writer-thread';
 import { DEFAULT_ALLOWED_ORIGIN, DEFAULT_RATE_LIMIT, type StartApiOptions } from './start-options';
 
 /** A running API. */
@@ -15,8 +16,10 @@ export interface RunningApi {
   port: number;
   /** Ticket events of this API (features started beside it subscribe here). */
   events: TicketEventBus;
-  /** The open database (tests fill it, or make it "full" with PRAGMA max_page_count). */
+  /** The open database (tests fill it). */
   db: SupportDb;
+  /** The connection that writes tickets, on its own thread (tests make it "full" with PRAGMA max_page_count). */
+  writer: ThreadTicketWriter;
   /** Stops accepting, drops idle keep-alive connections, closes the database. */
   close(): Promise<void>;
 }
@@ -31,6 +34,8 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[support-api] ${message}`, error ?? ''));
   const events = new TicketEventBus(log);
   const allowedOrigins = options.allowedOrigins ?? [DEFAULT_ALLOWED_ORIGIN];
+  // After SupportDb.open: the schema is migrated before the writer's connection opens.
+  const writer = new ThreadTicketWriter(options.dataDir);
   const app = createApp({
     events,
     db,
@@ -43,6 +48,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     now,
     schedule: { timezone: options.timezone, week: options.week, extraClosedDays: options.extraClosedDays },
     computePromise: computeResponsePromise,
+    ticketWriter: writer,
     log: options.log,
     handoffConfigured: options.handoffConfigured,
   });
@@ -55,15 +61,21 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const stopRetention = startRetention(db.db, { days: options.retentionDays ?? DEFAULT_RETENTION_DAYS, now, log });
   const host = options.host ?? '127.0.0.1';
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    // Listening means ready to store: the writer thread starts (a few hundred ms) meanwhile.
+    await Promise.all([
+      writer.ready(),
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 0, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      }),
+    ]);
   } catch (error) {
+    if (server.listening) server.close();
     stopRetention();
+    await writer.close();
     db.close();
     throw error;
   }
@@ -75,12 +87,15 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     port,
     events,
     db,
+    writer,
     close() {
       stopRetention();
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {
-          db.close();
-          resolve();
+          writer.close().then(() => {
+            db.close();
+            resolve();
+          });
         });
         server.closeIdleConnections();
         // Requests still in flight get a moment to finish before their sockets are cut.

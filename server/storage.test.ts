@@ -86,9 +86,10 @@ describe('a full disk', () => {
     const api = await start({ log: (message, error) => logs.push({ message, error }) });
     expect((await post(api, 10_000)).res.status).toBe(201);
     // The real database file cannot grow past its current pages: SQLite answers SQLITE_FULL,
-    // exactly as on a full file system (where it maps ENOSPC to SQLITE_FULL).
+    // exactly as on a full file system (where it maps ENOSPC to SQLITE_FULL). The limit is set on
+    // the connection that writes tickets (its own thread, server/storage/writer-thread.ts).
     const pages = api.db.db.pragma('page_count', { simple: true }) as number;
-    api.db.db.pragma(`max_page_count = ${pages + 2}`);
+    await api.writer.pragma(`max_page_count = ${pages + 2}`);
     const attempt = await post(api, 400_000);
     expect(attempt.res.status).toBe(507);
     expect(Number(attempt.res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -99,7 +100,7 @@ describe('a full disk', () => {
     expect(api.db.counts().tickets).toBe(1);
 
     // Room again (support freed the disk): the outbox's retry of the very same ticket is stored.
-    api.db.db.pragma('max_page_count = 1073741823');
+    await api.writer.pragma('max_page_count = 1073741823');
     const retry = await postParts(api.url, ticketParts(attempt.ticket, attempt.files));
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBeNull();
@@ -187,6 +188,8 @@ describe('durability', () => {
     const api = await start();
     // 2 = FULL: the WAL is synced at every commit (NORMAL = 1 may lose the last ones on power loss).
     expect(api.db.db.pragma('synchronous', { simple: true })).toBe(2);
+    // The connection that commits tickets (on the writer thread) too: the 201 waits for its commit.
+    expect(await api.writer.pragma('synchronous')).toBe(2);
     const { res, shot } = await post(api, 0, {}, makePng(3, 2));
     expect(res.status).toBe(201);
     // A second connection (another process would see the same) reads the committed ticket.

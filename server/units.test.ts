@@ -73,11 +73,11 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ IDLE_TIMEOUT_S: '1.5' })).toThrow(/IDLE_TIMEOUT_S/);
   });
 
-  it('reads the hardening settings, with documented defaults: 90 days, 10 GiB, 200 MiB a day, 100 MiB in flight, 30 s idle, no proxy', () => {
+  it('reads the hardening settings, with documented defaults: 90 days, 10 GiB, 200 MiB a day, 75 MiB in flight, 30 s idle, no proxy', () => {
     expect(configFromEnv({}).options).toMatchObject({
       retentionDays: 90,
       quota: { totalBytes: 10 * 1024 ** 3, addressDailyBytes: 200 * 1024 ** 2 },
-      inflightBytes: 100 * 1024 ** 2,
+      inflightBytes: 75 * 1024 ** 2,
       idleTimeoutMs: 30_000,
       trustProxy: false,
     });

@@ -9,10 +9,12 @@ import { LIMITS } from '../../utils/contract/limits';
 import { ApiFailure } from '../errors';
 
 /**
- * Request bytes held at once by default: four maximum-size tickets, or dozens of usual ones.
+ * Request bytes held at once by default: three maximum-size tickets, or dozens of usual ones.
  * Measured: 100 concurrent maximum-size uploads keep the API under 512 MB RSS (server/README.md).
+ * It was four (100 MiB) while the commit held the event loop; with the commit on the writer
+ * thread the next upload is parsed while one commits, and four reached 406–504 MiB.
  */
-export const DEFAULT_INFLIGHT_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_INFLIGHT_BYTES = 75 * 1024 * 1024;
 
 /** What a busy server asks the client to wait: uploads in progress end within seconds. */
 export const BUSY_RETRY_SECONDS = 3;

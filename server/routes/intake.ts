@@ -12,7 +12,7 @@ import { whenIdle } from '../http/idle-timeout';
 import { ByteBudget, DEFAULT_INFLIGHT_BYTES, boundBytesInFlight, declaredBytes } from '../http/inflight';
 import { diskFullFailure, isDiskFull } from '../storage/disk-full';
 import { DEFAULT_QUOTA, StorageQuota, type QuotaHold } from '../storage/quota';
-import { newAccessToken, newReference, newTicketId, sha256 } from '../ids';
+import { inlineTicketWriter } from '../storage/ticket-writer';
 import { FixedWindowLimiter } from '../rate-limit';
 import { buildSupportStatus } from '../support-status';
 import { acceptTicket, parseIdempotencyHeader } from '../ticket-intake';
@@ -30,7 +30,7 @@ export function intakeRoutes(app: Hono, ctx: AppContext): void {
   const limiter = options.rateLimit
     ? new FixedWindowLimiter(options.rateLimit.max, options.rateLimit.windowMs, () => now().getTime())
     : undefined;
-  const makeReference = options.newReference ?? newReference;
+  const writer = options.ticketWriter ?? inlineTicketWriter(db, options.newReference);
 
   app.post(
     '/v1/tickets',
@@ -82,17 +82,9 @@ export function intakeRoutes(app: Hono, ctx: AppContext): void {
       const accepted = await acceptTicket(form, headerKey);
       const receivedAt = now();
       const promise = computePromise(ctx, receivedAt, accepted.ticket.category, log);
-      let outcome: ReturnType<typeof db.createTicket>;
+      let outcome: Awaited<ReturnType<typeof writer.create>>;
       try {
-        outcome = db.createTicket({
-          ...accepted,
-          receivedAt: receivedAt.toISOString(),
-          promise,
-          makeIdentity: (referenceLength) => {
-            const accessToken = newAccessToken();
-            return { id: newTicketId(), reference: makeReference(referenceLength), accessToken, accessTokenHash: sha256(accessToken) };
-          },
-        });
+        outcome = await writer.create({ ...accepted, receivedAt: receivedAt.toISOString(), promise });
       } catch (error) {
         if (!isDiskFull(error)) throw error;
         log(`POST /v1/tickets: disk full (${(error as { code: string }).code}); answered 507`);
