@@ -203,10 +203,13 @@ describe(`with ${COUNT.toLocaleString('en')} stored tickets`, () => {
     const describe = (name: string, samples: number[]) =>
       `${name}: median ${median(samples).toFixed(1)} ms, p90 ${quantile(samples, 0.9).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`;
     const idle = await statusLatency({ lists: 0, uploads: 0 });
-    // The machine's load changes within seconds (other test files run beside this one): the idle
-    // samples taken just before the loaded ones, paced the same way, are this test's reference
-    // (the same rule: median / 5 ms, at least 1).
-    slowdown = Math.max(1, median(idle.samples) / 5);
+    // The machine's load changes within seconds (other test files, browsers included, run beside
+    // this one on two cores): the idle samples taken just before the loaded ones, paced the same
+    // way, are this test's reference. Median / 5 ms as for the other targets, and, for the p90
+    // asserted below, the idle p90 / 8 ms (5.5-8.5 ms on a quiet machine): a machine that delays
+    // an idle API's answers delays a loaded one's as much. The old intake, which committed on the
+    // event loop, measured p90 81-88 ms with an idle p90 of 6-8 ms.
+    slowdown = Math.max(1, median(idle.samples) / 5, quantile(idle.samples, 0.9) / 8);
     const listing = await statusLatency({ lists: 1, uploads: 0 });
     const both = await statusLatency({ lists: 1, uploads: 1 });
     console.log(
