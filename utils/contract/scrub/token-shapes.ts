@@ -38,7 +38,6 @@ const SHAPES: [string, string, RegExp][] = [
 
 interface Patterns {
   facebookAppSecret: RegExp;
-  awsSecret: RegExp;
   privateKey: RegExp;
   bearer: RegExp;
   userInfo: RegExp;
@@ -50,8 +49,6 @@ const patterns = (): Patterns =>
   (PATTERNS ||= {
     // A Graph API app token is `app-id|app-secret`: the id is public, the part after `|` is not.
     facebookAppSecret: /(?<=\d{8})\|[\w-]{20,}/g,
-    // An AWS secret access key: exactly 40 characters of base64 standing alone.
-    awsSecret: /(^|[^A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
     privateKey: /-----BEGIN ([A-Z ]{0,30})PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g,
     bearer: /\b(bearer\s+)(?!\[removed)([\w.~+/=-]{8,})/gi,
     userInfo: /(\/\/[^/\s:@]+:)(?!\[removed)[^/\s@]+@/g,
@@ -87,10 +84,51 @@ export function scrubLooseTokens(text: string): string {
   return text;
 }
 
+/** `A-Z a-z 0-9 / +`: the characters of an AWS secret key. */
+const isKeyChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43;
+
 /**
- * Bare AWS secret access keys: after the shapes, so that a 40-character token with a prefix of
- * its own (`EAA…`) keeps its own name.
+ * Bare AWS secret access keys: a run of exactly 40 key characters, with neither a key character
+ * nor `=` on either side. After the shapes, so that a 40-character token with a prefix of its
+ * own (`EAA…`) keeps its own name.
+ *
+ * Read by skipping rather than character by character (a search for the run costs as much as
+ * a whole rule on a text dense with markers): a run of 40 that starts at or after `from` holds
+ * the character 39 further on, so when that one is not a key character nothing before it can
+ * start a key, and the search jumps past it. Otherwise the run around it is read backwards to
+ * its start, which is where the next look starts. Each character is read at most three times
+ * (back twice, forwards once, only inside a run of 40 or more), most of them not at all.
  */
 export function scrubAwsSecrets(text: string): string {
-  return text.replace(patterns().awsSecret, (m, before: string, run: string) => (awsLike(run) ? before + removed('AWS secret key') : m));
+  const n = text.length;
+  let out = '';
+  let copied = 0;
+  // `from` always follows a character that is not a key character (or is the text's start).
+  let from = 0;
+  while (from + 40 <= n) {
+    const probe = from + 39;
+    if (!isKeyChar(text.charCodeAt(probe))) {
+      from = probe + 1;
+      continue;
+    }
+    let start = probe;
+    while (start > from && isKeyChar(text.charCodeAt(start - 1))) start--;
+    if (start > from) {
+      from = start;
+      continue;
+    }
+    // A run of 40 or more starts at `from`: read to its end.
+    let end = probe + 1;
+    while (end < n && isKeyChar(text.charCodeAt(end))) end++;
+    if (end - start === 40 && text.charCodeAt(start - 1) !== 61 && text.charCodeAt(end) !== 61) {
+      const run = text.slice(start, end);
+      if (awsLike(run)) {
+        out += text.slice(copied, start) + removed('AWS secret key');
+        copied = end;
+      }
+    }
+    from = end + 1;
+  }
+  return copied ? out + text.slice(copied) : text;
 }
