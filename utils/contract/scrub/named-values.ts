@@ -254,28 +254,63 @@ function markerFor(name: string, kind: NameKind, form: Form): string {
   return marker;
 }
 
+/**
+ * Where the name around the keyword that `named` found, ending at `nameEnd`, starts: back over name
+ * characters, at most 64 of them before the keyword; -1 if it runs longer.
+ *
+ * The search is run as a test, which says where a match ends but not where it starts (it costs
+ * less: a megabyte can hold 130,000 names). Reading back from the end gives the same start
+ * whenever the keyword is made of name characters and the name is 64 characters or less; a
+ * keyword with a space, an apostrophe or an accent in it (`mot de passe`, `clé API`, `jeton d'accès`)
+ * or a longer name makes the search run again, from where it started, to say where it starts.
+ */
+function nameStart(text: string, re: RegExp, from: number, nameEnd: number): number {
+  const floor = Math.max(0, nameEnd - 65);
+  let start = nameEnd;
+  while (start > floor && isNameChar(text.charCodeAt(start - 1))) start--;
+  const before = text.charCodeAt(start - 1);
+  if (nameEnd - start <= 64 && !(before === 32 || before === 39 || before > 127)) return start;
+  re.lastIndex = from;
+  const m = re.exec(text)!;
+  start = m.index;
+  const limit = Math.max(0, start - 64);
+  while (start > limit && isNameChar(text.charCodeAt(start - 1))) start--;
+  return start === limit && start > 0 && isNameChar(text.charCodeAt(start - 1)) ? -1 : start;
+}
+
+/** The name read last, its kind and its markers by form. */
+interface LastName {
+  name: string;
+  kind: NameKind | undefined;
+  markers: Partial<Record<Form, string>>;
+}
+
 /** Removes the values of credentials' names (see the module comment). */
 export function scrubNamedValues(text: string): string {
   const re = patterns().named;
   re.lastIndex = 0;
   const s: Scan = { text, out: new Splicer(text), lineFrom: -1, lineEndAt: -1 };
   const sep: Separator = { close: 0, spaced: false, equals: false, end: 0 };
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  const last: LastName = { name: '', kind: undefined, markers: {} };
+  for (let from = 0; re.test(text); from = re.lastIndex) {
     const nameEnd = re.lastIndex;
-    // The name around the keyword: back over name characters, at most 64 of them.
-    let start = m.index;
-    const limit = Math.max(0, start - 64);
-    while (start > limit && isNameChar(text.charCodeAt(start - 1))) start--;
-    if (start === limit && start > 0 && isNameChar(text.charCodeAt(start - 1))) continue;
+    let start = nameStart(text, re, from, nameEnd);
+    if (start < 0) continue;
     // `%26access_token`, `%253Faccess_token`: the encoded delimiter is not part of the name.
     if (text.charCodeAt(start - 1) === 37) start += encodedPrefix(text, start, nameEnd);
-    const name = text.slice(start, nameEnd);
-    const kind = name && nameKind(name);
+    // Names repeat (a log writes the same ones over and over): the last one is compared in
+    // place, with no string cut out of the text and looked up for it.
+    if (nameEnd - start !== last.name.length || !text.startsWith(last.name, start)) {
+      last.name = text.slice(start, nameEnd);
+      last.kind = last.name ? nameKind(last.name) : undefined;
+      last.markers = {};
+    }
+    const { name, kind } = last;
     if (!kind) continue;
     readSeparator(text, nameEnd, sep);
     const form: Form = sep.close ? 'json' : sep.equals && !sep.spaced ? 'pair' : 'label';
     const effective: NameKind = kind === 'field' && form === 'label' ? 'weak' : kind;
-    const marker = markerFor(name, kind, form);
+    const marker = (last.markers[form] ||= markerFor(name, kind, form));
 
     let v = sep.end;
     if (form !== 'pair') while (isBlank(text.charCodeAt(v))) v++;

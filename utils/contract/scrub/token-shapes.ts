@@ -5,6 +5,7 @@
  * its alphabet, so a pass is one linear search.
  */
 import { removed } from './markers';
+import { Splicer } from './splicer';
 
 /**
  * [marker, literal the text must contain, pattern]. A shape's pattern runs only on a text that
@@ -51,24 +52,43 @@ const patterns = (): Patterns =>
     facebookAppSecret: /(?<=\d{8})\|[\w-]{20,}/g,
     privateKey: /-----BEGIN ([A-Z ]{0,30})PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g,
     bearer: /\b(bearer\s+)(?!\[removed)([\w.~+/=-]{8,})/gi,
-    userInfo: /(\/\/[^/\s:@]+:)(?!\[removed)[^/\s@]+@/g,
+    userInfo: /\/\/[^/\s:@]+:(?!\[removed)[^/\s@]+@/g,
   });
+
+/** A letter, a digit or `/`: before a shape's prefix, it makes the match part of a longer word. */
+const inWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57);
 
 /** Removes the credentials that have a shape of their own (see SHAPES). */
 export function scrubShapes(text: string): string {
-  for (const [marker, literal, pattern] of SHAPES) {
+  for (const [name, literal, pattern] of SHAPES) {
     if (!text.includes(literal)) continue;
-    text = text.replace(pattern, (match: string, offset: number) =>
-      /[A-Za-z0-9]|\//.test(text[offset - 1] ?? ' ') ? match : removed(marker),
-    );
+    // One marker per shape, and a character code per match: a megabyte can hold 40,000 tokens.
+    const marker = removed(name);
+    const before = text;
+    text = text.replace(pattern, (match: string, offset: number) => (inWord(before.charCodeAt(offset - 1)) ? match : marker));
   }
   if (text.includes('|')) text = text.replace(patterns().facebookAppSecret, removed('Facebook app secret'));
   return text;
 }
 
-/** Mixed case and digits: a random 40-character run, not a path, a word or a hexadecimal hash. */
-const awsLike = (run: string): boolean =>
-  /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run) && !run.startsWith('pfbid') && (run.match(/\//g)?.length ?? 0) < 4;
+/**
+ * Mixed case and digits: a random 40-character run, not a path, a word or a hexadecimal hash.
+ * Read by character code: a megabyte can hold 25,000 such runs.
+ */
+function awsLike(run: string): boolean {
+  let lower = false;
+  let upper = false;
+  let digit = false;
+  let slashes = 0;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 48 && c <= 57) digit = true;
+    else if (c === 47) slashes++;
+  }
+  return lower && upper && digit && slashes < 4 && !run.startsWith('pfbid');
+}
 
 /** Removes private key blocks, bearer tokens and URL passwords. */
 export function scrubLooseTokens(text: string): string {
@@ -76,12 +96,24 @@ export function scrubLooseTokens(text: string): string {
   if (text.includes('PRIVATE KEY-----')) text = text.replace(p.privateKey, removed('private key'));
   if (/bearer/i.test(text)) {
     // `Bearer authentication is required`: a word after `Bearer` is prose, not a token.
-    text = text.replace(p.bearer, (m, b: string, token: string) =>
-      /^[a-z]+$/i.test(token) && token.length < 20 ? m : b + removed('bearer token'),
-    );
+    const marker = removed('bearer token');
+    text = text.replace(p.bearer, (m, b: string, token: string) => (token.length < 20 && /^[a-z]+$/i.test(token) ? m : b + marker));
   }
-  if (text.includes('@')) text = text.replace(p.userInfo, (_, u: string) => `${u}${removed('password')}@`);
+  if (text.includes('@')) text = scrubUserInfo(text, p.userInfo);
   return text;
+}
+
+/**
+ * `//user:password@` → `//user:[removed: password]@`. Only the password is replaced (the user and
+ * the rest are not copied match by match), through one Splicer.
+ */
+function scrubUserInfo(text: string, re: RegExp): string {
+  const out = new Splicer(text);
+  const marker = removed('password');
+  re.lastIndex = 0;
+  // The user part holds no `:`, so the first one after `//` ends it.
+  for (let m = re.exec(text); m; m = re.exec(text)) out.put(text.indexOf(':', m.index + 2) + 1, re.lastIndex - 1, marker);
+  return out.finish();
 }
 
 /** `A-Z a-z 0-9 / +`: the characters of an AWS secret key. */
