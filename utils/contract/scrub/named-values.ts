@@ -254,6 +254,9 @@ function markerFor(name: string, kind: NameKind, form: Form): string {
   return marker;
 }
 
+/** The longest match of `named` without its name's start: a keyword (14 characters: `refresh secret`) and 60. */
+const MATCH_MAX = 74;
+
 /**
  * Where the name around the keyword that `named` found, ending at `nameEnd`, starts: back over name
  * characters, at most 64 of them before the keyword; -1 if it runs longer.
@@ -261,16 +264,19 @@ function markerFor(name: string, kind: NameKind, form: Form): string {
  * The search is run as a test, which says where a match ends but not where it starts (it costs
  * less: a megabyte can hold 130,000 names). Reading back from the end gives the same start
  * whenever the keyword is made of name characters and the name is 64 characters or less; a
- * keyword with a space, an apostrophe or an accent in it (`mot de passe`, `clé API`, `jeton d'accès`)
- * or a longer name makes the search run again, from where it started, to say where it starts.
+ * name that runs back past any possible keyword's 64 characters is too long whatever the keyword.
+ * Otherwise (a keyword with a space, an apostrophe or an accent in it: `mot de passe`, `clé API`,
+ * `jeton d'accès`, or a long name) the search runs again to say where the match starts, from at
+ * most MATCH_MAX characters back: no match starts before the one the test found.
  */
 function nameStart(text: string, re: RegExp, from: number, nameEnd: number): number {
-  const floor = Math.max(0, nameEnd - 65);
+  const floor = Math.max(0, nameEnd - MATCH_MAX - 65);
   let start = nameEnd;
   while (start > floor && isNameChar(text.charCodeAt(start - 1))) start--;
+  if (start === floor && start > 0 && isNameChar(text.charCodeAt(start - 1))) return -1;
   const before = text.charCodeAt(start - 1);
   if (nameEnd - start <= 64 && !(before === 32 || before === 39 || before > 127)) return start;
-  re.lastIndex = from;
+  re.lastIndex = Math.max(from, nameEnd - MATCH_MAX - 1);
   const m = re.exec(text)!;
   start = m.index;
   const limit = Math.max(0, start - 64);
