@@ -28,10 +28,6 @@ type Form = 'pair' | 'json' | 'label';
 
 interface Patterns {
   named: RegExp;
-  pairValue: RegExp;
-  jsonBare: RegExp;
-  labelToken: RegExp;
-  headerToken: RegExp;
   lineRest: RegExp;
   headerLine: RegExp;
 }
@@ -46,11 +42,6 @@ const patterns = (): Patterns =>
       String.raw`(?:${KEYWORDS})[\w.$-]{0,60}(?=(?:\]|%5D)?(?:\\{0,7}["'])?[ \t]{0,3}(?:=>|=(?!=)|:(?![:/])|%(?:25){0,3}3D))`,
       'gi',
     ),
-    // A query or form value ends at a delimiter, plain or percent-encoded once or twice (`%26`, `%2526`).
-    pairValue: /(?:[^\s&#"'<>;,)\]}\\%]|%(?!(?:25){0,3}(?:26|23|3D)))*/iy,
-    jsonBare: /[^\s,}\]]*/y,
-    labelToken: /[^\s,;&"'<>)\]}]*/y,
-    headerToken: /\S*/y,
     lineRest: /[^\r\n"'\\]*/y,
     headerLine: /[^\r\n]*/y,
   });
@@ -138,6 +129,86 @@ function readTo(sticky: RegExp, text: string, at: number): number {
   return sticky.lastIndex;
 }
 
+/** `\s` of a regular expression: ASCII and Unicode spaces, line ends, BOM. */
+const isSpace = (c: number): boolean =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  (c > 127 &&
+    (c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff));
+
+/*
+ * Where a value ends, read by character code rather than by a sticky pattern (one value in a
+ * megabyte dense with credentials is a few characters: starting a search costs more than reading them).
+ */
+
+/** `[^\s,}\]]*`: a bare JSON value. */
+function jsonBareEnd(text: string, at: number): number {
+  for (let c = text.charCodeAt(at); at < text.length && !isSpace(c) && c !== 44 && c !== 125 && c !== 93; c = text.charCodeAt(++at));
+  return at;
+}
+
+/**
+ * A query or form value's end: a delimiter, plain or percent-encoded once or twice (`%26`, `%2526`):
+ * `(?:[^\s&#"'<>;,)\]}\\%]|%(?!(?:25){0,3}(?:26|23|3D)))*`.
+ */
+function pairValueEnd(text: string, at: number): number {
+  for (; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 37) {
+      if (encodedDelimiter(text, at + 1)) break;
+      continue;
+    }
+    if (
+      isSpace(c) ||
+      c === 38 ||
+      c === 35 ||
+      c === 34 ||
+      c === 39 ||
+      c === 60 ||
+      c === 62 ||
+      c === 59 ||
+      c === 44 ||
+      c === 41 ||
+      c === 93 ||
+      c === 125 ||
+      c === 92
+    )
+      break;
+  }
+  return at;
+}
+
+/** `(?:25){0,3}(?:26|23|3D)` at `at` (backing off a `25` never helps: `25` is none of the three). */
+function encodedDelimiter(text: string, at: number): boolean {
+  for (let n = 0; n < 3 && text.charCodeAt(at) === 50 && text.charCodeAt(at + 1) === 53; n++) at += 2;
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  return (a === 50 && (b === 54 || b === 51)) || (a === 51 && (b | 32) === 100);
+}
+
+/** `\S*`: a token on a header line. */
+function headerTokenEnd(text: string, at: number): number {
+  while (at < text.length && !isSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** `[^\s,;&"'<>)\]}]*`: a token after a label. */
+function labelTokenEnd(text: string, at: number): number {
+  for (let c = text.charCodeAt(at); at < text.length; c = text.charCodeAt(++at)) {
+    if (isSpace(c) || c === 44 || c === 59 || c === 38 || c === 34 || c === 39 || c === 60 || c === 62 || c === 41 || c === 93 || c === 125)
+      break;
+  }
+  return at;
+}
+
 /** Reads the quoted string at `at` (quote `len` long), removes it if it is a credential; returns where it ends. */
 function readString(s: Scan, at: number, len: number, kind: NameKind, form: Form, marker: string): number {
   const contentStart = at + len;
@@ -176,12 +247,12 @@ function readBare(text: string, v: number, nameStart: number, kind: NameKind, fo
   const p = patterns();
   let end: number;
   if (form === 'pair') {
-    end = readTo(p.pairValue, text, v);
+    end = pairValueEnd(text, v);
     const value = text.slice(v, end);
     bareSecret =
       kind === 'weak' ? looksRandom(value) : kind === 'cookie' ? value.includes('=') || looksRandom(value) : !!value && !isLiteral(value);
   } else if (form === 'json') {
-    end = readTo(p.jsonBare, text, v);
+    end = jsonBareEnd(text, v);
     const value = text.slice(v, end);
     bareSecret = !!value && !isLiteral(value) && (kind === 'weak' ? looksRandom(value) : kind !== 'cookie' || value.includes('='));
   } else if (kind === 'authorization' || (kind === 'cookie' && /^[^\s=;,"']{1,64}=/.test(text.slice(v, v + 65)))) {
@@ -192,7 +263,7 @@ function readBare(text: string, v: number, nameStart: number, kind: NameKind, fo
     bareSecret = end > v && (schemeFirst(text, v) || !readsAsProse(text, v));
   } else {
     // A label in prose or a header dump: one token (on a header line, up to the first space).
-    end = readTo(atLineStart(text, nameStart) ? p.headerToken : p.labelToken, text, v);
+    end = atLineStart(text, nameStart) ? headerTokenEnd(text, v) : labelTokenEnd(text, v);
     const value = text.slice(v, end);
     bareSecret = kind === 'weak' || kind === 'cookie' ? looksRandom(value) : !!value && !isLiteral(value) && !readsAsProse(text, v);
   }

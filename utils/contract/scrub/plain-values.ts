@@ -57,7 +57,19 @@ function isWord(w: string): boolean {
 const isLeading = (c: number): boolean => c === 40 || c === 91 || c === 0xab || c === 34 || c === 39 || c === 0x201c;
 /** `.,;:!?…)]»"'”` */
 const isTrailing = (c: number): boolean =>
-  c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 0x2026 || c === 41 || c === 93 || c === 0xbb || c === 34 || c === 39 || c === 0x201d;
+  c === 46 ||
+  c === 44 ||
+  c === 59 ||
+  c === 58 ||
+  c === 33 ||
+  c === 63 ||
+  c === 0x2026 ||
+  c === 41 ||
+  c === 93 ||
+  c === 0xbb ||
+  c === 34 ||
+  c === 39 ||
+  c === 0x201d;
 
 /** The word without the quotes and brackets before it and the punctuation after it. */
 function trimPunctuation(w: string): string {

@@ -117,8 +117,7 @@ function scrubUserInfo(text: string, re: RegExp): string {
 }
 
 /** `A-Z a-z 0-9 / +`: the characters of an AWS secret key. */
-const isKeyChar = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43;
+const isKeyChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43;
 
 /**
  * Bare AWS secret access keys: a run of exactly 40 key characters, with neither a key character
