@@ -387,7 +387,8 @@ export function scrubNamedValues(text: string): string {
     readSeparator(text, nameEnd, sep);
     const form: Form = sep.close ? 'json' : sep.equals && !sep.spaced ? 'pair' : 'label';
     const effective: NameKind = kind === 'field' && form === 'label' ? 'weak' : kind;
-    const marker = (last.markers[form] ||= markerFor(name, kind, form));
+    last.markers[form] ||= markerFor(name, kind, form);
+    const marker = last.markers[form]!;
 
     let v = sep.end;
     if (form !== 'pair') while (isBlank(text.charCodeAt(v))) v++;
