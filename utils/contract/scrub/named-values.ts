@@ -194,6 +194,16 @@ function encodedDelimiter(text: string, at: number): boolean {
   return (a === 50 && (b === 54 || b === 51)) || (a === 51 && (b | 32) === 100);
 }
 
+/** `^[^\s=;,"']{1,64}=` at `at`: a cookie header's value (`Cookie: a=1; b=2`), not a word. */
+function startsWithPair(text: string, at: number): boolean {
+  for (let i = at; i < at + 65; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 61) return i > at;
+    if (i >= text.length || isSpace(c) || c === 59 || c === 44 || c === 34 || c === 39) return false;
+  }
+  return false;
+}
+
 /** `\S*`: a token on a header line. */
 function headerTokenEnd(text: string, at: number): number {
   while (at < text.length && !isSpace(text.charCodeAt(at))) at++;
@@ -255,7 +265,7 @@ function readBare(text: string, v: number, nameStart: number, kind: NameKind, fo
     end = jsonBareEnd(text, v);
     const value = text.slice(v, end);
     bareSecret = !!value && !isLiteral(value) && (kind === 'weak' ? looksRandom(value) : kind !== 'cookie' || value.includes('='));
-  } else if (kind === 'authorization' || (kind === 'cookie' && /^[^\s=;,"']{1,64}=/.test(text.slice(v, v + 65)))) {
+  } else if (kind === 'authorization' || (kind === 'cookie' && startsWithPair(text, v))) {
     // A header's whole value: `Authorization: Bearer …`, `Cookie: a=1; b=2`, unless it reads as words.
     // On a header line, the whole line (`Digest username="…", response="…"`); inside a quoted
     // string, up to its end.
@@ -325,8 +335,10 @@ function markerFor(name: string, kind: NameKind, form: Form): string {
   return marker;
 }
 
-/** The longest match of `named` without its name's start: a keyword (14 characters: `refresh secret`) and 60. */
-const MATCH_MAX = 74;
+/** The longest keyword (`refresh secret`), and the longest match of `named`: a keyword and 60. */
+const KEYWORD_MAX = 14;
+const MATCH_MAX = KEYWORD_MAX + 60;
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
 
 /**
  * Where the name around the keyword that `named` found, ending at `nameEnd`, starts: back over name
@@ -345,9 +357,14 @@ function nameStart(text: string, re: RegExp, from: number, nameEnd: number): num
   let start = nameEnd;
   while (start > floor && isNameChar(text.charCodeAt(start - 1))) start--;
   if (start === floor && start > 0 && isNameChar(text.charCodeAt(start - 1))) return -1;
-  const before = text.charCodeAt(start - 1);
-  if (nameEnd - start <= 64 && !(before === 32 || before === 39 || before > 127)) return start;
-  re.lastIndex = Math.max(from, nameEnd - MATCH_MAX - 1);
+  if (nameEnd - start <= 64) {
+    // A keyword goes on before the name characters only through a space, an apostrophe or an
+    // accent right after a letter (`mot de`, `d'api`, `clé`), and then starts at most
+    // KEYWORD_MAX characters back: elsewhere (`Cookie: a`, `"token"`) the start is known.
+    const before = text.charCodeAt(start - 1);
+    if (!(before === 32 || before === 39 || before > 127) || !isLetter(text.charCodeAt(start - 2))) return start;
+    re.lastIndex = Math.max(from, start - KEYWORD_MAX - 1);
+  } else re.lastIndex = Math.max(from, nameEnd - MATCH_MAX - 1);
   const m = re.exec(text)!;
   start = m.index;
   const limit = Math.max(0, start - 64);
