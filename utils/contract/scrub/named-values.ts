@@ -377,6 +377,24 @@ interface LastName {
   name: string;
   kind: NameKind | undefined;
   markers: Partial<Record<Form, string>>;
+  /** Only name characters, 64 or fewer: found again where `nameStart` would find it, see `endsName`. */
+  plain: boolean;
+}
+
+function isPlainName(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (!isNameChar(name.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Whether a plain name found again at `start` is the whole name `nameStart` would read: no name
+ * character before it, no `%` (an encoded delimiter's digits would be cut off), and nothing that
+ * could join a keyword across it (a space, an apostrophe or an accent after a letter).
+ */
+function endsName(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (isNameChar(before) || before === 37) return false;
+  return !((before === 32 || before === 39 || before > 127) && isLetter(text.charCodeAt(start - 2)));
 }
 
 /** Removes the values of credentials' names (see the module comment). */
@@ -385,19 +403,23 @@ export function scrubNamedValues(text: string): string {
   re.lastIndex = 0;
   const s: Scan = { text, out: new Splicer(text), lineFrom: -1, lineEndAt: -1 };
   const sep: Separator = { close: 0, spaced: false, equals: false, end: 0 };
-  const last: LastName = { name: '', kind: undefined, markers: {} };
+  const last: LastName = { name: '', kind: undefined, markers: {}, plain: false };
   for (let from = 0; re.test(text); from = re.lastIndex) {
     const nameEnd = re.lastIndex;
-    let start = nameStart(text, re, from, nameEnd);
-    if (start < 0) continue;
-    // `%26access_token`, `%253Faccess_token`: the encoded delimiter is not part of the name.
-    if (text.charCodeAt(start - 1) === 37) start += encodedPrefix(text, start, nameEnd);
     // Names repeat (a log writes the same ones over and over): the last one is compared in
     // place, with no string cut out of the text and looked up for it.
-    if (nameEnd - start !== last.name.length || !text.startsWith(last.name, start)) {
-      last.name = text.slice(start, nameEnd);
-      last.kind = last.name ? nameKind(last.name) : undefined;
-      last.markers = {};
+    let start = nameEnd - last.name.length;
+    if (!(last.plain && start >= 0 && text.startsWith(last.name, start) && endsName(text, start))) {
+      start = nameStart(text, re, from, nameEnd);
+      if (start < 0) continue;
+      // `%26access_token`, `%253Faccess_token`: the encoded delimiter is not part of the name.
+      if (text.charCodeAt(start - 1) === 37) start += encodedPrefix(text, start, nameEnd);
+      if (nameEnd - start !== last.name.length || !text.startsWith(last.name, start)) {
+        last.name = text.slice(start, nameEnd);
+        last.kind = last.name ? nameKind(last.name) : undefined;
+        last.markers = {};
+        last.plain = last.name.length <= 64 && isPlainName(last.name);
+      }
     }
     const { name, kind } = last;
     if (!kind) continue;
