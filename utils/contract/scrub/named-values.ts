@@ -341,6 +341,29 @@ const MATCH_MAX = KEYWORD_MAX + 60;
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
 
 /**
+ * The words a keyword with a space or an apostrophe in it has before it: `mot de passe`, `clé API`,
+ * `jeton d'accès`, `api key`, `client secret`, `code pin`… (see KEYWORDS).
+ */
+const JOINED = ['mot', 'de', 'cle', 'clé', 'cles', 'clés', 'jeton', 'd', 'api', 'secret', 'private', 'access', 'refresh', 'client', 'session', 'id', 'app', 'code'];
+
+/**
+ * Whether a keyword can run on across the character at `at`, just before a name's characters: an
+ * accent or another non-ASCII character after a letter (`clé`, `secrète`), or a space or an
+ * apostrophe after one of JOINED's words (the search has no word boundary: `xapi key` holds
+ * `api key`). `Le secret :`, `Your password:` and `Cookie: a` cannot.
+ */
+function mayJoinKeyword(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c !== 32 && c !== 39) return c > 127 && isLetter(text.charCodeAt(at - 1));
+  let from = at;
+  while (from > 0 && at - from < 7 && isLetter(text.charCodeAt(from - 1))) from--;
+  if (from === at) return false;
+  const word = text.slice(from, at).toLowerCase();
+  for (const joined of JOINED) if (word.endsWith(joined)) return true;
+  return false;
+}
+
+/**
  * Where the name around the keyword that `named` found, ending at `nameEnd`, starts: back over name
  * characters, at most 64 of them before the keyword; -1 if it runs longer.
  *
@@ -361,8 +384,7 @@ function nameStart(text: string, re: RegExp, from: number, nameEnd: number): num
     // A keyword goes on before the name characters only through a space, an apostrophe or an
     // accent right after a letter (`mot de`, `d'api`, `clé`), and then starts at most
     // KEYWORD_MAX characters back: elsewhere (`Cookie: a`, `"token"`) the start is known.
-    const before = text.charCodeAt(start - 1);
-    if (!(before === 32 || before === 39 || before > 127) || !isLetter(text.charCodeAt(start - 2))) return start;
+    if (!mayJoinKeyword(text, start - 1)) return start;
     re.lastIndex = Math.max(from, start - KEYWORD_MAX - 1);
   } else re.lastIndex = Math.max(from, nameEnd - MATCH_MAX - 1);
   const m = re.exec(text)!;
@@ -393,8 +415,7 @@ function isPlainName(name: string): boolean {
  */
 function endsName(text: string, start: number): boolean {
   const before = text.charCodeAt(start - 1);
-  if (isNameChar(before) || before === 37) return false;
-  return !((before === 32 || before === 39 || before > 127) && isLetter(text.charCodeAt(start - 2)));
+  return !isNameChar(before) && before !== 37 && !mayJoinKeyword(text, start - 1);
 }
 
 /** Removes the values of credentials' names (see the module comment). */
