@@ -355,12 +355,15 @@ const JOINED = ['mot', 'de', 'cle', 'clé', 'cles', 'clés', 'jeton', 'd', 'api'
 function mayJoinKeyword(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   if (c !== 32 && c !== 39) return c > 127 && isLetter(text.charCodeAt(at - 1));
-  let from = at;
-  while (from > 0 && at - from < 7 && isLetter(text.charCodeAt(from - 1))) from--;
-  if (from === at) return false;
-  const word = text.slice(from, at).toLowerCase();
-  for (const joined of JOINED) if (word.endsWith(joined)) return true;
+  for (const joined of JOINED) if (endsWithWord(text, at, joined)) return true;
   return false;
+}
+
+/** Whether `word` (lower case) ends at `at`, in either case: `| 32` lowers A–Z and É, È, nothing else into a–z, é, è. */
+function endsWithWord(text: string, at: number, word: string): boolean {
+  if (at < word.length) return false;
+  for (let k = 1; k <= word.length; k++) if ((text.charCodeAt(at - k) | 32) !== word.charCodeAt(word.length - k)) return false;
+  return true;
 }
 
 /**
