@@ -344,13 +344,13 @@ const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <
  * The words a keyword with a space or an apostrophe in it has before it: `mot de passe`, `clé API`,
  * `jeton d'accès`, `api key`, `client secret`, `code pin`… (see KEYWORDS).
  */
-const JOINED = ['mot', 'de', 'cle', 'clé', 'cles', 'clés', 'jeton', 'd', 'api', 'secret', 'private', 'access', 'refresh', 'client', 'session', 'id', 'app', 'code'];
+const JOINED = 'mot de cle clé cles clés jeton d api secret private access refresh client session id app code';
 /** JOINED by last letter (`id` is in `d`'s), built on first use (see utils/contract/scrub.ts). */
 let JOINED_BY_LAST: Map<number, string[]> | undefined;
 function joinedEndingWith(c: number): string[] | undefined {
   if (!JOINED_BY_LAST) {
     JOINED_BY_LAST = new Map();
-    for (const word of JOINED) {
+    for (const word of JOINED.split(' ')) {
       const last = word.charCodeAt(word.length - 1);
       JOINED_BY_LAST.set(last, [...(JOINED_BY_LAST.get(last) ?? []), word]);
     }
