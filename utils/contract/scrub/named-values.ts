@@ -258,13 +258,18 @@ function readBare(text: string, v: number, nameStart: number, kind: NameKind, fo
   let end: number;
   if (form === 'pair') {
     end = pairValueEnd(text, v);
-    const value = text.slice(v, end);
     bareSecret =
-      kind === 'weak' ? looksRandom(value) : kind === 'cookie' ? value.includes('=') || looksRandom(value) : !!value && !isLiteral(value);
+      kind === 'weak'
+        ? looksRandomAt(text, v, end)
+        : kind === 'cookie'
+          ? hasEquals(text, v, end) || looksRandomAt(text, v, end)
+          : end > v && !isLiteralAt(text, v, end);
   } else if (form === 'json') {
     end = jsonBareEnd(text, v);
-    const value = text.slice(v, end);
-    bareSecret = !!value && !isLiteral(value) && (kind === 'weak' ? looksRandom(value) : kind !== 'cookie' || value.includes('='));
+    bareSecret =
+      end > v &&
+      !isLiteralAt(text, v, end) &&
+      (kind === 'weak' ? looksRandomAt(text, v, end) : kind !== 'cookie' || hasEquals(text, v, end));
   } else if (kind === 'authorization' || (kind === 'cookie' && startsWithPair(text, v))) {
     // A header's whole value: `Authorization: Bearer …`, `Cookie: a=1; b=2`, unless it reads as words.
     // On a header line, the whole line (`Digest username="…", response="…"`); inside a quoted
@@ -274,12 +279,40 @@ function readBare(text: string, v: number, nameStart: number, kind: NameKind, fo
   } else {
     // A label in prose or a header dump: one token (on a header line, up to the first space).
     end = atLineStart(text, nameStart) ? headerTokenEnd(text, v) : labelTokenEnd(text, v);
-    const value = text.slice(v, end);
-    bareSecret = kind === 'weak' || kind === 'cookie' ? looksRandom(value) : !!value && !isLiteral(value) && !readsAsProse(text, v);
+    bareSecret =
+      kind === 'weak' || kind === 'cookie' ? looksRandomAt(text, v, end) : end > v && !isLiteralAt(text, v, end) && !readsAsProse(text, v);
   }
   // `api_key=1234567890` on Facebook's login pages is the app's public id.
-  if (kind === 'key' && /^\d+$/.test(text.slice(v, end))) bareSecret = false;
+  if (kind === 'key' && allDigits(text, v, end)) bareSecret = false;
   return end;
+}
+
+/*
+ * The checks of a value, on its place in the text: most values (`x`, `abc123`) are decided
+ * without being cut out of it.
+ */
+
+/** `isLiteral` of `text[from, to)`: every literal starts with n, t, f, u (either case) or a mask's symbol. */
+function isLiteralAt(text: string, from: number, to: number): boolean {
+  const c = text.charCodeAt(from);
+  const l = c | 32;
+  return (l === 110 || l === 116 || l === 102 || l === 117 || c === 42 || c === 45 || c > 127) && isLiteral(text.slice(from, to));
+}
+
+/** `looksRandom` of `text[from, to)`: nothing shorter than 8 characters does. */
+const looksRandomAt = (text: string, from: number, to: number): boolean => to - from >= 8 && looksRandom(text.slice(from, to));
+
+/** Whether `text[from, to)` holds a `=` (read within the value only: a search could run to the text's end). */
+function hasEquals(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 61) return true;
+  return false;
+}
+
+/** `/^\d+$/` on `text[from, to)`. */
+function allDigits(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) < 48 || text.charCodeAt(i) > 57) return false;
+  return true;
 }
 
 /** What follows a name: the closing quote's length, whether spaces come before the separator, its kind. */
