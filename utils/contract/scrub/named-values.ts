@@ -160,30 +160,28 @@ function jsonBareEnd(text: string, at: number): number {
  * `(?:[^\s&#"'<>;,)\]}\\%]|%(?!(?:25){0,3}(?:26|23|3D)))*`.
  */
 function pairValueEnd(text: string, at: number): number {
+  const ends = pairEnds();
   for (; at < text.length; at++) {
     const c = text.charCodeAt(at);
-    if (c === 37) {
-      if (encodedDelimiter(text, at + 1)) break;
-      continue;
-    }
-    if (
-      isSpace(c) ||
-      c === 38 ||
-      c === 35 ||
-      c === 34 ||
-      c === 39 ||
-      c === 60 ||
-      c === 62 ||
-      c === 59 ||
-      c === 44 ||
-      c === 41 ||
-      c === 93 ||
-      c === 125 ||
-      c === 92
-    )
-      break;
+    if (c < 128 ? ends[c] === 0 : !isSpace(c)) continue;
+    if (c !== 37 || encodedDelimiter(text, at + 1)) break;
   }
   return at;
+}
+
+/**
+ * For each ASCII character, whether it may end a pair's value (1): a space, `& # " ' < > ; , ) ] } \`,
+ * or `%` (an encoded delimiter's start). A table, built on first use (see utils/contract/scrub.ts):
+ * a value of a 2 MB URL is read character by character.
+ */
+let PAIR_ENDS: Uint8Array | undefined;
+function pairEnds(): Uint8Array {
+  if (!PAIR_ENDS) {
+    PAIR_ENDS = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) if (isSpace(c)) PAIR_ENDS[c] = 1;
+    for (const c of '&#"\'<>;,)]}\\%') PAIR_ENDS[c.charCodeAt(0)] = 1;
+  }
+  return PAIR_ENDS;
 }
 
 /** `(?:25){0,3}(?:26|23|3D)` at `at` (backing off a `25` never helps: `25` is none of the three). */
