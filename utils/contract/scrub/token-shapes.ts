@@ -17,32 +17,31 @@ import { Splicer } from './splicer';
  * The search for a literal reads every occurrence of its first character: `e` of `eyJ` or `w`
  * of `whsec_` are everywhere in a text dense with markers (`[removed: password]`), and a text of
  * digits and narrow spaces is read whole once per literal. A rarer character that the pattern
- * needs (`J`, `_`, `-`, `.`, `/`, `%`, a capital) is looked for first, once per text (a search
- * that stops at the first one). One missing when first looked for stays missing for the shapes
- * after: the markers hold none of them but capitals, and no marker's capitals start a later
- * shape's literal (`[removed: Google token]` holds no `EAA`, `AKIA`, `SG.`…).
+ * needs (`J`, `_`, `-`, `.`, `/`, `%`) is looked for first, once per text (a search that stops at
+ * the first one). One missing when first looked for stays missing for the shapes after: no
+ * marker holds one, but `[removed: JWT]`, from the only shape that needs a `J`.
  */
 const SHAPES: [string, string, RegExp, string][] = [
   ['JWT', 'eyJ', /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g, 'J'],
-  ['Facebook token', 'EAA', /EAA[A-Za-z0-9]{20,}/g, 'A-Z'],
-  ['Instagram token', 'IG', /IG[A-Z]{2}[\w-]{40,}/g, 'A-Z'],
-  ['Google API key', 'AIza', /AIza[\w-]{35}/g, 'A-Z'],
+  ['Facebook token', 'EAA', /EAA[A-Za-z0-9]{20,}/g, ''],
+  ['Instagram token', 'IG', /IG[A-Z]{2}[\w-]{40,}/g, ''],
+  ['Google API key', 'AIza', /AIza[\w-]{35}/g, ''],
   // Access tokens, refresh tokens (`1//0…`, also percent-encoded) and authorization codes (`4/0A…`).
   ['Google token', 'ya29.', /ya29\.[\w-]{20,}/g, '.'],
   ['Google token', '1/', /1\/\/[\w-]{20,}/g, '/'],
   ['Google token', '1%', /1%2F%2F[\w-]{20,}/gi, '%'],
   ['Google code', '4/', /4\/0A[\w-]{20,}/g, '/'],
   ['Google code', '4%', /4%2F0A[\w-]{20,}/gi, '%'],
-  ['Google client secret', 'GOCSPX-', /GOCSPX-[\w-]{20,}/g, 'A-Z'],
+  ['Google client secret', 'GOCSPX-', /GOCSPX-[\w-]{20,}/g, ''],
   ['Stripe key', 'k_', /[sr]k_(?:live|test)_[A-Za-z0-9]{10,}/g, '_'],
   ['Stripe webhook secret', 'whsec_', /whsec_[A-Za-z0-9+/=]{16,}/g, '_'],
   ['Stripe client secret', '_secret_', /(?:pi|seti)_[A-Za-z0-9]{8,}_secret_[A-Za-z0-9]{8,}/g, '_'],
-  ['AWS access key id', 'A', /A(?:KIA|SIA|GPA|IDA|ROA|IPA|NPA|NVA|BIA|CCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, 'A-Z'],
+  ['AWS access key id', 'A', /A(?:KIA|SIA|GPA|IDA|ROA|IPA|NPA|NVA|BIA|CCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, ''],
   ['GitHub token', 'gh', /gh[pousr]_[A-Za-z0-9]{30,}|github_pat_\w{30,}/g, '_'],
   ['GitLab token', 'glpat-', /glpat-[\w-]{20,}/g, '-'],
   ['Slack token', 'xox', /xox[abposr]-[\w-]{10,}/g, '-'],
   ['npm token', 'npm_', /npm_[A-Za-z0-9]{36}/g, '_'],
-  ['SendGrid key', 'SG.', /SG\.[\w-]{16,}\.[\w-]{16,}/g, 'A-Z'],
+  ['SendGrid key', 'SG.', /SG\.[\w-]{16,}\.[\w-]{16,}/g, ''],
   ['Shopify token', 'shp', /shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}/g, '_'],
 ];
 
@@ -73,7 +72,7 @@ const inWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <=
 export function scrubShapes(text: string): string {
   const has: Record<string, boolean> = {};
   for (const [name, literal, pattern, needs] of SHAPES) {
-    if (needs) has[needs] ??= needs === 'A-Z' ? /[A-Z]/.test(text) : text.includes(needs);
+    if (needs) has[needs] ??= text.includes(needs);
     if ((needs && !has[needs]) || !text.includes(literal)) continue;
     // One marker per shape, and a character code per match: a megabyte can hold 40,000 tokens.
     const marker = removed(name);
