@@ -102,12 +102,17 @@ export function readsAsProse(text: string, at: number): boolean {
   if (end === at) return true;
   const first = text.slice(at, end);
   const word = trimPunctuation(first);
-  if (!word || statusWords().has(word.toLowerCase())) return true;
+  if (!word) return true;
   // More text on the line: spaces or tabs, then a letter (or anything, after a word).
   let next = end;
   while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
   const more = next > end && next < text.length && !isSpace(text.charCodeAt(next));
-  if (isWord(word)) return (more && !isScheme(word)) || endsSentence(first);
+  const wordLike = isWord(word);
+  // A word with more text after it reads as prose, status word or not: checked first, it spares
+  // lowering the word and looking it up.
+  if (wordLike && more && !isScheme(word)) return true;
+  if (statusWords().has(word.toLowerCase())) return true;
+  if (wordLike) return endsSentence(first);
   return more && /^\d{1,3}$/.test(word) && /\p{L}/u.test(text[next]!);
 }
 
