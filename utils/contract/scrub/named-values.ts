@@ -240,13 +240,40 @@ function markerFor(name: string, kind: NameKind, form: Form): string {
   return marker;
 }
 
-/** The name read last, its kind and its markers by form. */
-interface LastName {
+/** A name read recently, its kind and its markers by form. */
+interface RecentName {
   name: string;
   kind: NameKind | undefined;
   markers: Partial<Record<Form, string>>;
   /** Only name characters, 64 or fewer: found again where `nameStart` would find it, see `startsAtName`. */
   plain: boolean;
+}
+
+/** How many recent names are compared in place: JSON and query strings alternate a few (`"secret"…"password"`). */
+const RECENT = 4;
+
+/** The recent name that ends at `nameEnd`, found in place (see `startsAtName`), moved first; or undefined. */
+function recentAt(recent: RecentName[], text: string, nameEnd: number): RecentName | undefined {
+  for (let i = 0; i < recent.length; i++) {
+    const known = recent[i]!;
+    const start = nameEnd - known.name.length;
+    if (!known.plain || start < 0 || !sameAt(text, start, known.name) || !startsAtName(text, start)) continue;
+    if (i) [recent[0], recent[i]] = [known, recent[0]!];
+    return known;
+  }
+  return undefined;
+}
+
+/** The name `text[start, nameEnd)` among the recent ones, or a new entry for it, first. */
+function remember(recent: RecentName[], text: string, start: number, nameEnd: number): RecentName {
+  let entry = recent.find((r) => r.name.length === nameEnd - start && sameAt(text, start, r.name));
+  if (!entry) {
+    const name = text.slice(start, nameEnd);
+    entry = { name, kind: name ? nameKind(name) : undefined, markers: {}, plain: name.length <= 64 && isPlainName(name) };
+    if (recent.length === RECENT) recent.pop();
+  } else recent.splice(recent.indexOf(entry), 1);
+  recent.unshift(entry);
+  return entry;
 }
 
 /** Removes the values of credentials' names (see the module comment). */
@@ -255,24 +282,20 @@ export function scrubNamedValues(text: string): string {
   re.lastIndex = 0;
   const s: Scan = { text, out: new Splicer(text), lineFrom: -1, lineEndAt: -1 };
   const sep: Separator = { close: 0, spaced: false, equals: false, end: 0 };
-  const last: LastName = { name: '', kind: undefined, markers: {}, plain: false };
+  const recent: RecentName[] = [];
   for (let from = 0; re.test(text); from = re.lastIndex) {
     const nameEnd = re.lastIndex;
-    // Names repeat (a log writes the same ones over and over): the last one is compared in
-    // place, with no string cut out of the text and looked up for it.
-    let start = nameEnd - last.name.length;
-    if (!(last.plain && start >= 0 && sameAt(text, start, last.name) && startsAtName(text, start))) {
-      start = nameStart(text, re, from, nameEnd);
+    // Names repeat (a log writes the same ones over and over): the recent ones are compared in
+    // place, with no string cut out of the text and looked up for them.
+    let last = recentAt(recent, text, nameEnd);
+    if (!last) {
+      let start = nameStart(text, re, from, nameEnd);
       if (start < 0) continue;
       // `%26access_token`, `%253Faccess_token`: the encoded delimiter is not part of the name.
       if (text.charCodeAt(start - 1) === 37) start += encodedPrefix(text, start, nameEnd);
-      if (nameEnd - start !== last.name.length || !sameAt(text, start, last.name)) {
-        last.name = text.slice(start, nameEnd);
-        last.kind = last.name ? nameKind(last.name) : undefined;
-        last.markers = {};
-        last.plain = last.name.length <= 64 && isPlainName(last.name);
-      }
+      last = remember(recent, text, start, nameEnd);
     }
+    const start = nameEnd - last.name.length;
     const { name, kind } = last;
     if (!kind) continue;
     readSeparator(text, nameEnd, sep);
