@@ -266,13 +266,17 @@ function recentAt(recent: RecentName[], text: string, nameEnd: number): RecentNa
 
 /** The name `text[start, nameEnd)` among the recent ones, or a new entry for it, first. */
 function remember(recent: RecentName[], text: string, start: number, nameEnd: number): RecentName {
-  let entry = recent.find((r) => r.name.length === nameEnd - start && sameAt(text, start, r.name));
-  if (!entry) {
-    const name = text.slice(start, nameEnd);
-    entry = { name, kind: name ? nameKind(name) : undefined, markers: {}, plain: name.length <= 64 && isPlainName(name) };
-    if (recent.length === RECENT) recent.pop();
-  } else recent.splice(recent.indexOf(entry), 1);
-  recent.unshift(entry);
+  for (let i = 0; i < recent.length; i++) {
+    const known = recent[i]!;
+    if (known.name.length !== nameEnd - start || !sameAt(text, start, known.name)) continue;
+    if (i) [recent[0], recent[i]] = [known, recent[0]!];
+    return known;
+  }
+  const name = text.slice(start, nameEnd);
+  const entry = { name, kind: name ? nameKind(name) : undefined, markers: {}, plain: name.length <= 64 && isPlainName(name) };
+  if (recent.length === RECENT) recent[RECENT - 1] = entry;
+  else recent.push(entry);
+  [recent[0], recent[recent.length - 1]] = [entry, recent[0]!];
   return entry;
 }
 
