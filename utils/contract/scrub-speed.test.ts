@@ -48,10 +48,16 @@ const HOSTILE: Record<string, (size: number) => string> = {
   awsRuns: (n) => fill(`${'Ab1/'.repeat(10)} `, n),
   privateKey: (n) => fill('-----BEGIN PRIVATE KEY-----', n),
   mixed: (n) => fill('https://graph.facebook.com/x?access_token=EAAB123 {"secret":"s"} 4111 1111 1111 1111 ', n),
+  // Dense with real secrets of every other rule, so each rule's cost per replacement is timed:
+  // French-formatted cards, tokens known by their shape, cookie headers and strings, URL
+  // passwords (the densest: one every 8 characters), header dumps, JSON secrets.
+  frenchCards: (n) => fill('4111\u00a01111\u00a01111\u00a01111 5555\u202f5555\u202f5555\u202f4444 ', n),
+  tokenShapes: (n) => fill(`sk_live_${'a1B2'.repeat(6)} AKIAIOSFODNN7EXAMPLE eyJhbGciOi.eyJzdWIiOi.sig EAAB${'x1'.repeat(12)} `, n),
+  cookieJar: (n) => fill('Cookie: PHPSESSID=9f2c1ab3de45; theme=dark\nconnect.sid=s%3Aab12; _ga=GA1.2 ', n),
+  userinfos: (n) => fill('//u:p@h ', n),
+  headerLines: (n) => fill('Authorization: Bearer abc123def\nX-Api-Key: k9f2c1ab\n', n),
+  jsonSecrets: (n) => fill('{"secret":"s3cr3t","password":"x"}', n),
 };
-
-/** The inputs timed at full size (all of them are timed for growth above): one per rule. */
-const BUDGETED = ['cookieParens', 'cookies', 'cookieStrings', 'pairs', 'labels', 'repeatedJson', 'narrowSpacedCards', 'awsRuns', 'mixed'];
 
 /** A crafted draw URL: 2 MB of query, parameters encoded twice, as in the issue. */
 const hostileUrl = (size: number): string =>
@@ -89,10 +95,35 @@ function median(run: () => unknown, times: number): number {
   return ms.sort((a, b) => a - b)[times >> 1]!;
 }
 
+/**
+ * The issue's target: 1 MB of adversarial text and a 2 MB URL each scrub in < 50 ms. The machine
+ * is shared, so the budget is the target scaled by the load: max(50 ms, 6 × reference). Six,
+ * because the reference pass takes 8 ms on this machine (2 cores, Node 20, CPU time) when it is
+ * at its quietest (8.0 to 8.6 ms, the fastest figures of many runs at loads 3 to 8; the lead
+ * measured 8 to 16 ms idle): 50 ms is 6 such passes. Under load the reference takes 15 to 18 ms
+ * and the budget grows with it. Measured 2026-12-01 with the scrubber of this commit: the densest
+ * inputs (`pairs`, `labels`, `proseLabels`: 90,000 to 130,000 values a megabyte) take 5 to 7.5
+ * reference passes, the others 0.1 to 5.
+ */
+const TARGET_MS = 50;
+const REFERENCES_PER_TARGET = 6;
+
+/**
+ * Every hostile input at 1 MB, and the two 2 MB URLs: made one at a time, when timed (forty
+ * megabytes alive at once would make every garbage collection of the scrub slower).
+ */
+function budgetedInputs(): [string, () => string][] {
+  return [
+    ...Object.entries(HOSTILE).map(([name, make]): [string, () => string] => [name, () => make(MB)]),
+    ['2 MB URL', () => hostileUrl(2 * MB)],
+    ['2 MB URL made to rescan', () => `https://app.osortoo.com/giveaways/8f3k2/results?q=${fill('cookie%3D(', 2 * MB)}`],
+  ];
+}
+
 describe('scrubText speed', () => {
   it.each(Object.keys(HOSTILE).map((k) => [k]))('grows linearly with the input: %s', (name) => {
-    const small = HOSTILE[name]!(64 * KB);
-    const large = HOSTILE[name]!(512 * KB);
+    const small = HOSTILE[name]!(32 * KB);
+    const large = HOSTILE[name]!(256 * KB);
     scrubText(small); // compile the patterns first
     const smallMs = median(() => scrubText(small), 5);
     const largeMs = median(() => scrubText(large), 3);
@@ -103,33 +134,32 @@ describe('scrubText speed', () => {
     expect(largeMs).toBeLessThan(24 * Math.max(smallMs, 1) + 25);
   });
 
-  it('scrubs 1 MB of each hostile input and a 2 MB URL within a few reference passes', () => {
-    const rescanUrl = `https://app.osortoo.com/giveaways/8f3k2/results?q=${fill('cookie%3D(', 2 * MB)}`;
-    const inputs: [string, () => string][] = [
-      ['2 MB URL made to rescan', () => scrubUrl(rescanUrl)],
-      ...BUDGETED.map((k): [string, () => string] => {
-        const make = HOSTILE[k]!;
-        const input = make(MB);
-        return [k, () => scrubText(input)];
-      }),
-      ['2 MB URL', () => scrubUrl(hostileUrl(2 * MB))],
-    ];
+  it('scrubs 1 MB of each hostile input and a 2 MB URL in < 50 ms (scaled by the load)', () => {
+    const rows: string[] = [];
     const slow: string[] = [];
-    for (const [name, run] of inputs) {
-      // Reference and scrub timed in turn, so both see the same load.
-      const ref = fastest(reference, 3);
-      const ms = fastest(run, 3);
-      if (ms > BUDGET_IN_REFERENCES * ref) slow.push(`${name}: ${ms.toFixed(1)} ms, reference ${ref.toFixed(1)} ms`);
+    for (const [name, make] of budgetedInputs()) {
+      const input = make();
+      const run = () => (name.includes('URL') ? scrubUrl(input) : scrubText(input));
+      // Rounds of reference, scrub, reference, back to back: the load of that moment is the
+      // slower of the two references around the scrub. The input meets its budget if one round
+      // does (a neighbour's burst can take one run's core, not every run's).
+      let best = { ms: Number.POSITIVE_INFINITY, ref: 0 };
+      for (let round = 0; round < ROUNDS && !(best.ms <= budget(best.ref)); round++) {
+        const before = fastest(reference, 2);
+        const ms = fastest(run, 1);
+        const ref = Math.max(before, fastest(reference, 2));
+        if (ms / budget(ref) < best.ms / Math.max(budget(best.ref), 1)) best = { ms, ref };
+      }
+      const { ms, ref } = best;
+      rows.push(`${name.padEnd(24)} ${ms.toFixed(1).padStart(6)} ${ref.toFixed(1).padStart(6)} ${budget(ref).toFixed(0).padStart(6)}`);
+      if (ms > budget(ref)) slow.push(`${name}: ${ms.toFixed(1)} ms, reference ${ref.toFixed(1)} ms, budget ${budget(ref).toFixed(0)} ms`);
     }
+    // The lead quotes this table: CPU ms of the scrub, of the reference, and the budget.
+    console.log(['input                     scrub    ref budget (ms, CPU time)', ...rows].join('\n'));
     expect(slow).toEqual([]);
-  }, 180_000);
+  }, 120_000);
 });
 
-/**
- * How many reference passes a hostile megabyte may take. Measured in CPU time on the shared
- * machine (reference pass 9 to 17 ms there), the slowest inputs are the ones dense with real
- * secrets (`labels`, `pairs`, `narrowSpacedCards`: 80,000 to 131,000 values each replaced), at
- * 10 to 14 reference passes; inputs built to make a rule rescan take 0.1 to 4. A rescanning rule
- * takes thousands (the old cookie rule: minutes on this megabyte).
- */
-const BUDGET_IN_REFERENCES = 25;
+/** Rounds per input at most: the first one that meets the budget ends them. */
+const ROUNDS = 6;
+const budget = (referenceMs: number): number => Math.max(TARGET_MS, REFERENCES_PER_TARGET * referenceMs);

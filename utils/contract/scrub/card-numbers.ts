@@ -11,6 +11,7 @@
  * each group, a few shapes each.
  */
 import { removed } from './markers';
+import { Splicer } from './splicer';
 
 const SEPARATOR = '(?:[ \\u00A0\\u202F\\u2009\\u2007\\u2010\\u2011\\u2013+-]|%20|%C2%A0|%E2%80%AF)';
 
@@ -48,61 +49,135 @@ export function isCardNumber(digits: string): boolean {
   return fits && luhn(digits);
 }
 
-interface Group {
-  digits: string;
-  start: number;
-  end: number;
+/*
+ * A megabyte of French-formatted cards holds 60,000 numbers, each read once: the groups of a run
+ * are kept as offsets in two reused arrays (no object, array or string per group), and every
+ * replacement goes through one Splicer (see utils/contract/scrub/splicer.ts).
+ */
+
+/** Where each group of digits of the current run starts and ends, in the text. */
+const STARTS: number[] = [];
+const ENDS: number[] = [];
+let groupCount = 0;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const size = (i: number): number => (i < groupCount ? ENDS[i]! - STARTS[i]! : 0);
+
+/**
+ * Whether `k` groups from the `i`th on make a card number: `isCardNumber` on their digits, read
+ * in the text where they are rather than joined into a string first. The first group holds four
+ * digits or more, enough for every network's first digits.
+ */
+function isCardAt(text: string, i: number, k: number): boolean {
+  let n = 0;
+  for (let j = i; j < i + k; j++) n += ENDS[j]! - STARTS[j]!;
+  if (!fitsNetwork(text, STARTS[i]!, n)) return false;
+  let sum = 0;
+  let double = false;
+  for (let j = i + k - 1; j >= i; j--) {
+    for (let at = ENDS[j]! - 1; at >= STARTS[j]!; at--, double = !double) {
+      let d = text.charCodeAt(at) - 48;
+      if (double) {
+        d *= 2;
+        if (d > 9) d -= 9;
+      }
+      sum += d;
+    }
+  }
+  return sum % 10 === 0;
 }
 
-const size = (groups: Group[], i: number): number => groups[i]?.digits.length ?? 0;
-const joined = (groups: Group[], i: number, k: number): string => {
-  let digits = '';
-  for (let j = i; j < i + k; j++) digits += groups[j]!.digits;
-  return digits;
-};
+/** The network test of `isCardNumber`, for `n` digits whose first four are at `at`. */
+function fitsNetwork(text: string, at: number, n: number): boolean {
+  if (n < 13 || n > 19) return false;
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  const c = text.charCodeAt(at + 2) - 48;
+  if (a === 4) return n === 13 || n === 16 || n === 19;
+  if (a === 3 && (b === 4 || b === 7)) return n === 15;
+  if (a === 3 && ((b === 0 && c <= 5) || b === 6 || b === 8 || b === 9)) return n >= 14;
+  if (n < 16) return false;
+  if (a === 5) return b <= 8;
+  if (a === 2) return b >= 2 && b <= 7;
+  if (a === 3) return b === 5;
+  if (a !== 6) return false;
+  return (b === 0 && c === 1 && text.charCodeAt(at + 3) === 49) || b === 2 || b === 3 || (b === 4 && c >= 4) || b === 5 || b === 7;
+}
 
 /** How many groups from `i` on make a card, or 0: one group of 13–19, 4-4-4-4(-1…3), 4-6-5, 4-6-4. */
-function cardAt(groups: Group[], i: number): number {
-  const first = size(groups, i);
-  if (first >= 13) return isCardNumber(groups[i]!.digits) ? 1 : 0;
+function cardAt(text: string, i: number): number {
+  const first = size(i);
+  if (first >= 13) return isCardAt(text, i, 1) ? 1 : 0;
   if (first !== 4) return 0;
-  const third = size(groups, i + 2);
-  if (size(groups, i + 1) === 6 && (third === 5 || third === 4) && isCardNumber(joined(groups, i, 3))) return 3;
+  const third = size(i + 2);
+  if (size(i + 1) === 6 && (third === 5 || third === 4) && isCardAt(text, i, 3)) return 3;
   let k = 1;
-  while (k < 4 && size(groups, i + k) === 4) k++;
-  const last = size(groups, i + k);
-  if (last >= 1 && last <= 3 && isCardNumber(joined(groups, i, k + 1))) return k + 1;
-  return isCardNumber(joined(groups, i, k)) ? k : 0;
+  while (k < 4 && size(i + k) === 4) k++;
+  const last = size(i + k);
+  if (last >= 1 && last <= 3 && isCardAt(text, i, k + 1)) return k + 1;
+  return isCardAt(text, i, k) ? k : 0;
 }
 
-function scrubRun(text: string, offset: number, match: string): string {
-  // Part of a decimal (`4111111111111111.5`) or of a word (`4111…abc`): not a card.
-  // Every card has a group of four digits or more (`5-5-5-5…` has none).
-  if (!/\d{4}/.test(match)) return match;
-  const after = text[offset + match.length] ?? '';
-  if (/[A-Za-z_]/.test(after) || (/[.,]/.test(after) && /\d/.test(text[offset + match.length + 1] ?? ''))) return match;
-  const groups: Group[] = [];
+/**
+ * Reads the groups of digits of the run `text[from, to)`; returns how many digits they hold. The
+ * digits of `%20` are not the card's: the run's pattern lets a `%` start nothing but an encoded
+ * space, whose next character tells which (`%20`, `%C2%A0`, `%E2%80%AF`, either case). Every other
+ * character of a run is a one-character separator.
+ */
+function readGroups(text: string, from: number, to: number): number {
+  groupCount = 0;
   let total = 0;
-  // The digits of `%20` are not the card's.
-  for (const g of match.matchAll(/%(?:20|C2%A0|E2%80%AF)|(\d+)/gi)) {
-    if (!g[1]) continue;
-    groups.push({ digits: g[1], start: g.index, end: g.index + g[1].length });
-    total += g[1].length;
+  for (let i = from; i < to; ) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      const start = i;
+      while (i < to && isDigit(text.charCodeAt(i))) i++;
+      STARTS[groupCount] = start;
+      ENDS[groupCount++] = i;
+      total += i - start;
+    } else if (c === 37) {
+      const next = text.charCodeAt(i + 1) | 32;
+      i += next === 50 ? 3 : next === 99 ? 6 : 9;
+    } else i++;
   }
-  if (total < 13) return match;
-  let out = '';
-  let copied = 0;
-  for (let i = 0; i < groups.length; i++) {
-    const k = cardAt(groups, i);
+  return total;
+}
+
+/** Whether the run has four digits in a row: every card has a group of four or more (`5-5-5-5…` has none). */
+function hasFourDigits(text: string, from: number, to: number): boolean {
+  let row = 0;
+  for (let i = from; i < to; i++) {
+    if (!isDigit(text.charCodeAt(i))) row = 0;
+    else if (++row === 4) return true;
+  }
+  return false;
+}
+
+function scrubRun(out: Splicer, from: number, to: number, marker: string): void {
+  const text = out.text;
+  if (!hasFourDigits(text, from, to)) return;
+  // Part of a decimal (`4111111111111111.5`) or of a word (`4111…abc`): not a card.
+  const after = text.charCodeAt(to);
+  const letter = (after | 32) >= 97 && (after | 32) <= 122;
+  if (letter || after === 95 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(to + 1)))) return;
+  if (readGroups(text, from, to) < 13) return;
+  for (let i = 0; i < groupCount; i++) {
+    const k = cardAt(text, i);
     if (!k) continue;
-    out += match.slice(copied, groups[i]!.start) + removed('card number');
-    copied = groups[i + k - 1]!.end;
+    out.put(STARTS[i]!, ENDS[i + k - 1]!, marker);
     i += k - 1;
   }
-  return copied ? out + match.slice(copied) : match;
 }
+
+let MARKER: string | undefined;
 
 /** Replaces card numbers (see the module comment). */
 export function scrubCardNumbers(text: string): string {
-  return text.replace(run(), (match: string, offset: number) => scrubRun(text, offset, match));
+  const re = run();
+  re.lastIndex = 0;
+  const out = new Splicer(text);
+  MARKER ||= removed('card number');
+  // A run is never empty (it starts with a digit), so the search always moves on.
+  for (let m = re.exec(text); m; m = re.exec(text)) scrubRun(out, m.index, re.lastIndex, MARKER);
+  return out.finish();
 }

@@ -13,6 +13,20 @@
 import { markerAt, removed } from './markers';
 import { isLiteral, looksRandom, quotedProse, readsAsProse, schemeFirst } from './plain-values';
 import { type NameKind, nameKind } from './secret-names';
+import { encodedPrefix, isPlainName, nameStart, sameAt, startsAtName } from './name-start';
+import { Splicer } from './splicer';
+import {
+  allDigits,
+  hasEquals,
+  headerTokenEnd,
+  isLiteralAt,
+  jsonBareEnd,
+  labelTokenEnd,
+  looksRandomAt,
+  pairValueEnd,
+  readTo,
+  startsWithPair,
+} from './value-ends';
 
 /** Words one of which every credential's name contains; the full name decides (secret-names.ts). */
 const KEYWORDS =
@@ -27,10 +41,6 @@ type Form = 'pair' | 'json' | 'label';
 
 interface Patterns {
   named: RegExp;
-  pairValue: RegExp;
-  jsonBare: RegExp;
-  labelToken: RegExp;
-  headerToken: RegExp;
   lineRest: RegExp;
   headerLine: RegExp;
 }
@@ -45,24 +55,16 @@ const patterns = (): Patterns =>
       String.raw`(?:${KEYWORDS})[\w.$-]{0,60}(?=(?:\]|%5D)?(?:\\{0,7}["'])?[ \t]{0,3}(?:=>|=(?!=)|:(?![:/])|%(?:25){0,3}3D))`,
       'gi',
     ),
-    // A query or form value ends at a delimiter, plain or percent-encoded once or twice (`%26`, `%2526`).
-    pairValue: /(?:[^\s&#"'<>;,)\]}\\%]|%(?!(?:25){0,3}(?:26|23|3D)))*/iy,
-    jsonBare: /[^\s,}\]]*/y,
-    labelToken: /[^\s,;&"'<>)\]}]*/y,
-    headerToken: /\S*/y,
     lineRest: /[^\r\n"'\\]*/y,
     headerLine: /[^\r\n]*/y,
   });
-
-const isNameChar = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 36 || c === 45;
 
 /** Length of the quote (`"`, `'`, or an escaped one: `\"`, `\\\"`) that starts at `at`, or 0. */
 function quoteLength(text: string, at: number): number {
   let i = at;
   while (text.charCodeAt(i) === 92 && i - at < 7) i++;
-  const c = text[i];
-  return c === '"' || c === "'" ? i - at + 1 : 0;
+  const c = text.charCodeAt(i);
+  return c === 34 || c === 39 ? i - at + 1 : 0;
 }
 
 /**
@@ -81,12 +83,15 @@ function closingQuote(text: string, from: number, quote: string, escapes: number
 
 function atLineStart(text: string, at: number): boolean {
   let i = at;
-  while (i > 0 && at - i < 16 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
-  return i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r';
+  while (i > 0 && at - i < 16 && isBlank(text.charCodeAt(i - 1))) i--;
+  return i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13;
 }
 
 /** Tokens that the shape rules name better (`[removed: Facebook token]` after `token:`). */
 const NAMED_BY_SHAPE = /eyJ|EAA[A-Za-z0-9]|IG[A-Z]{2}|AIza|ya29\./y;
+/** Whether `NAMED_BY_SHAPE` can match at `at`: its first letters, checked before the search is started. */
+const shapeFirst = (c: number): boolean => c === 101 || c === 69 || c === 73 || c === 65 || c === 121;
+const isBlank = (c: number): boolean => c === 32 || c === 9;
 
 /** Whether a quoted value (or a JSON array's item) of a name of this kind is a credential. */
 function quotedSecret(kind: NameKind, value: string, form: Form): boolean {
@@ -106,12 +111,10 @@ function quotedSecret(kind: NameKind, value: string, form: Form): boolean {
   }
 }
 
-/** One pass over one text: what is already written out, and the end of the line last looked up. */
+/** One pass over one text: its output so far, and the end of the line last looked up. */
 interface Scan {
   text: string;
-  /** The output so far, in pieces (joined once at the end: cheaper than growing one string). */
-  out: string[];
-  copied: number;
+  out: Splicer;
   lineFrom: number;
   lineEndAt: number;
 }
@@ -126,15 +129,7 @@ function lineEnd(s: Scan, at: number): number {
 }
 
 function replace(s: Scan, from: number, to: number, marker: string): void {
-  s.out.push(s.text.slice(s.copied, from), marker);
-  s.copied = to;
-}
-
-/** Where a sticky pattern's match from `at` ends. */
-function readTo(sticky: RegExp, text: string, at: number): number {
-  sticky.lastIndex = at;
-  sticky.test(text);
-  return sticky.lastIndex;
+  s.out.put(from, to, marker);
 }
 
 /** Reads the quoted string at `at` (quote `len` long), removes it if it is a credential; returns where it ends. */
@@ -157,12 +152,12 @@ function readString(s: Scan, at: number, len: number, kind: NameKind, form: Form
 function readList(s: Scan, at: number, kind: NameKind, marker: string): number {
   const text = s.text;
   for (;;) {
-    while (text[at] === ' ' || text[at] === '\t') at++;
+    while (isBlank(text.charCodeAt(at))) at++;
     const len = quoteLength(text, at);
     if (!len) return at;
     at = readString(s, at, len, kind, 'json', marker);
-    while (text[at] === ' ' || text[at] === '\t') at++;
-    if (text[at] !== ',') return at;
+    while (isBlank(text.charCodeAt(at))) at++;
+    if (text.charCodeAt(at) !== 44) return at;
     at++;
   }
 }
@@ -175,15 +170,20 @@ function readBare(text: string, v: number, nameStart: number, kind: NameKind, fo
   const p = patterns();
   let end: number;
   if (form === 'pair') {
-    end = readTo(p.pairValue, text, v);
-    const value = text.slice(v, end);
+    end = pairValueEnd(text, v);
     bareSecret =
-      kind === 'weak' ? looksRandom(value) : kind === 'cookie' ? value.includes('=') || looksRandom(value) : !!value && !isLiteral(value);
+      kind === 'weak'
+        ? looksRandomAt(text, v, end)
+        : kind === 'cookie'
+          ? hasEquals(text, v, end) || looksRandomAt(text, v, end)
+          : end > v && !isLiteralAt(text, v, end);
   } else if (form === 'json') {
-    end = readTo(p.jsonBare, text, v);
-    const value = text.slice(v, end);
-    bareSecret = !!value && !isLiteral(value) && (kind === 'weak' ? looksRandom(value) : kind !== 'cookie' || value.includes('='));
-  } else if (kind === 'authorization' || (kind === 'cookie' && /^[^\s=;,"']{1,64}=/.test(text.slice(v, v + 65)))) {
+    end = jsonBareEnd(text, v);
+    bareSecret =
+      end > v &&
+      !isLiteralAt(text, v, end) &&
+      (kind === 'weak' ? looksRandomAt(text, v, end) : kind !== 'cookie' || hasEquals(text, v, end));
+  } else if (kind === 'authorization' || (kind === 'cookie' && startsWithPair(text, v))) {
     // A header's whole value: `Authorization: Bearer …`, `Cookie: a=1; b=2`, unless it reads as words.
     // On a header line, the whole line (`Digest username="…", response="…"`); inside a quoted
     // string, up to its end.
@@ -191,12 +191,12 @@ function readBare(text: string, v: number, nameStart: number, kind: NameKind, fo
     bareSecret = end > v && (schemeFirst(text, v) || !readsAsProse(text, v));
   } else {
     // A label in prose or a header dump: one token (on a header line, up to the first space).
-    end = readTo(atLineStart(text, nameStart) ? p.headerToken : p.labelToken, text, v);
-    const value = text.slice(v, end);
-    bareSecret = kind === 'weak' || kind === 'cookie' ? looksRandom(value) : !!value && !isLiteral(value) && !readsAsProse(text, v);
+    end = atLineStart(text, nameStart) ? headerTokenEnd(text, v) : labelTokenEnd(text, v);
+    bareSecret =
+      kind === 'weak' || kind === 'cookie' ? looksRandomAt(text, v, end) : end > v && !isLiteralAt(text, v, end) && !readsAsProse(text, v);
   }
   // `api_key=1234567890` on Facebook's login pages is the app's public id.
-  if (kind === 'key' && /^\d+$/.test(text.slice(v, end))) bareSecret = false;
+  if (kind === 'key' && allDigits(text, v, end)) bareSecret = false;
   return end;
 }
 
@@ -210,17 +210,19 @@ interface Separator {
 
 /** Reads what `named`'s lookahead saw after the name at `at` (no captures: a match costs less). */
 function readSeparator(text: string, at: number, sep: Separator): void {
-  if (text[at] === ']') at++;
-  else if (text[at] === '%' && text[at + 1] === '5' && (text[at + 2] === 'D' || text[at + 2] === 'd')) at += 3;
+  const first = text.charCodeAt(at);
+  if (first === 93) at++;
+  else if (first === 37 && text.charCodeAt(at + 1) === 53 && (text.charCodeAt(at + 2) | 32) === 100) at += 3;
   sep.close = quoteLength(text, at);
   at += sep.close;
   const spacesFrom = at;
-  while (text[at] === ' ' || text[at] === '\t') at++;
+  while (isBlank(text.charCodeAt(at))) at++;
   sep.spaced = at > spacesFrom;
-  const c = text[at];
-  sep.equals = c === '%' || (c === '=' && text[at + 1] !== '>');
-  if (c === '%') at = text.indexOf('3', at) + 2;
-  else at += c === '=' && text[at + 1] === '>' ? 2 : 1;
+  const c = text.charCodeAt(at);
+  const arrow = c === 61 && text.charCodeAt(at + 1) === 62;
+  sep.equals = c === 37 || (c === 61 && !arrow);
+  if (c === 37) at = text.indexOf('3', at) + 2;
+  else at += arrow ? 2 : 1;
   sep.end = at;
 }
 
@@ -238,49 +240,96 @@ function markerFor(name: string, kind: NameKind, form: Form): string {
   return marker;
 }
 
+/** A name read recently, its kind and its markers by form. */
+interface RecentName {
+  name: string;
+  kind: NameKind | undefined;
+  markers: Partial<Record<Form, string>>;
+  /** Only name characters, 64 or fewer: found again where `nameStart` would find it, see `startsAtName`. */
+  plain: boolean;
+}
+
+/** How many recent names are compared in place: JSON and query strings alternate a few (`"secret"…"password"`). */
+const RECENT = 4;
+
+/** The recent name that ends at `nameEnd`, found in place (see `startsAtName`), moved first; or undefined. */
+function recentAt(recent: RecentName[], text: string, nameEnd: number): RecentName | undefined {
+  for (let i = 0; i < recent.length; i++) {
+    const known = recent[i]!;
+    const start = nameEnd - known.name.length;
+    if (!known.plain || start < 0 || !sameAt(text, start, known.name) || !startsAtName(text, start)) continue;
+    if (i) [recent[0], recent[i]] = [known, recent[0]!];
+    return known;
+  }
+  return undefined;
+}
+
+/** The name `text[start, nameEnd)` among the recent ones, or a new entry for it, first. */
+function remember(recent: RecentName[], text: string, start: number, nameEnd: number): RecentName {
+  for (let i = 0; i < recent.length; i++) {
+    const known = recent[i]!;
+    if (known.name.length !== nameEnd - start || !sameAt(text, start, known.name)) continue;
+    if (i) [recent[0], recent[i]] = [known, recent[0]!];
+    return known;
+  }
+  const name = text.slice(start, nameEnd);
+  const entry = { name, kind: name ? nameKind(name) : undefined, markers: {}, plain: name.length <= 64 && isPlainName(name) };
+  if (recent.length === RECENT) recent[RECENT - 1] = entry;
+  else recent.push(entry);
+  [recent[0], recent[recent.length - 1]] = [entry, recent[0]!];
+  return entry;
+}
+
 /** Removes the values of credentials' names (see the module comment). */
 export function scrubNamedValues(text: string): string {
   const re = patterns().named;
   re.lastIndex = 0;
-  const s: Scan = { text, out: [], copied: 0, lineFrom: -1, lineEndAt: -1 };
+  const s: Scan = { text, out: new Splicer(text), lineFrom: -1, lineEndAt: -1 };
   const sep: Separator = { close: 0, spaced: false, equals: false, end: 0 };
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  const recent: RecentName[] = [];
+  for (let from = 0; re.test(text); from = re.lastIndex) {
     const nameEnd = re.lastIndex;
-    // The name around the keyword: back over name characters, at most 64 of them.
-    let start = m.index;
-    const limit = Math.max(0, start - 64);
-    while (start > limit && isNameChar(text.charCodeAt(start - 1))) start--;
-    if (start === limit && start > 0 && isNameChar(text.charCodeAt(start - 1))) continue;
-    // `%26access_token`, `%253Faccess_token`: the encoded delimiter is not part of the name.
-    if (text[start - 1] === '%') start += /^(?:25){0,3}[\dA-F]{2}/i.exec(text.slice(start, nameEnd))?.[0].length ?? 0;
-    const name = text.slice(start, nameEnd);
-    const kind = name && nameKind(name);
+    // Names repeat (a log writes the same ones over and over): the recent ones are compared in
+    // place, with no string cut out of the text and looked up for them.
+    let last = recentAt(recent, text, nameEnd);
+    if (!last) {
+      let start = nameStart(text, re, from, nameEnd);
+      if (start < 0) continue;
+      // `%26access_token`, `%253Faccess_token`: the encoded delimiter is not part of the name.
+      if (text.charCodeAt(start - 1) === 37) start += encodedPrefix(text, start, nameEnd);
+      last = remember(recent, text, start, nameEnd);
+    }
+    const start = nameEnd - last.name.length;
+    const { name, kind } = last;
     if (!kind) continue;
     readSeparator(text, nameEnd, sep);
     const form: Form = sep.close ? 'json' : sep.equals && !sep.spaced ? 'pair' : 'label';
     const effective: NameKind = kind === 'field' && form === 'label' ? 'weak' : kind;
-    const marker = markerFor(name, kind, form);
+    last.markers[form] ||= markerFor(name, kind, form);
+    const marker = last.markers[form]!;
 
     let v = sep.end;
-    if (form !== 'pair') while (text[v] === ' ' || text[v] === '\t') v++;
+    if (form !== 'pair') while (isBlank(text.charCodeAt(v))) v++;
     const q = quoteLength(text, v);
     if (markerAt(text, v + q)) continue;
     if (q) {
       re.lastIndex = readString(s, v, q, effective, form, marker);
       continue;
     }
-    if (text[v] === '[' && form === 'json') {
+    if (text.charCodeAt(v) === 91 && form === 'json') {
       re.lastIndex = readList(s, v + 1, effective, marker);
       continue;
     }
     // An object (`"credentials": {…}`): its own names are read one by one.
-    NAMED_BY_SHAPE.lastIndex = v;
-    if (text[v] === '{' || (form === 'label' && NAMED_BY_SHAPE.test(text))) continue;
+    const c = text.charCodeAt(v);
+    if (c === 123) continue;
+    if (form === 'label' && shapeFirst(c)) {
+      NAMED_BY_SHAPE.lastIndex = v;
+      if (NAMED_BY_SHAPE.test(text)) continue;
+    }
     const end = readBare(text, v, start, effective, form);
     if (bareSecret) replace(s, v, end, form === 'json' ? `"${marker}"` : marker);
     re.lastIndex = Math.max(end, sep.end);
   }
-  if (!s.copied) return text;
-  s.out.push(text.slice(s.copied));
-  return s.out.join('');
+  return s.out.finish();
 }

@@ -25,12 +25,69 @@ const STATUS_WORDS =
 /** Authorization schemes: `Authorization: Bearer …` is a credential however it reads. */
 const SCHEMES = /^(?:bearer|basic|digest|token|oauth|negotiate|ntlm|hawk|apikey|api-key|aws4-hmac-sha256|sharedkey|mac|dpop|gnap)$/i;
 
+/** SCHEMES, tested only on words that start like one (most words do not: no search to start). */
+const isScheme = (word: string): boolean => 'bdtonhasmgBDTONHASMG'.includes(word[0] ?? ' ') && SCHEMES.test(word);
+
 let STATUS: Set<string> | undefined;
 const statusWords = (): Set<string> => (STATUS ||= new Set(STATUS_WORDS.split(' ')));
 
+/*
+ * The checks below run once per value, and a megabyte dense with credentials has 100,000 values:
+ * each reads characters by code (a regular expression costs more to start than a short word to
+ * read), and plain ASCII words, the common case, never reach the Unicode patterns.
+ */
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /** A word: letters (accented too), inner apostrophes and hyphens, no camelCase hump inside. */
-const isWord = (w: string): boolean => w.length <= 24 && /^\p{L}[\p{L}'’-]*$/u.test(w) && !/\p{Ll}\p{Lu}/u.test(w);
-const trimPunctuation = (w: string): string => w.replace(/^[([«"'“]+/, '').replace(/[.,;:!?…)\]»"'”]+$/, '');
+function isWord(w: string): boolean {
+  const n = w.length;
+  if (n > 24 || n === 0) return false;
+  let lower = false;
+  for (let i = 0; i < n; i++) {
+    const c = w.charCodeAt(i);
+    if (c > 127) return /^\p{L}[\p{L}'’-]*$/u.test(w) && !/\p{Ll}\p{Lu}/u.test(w);
+    if (isAsciiLetter(c)) {
+      if (lower && c <= 90) return false;
+      lower = c >= 97;
+    } else if (i === 0 || (c !== 39 && c !== 45)) return false;
+    else lower = false;
+  }
+  return true;
+}
+
+/** `([«"'“` */
+const isLeading = (c: number): boolean => c === 40 || c === 91 || c === 0xab || c === 34 || c === 39 || c === 0x201c;
+/** `.,;:!?…)]»"'”` */
+const isTrailing = (c: number): boolean =>
+  c === 46 ||
+  c === 44 ||
+  c === 59 ||
+  c === 58 ||
+  c === 33 ||
+  c === 63 ||
+  c === 0x2026 ||
+  c === 41 ||
+  c === 93 ||
+  c === 0xbb ||
+  c === 34 ||
+  c === 39 ||
+  c === 0x201d;
+
+/** The word without the quotes and brackets before it and the punctuation after it. */
+function trimPunctuation(w: string): string {
+  let from = 0;
+  let to = w.length;
+  while (from < to && isLeading(w.charCodeAt(from))) from++;
+  while (to > from && isTrailing(w.charCodeAt(to - 1))) to--;
+  return from === 0 && to === w.length ? w : w.slice(from, to);
+}
+
+/** Ends like a sentence: `.`, `!`, `?`, `…`. */
+const endsSentence = (w: string): boolean => {
+  const c = w.charCodeAt(w.length - 1);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+};
 
 /**
  * For a name written as a label in prose or a header dump (`password: …`): whether what follows
@@ -45,12 +102,17 @@ export function readsAsProse(text: string, at: number): boolean {
   if (end === at) return true;
   const first = text.slice(at, end);
   const word = trimPunctuation(first);
-  if (!word || statusWords().has(word.toLowerCase())) return true;
+  if (!word) return true;
   // More text on the line: spaces or tabs, then a letter (or anything, after a word).
   let next = end;
-  while (text[next] === ' ' || text[next] === '\t') next++;
+  while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
   const more = next > end && next < text.length && !isSpace(text.charCodeAt(next));
-  if (isWord(word)) return (more && !SCHEMES.test(word)) || /[.!?…]$/.test(first);
+  const wordLike = isWord(word);
+  // A word with more text after it reads as prose, status word or not: checked first, it spares
+  // lowering the word and looking it up.
+  if (wordLike && more && !isScheme(word)) return true;
+  if (statusWords().has(word.toLowerCase())) return true;
+  if (wordLike) return endsSentence(first);
   return more && /^\d{1,3}$/.test(word) && /\p{L}/u.test(text[next]!);
 }
 
@@ -66,8 +128,10 @@ export function quotedProse(value: string): boolean {
   if (!t) return true;
   if (t.length > 300) return false;
   if (statusWords().has(trimPunctuation(t).toLowerCase())) return true;
+  // Checked before splitting: most values do not end like a sentence.
+  if (!endsSentence(t) && t.charCodeAt(t.length - 1) !== 41) return false;
   const words = t.split(/\s+/);
-  if (words.length < 3 || !/[.!?…)]$/.test(t)) return false;
+  if (words.length < 3) return false;
   let numbers = 0;
   for (const w of words) {
     const core = trimPunctuation(w);
@@ -78,7 +142,13 @@ export function quotedProse(value: string): boolean {
 }
 
 /** JSON's and JS's literals: a credential's name with one of these holds nothing. */
-export const isLiteral = (value: string): boolean => /^(?:null|true|false|undefined|none|nil|NaN|[*•●·—–-]+)$/i.test(value);
+export function isLiteral(value: string): boolean {
+  // Every literal starts with `n`, `t`, `f`, `u` (either case) or a mask's symbol: most values go no further.
+  const c = value.charCodeAt(0);
+  const l = c | 32;
+  if (!(l === 110 || l === 116 || l === 102 || l === 117 || c === 42 || c === 45 || c > 127)) return false;
+  return /^(?:null|true|false|undefined|none|nil|NaN|[*•●·—–-]+)$/i.test(value);
+}
 
 /**
  * One part of an error code: a number, a word in one case, a Capitalised or camelCase word, an

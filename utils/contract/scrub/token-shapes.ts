@@ -5,43 +5,52 @@
  * its alphabet, so a pass is one linear search.
  */
 import { removed } from './markers';
+import { Splicer } from './splicer';
 
 /**
- * [marker, literal the text must contain, pattern]. A shape's pattern runs only on a text that
- * contains its literal (a search that costs next to nothing), so a text pays for the shapes it
- * holds, not for all of them; and each pattern starts with its literal prefix, so each pass is a
- * fast linear search. A match right after a letter or a digit is part of a longer word and kept.
+ * [marker, literal the text must contain, pattern, a character the pattern needs]. A shape's
+ * pattern runs only on a text that contains its literal (a search that costs next to nothing),
+ * so a text pays for the shapes it holds, not for all of them; and each pattern starts with its
+ * literal prefix, so each pass is a fast linear search. A match right after a letter or a digit
+ * is part of a longer word and kept.
+ *
+ * The search for a literal reads every occurrence of its first character: `e` of `eyJ` or `w`
+ * of `whsec_` are everywhere in a text dense with markers (`[removed: password]`), and a text of
+ * digits and narrow spaces is read whole once per literal. A rarer character that the pattern
+ * needs (`J`, `_`, `-`, `.`, `/`, `%`) is looked for first, once per text (a search that stops at
+ * the first one). One missing when first looked for stays missing for the shapes after: no
+ * marker holds one, but `[removed: JWT]`, from the only shape that needs a `J`.
  */
-const SHAPES: [string, string, RegExp][] = [
-  ['JWT', 'eyJ', /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g],
-  ['Facebook token', 'EAA', /EAA[A-Za-z0-9]{20,}/g],
-  ['Instagram token', 'IG', /IG[A-Z]{2}[\w-]{40,}/g],
-  ['Google API key', 'AIza', /AIza[\w-]{35}/g],
+const SHAPES: [string, string, RegExp, string][] = [
+  ['JWT', 'eyJ', /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g, 'J'],
+  ['Facebook token', 'EAA', /EAA[A-Za-z0-9]{20,}/g, ''],
+  ['Instagram token', 'IG', /IG[A-Z]{2}[\w-]{40,}/g, ''],
+  ['Google API key', 'AIza', /AIza[\w-]{35}/g, ''],
   // Access tokens, refresh tokens (`1//0…`, also percent-encoded) and authorization codes (`4/0A…`).
-  ['Google token', 'ya29.', /ya29\.[\w-]{20,}/g],
-  ['Google token', '1/', /1\/\/[\w-]{20,}/g],
-  ['Google token', '1%', /1%2F%2F[\w-]{20,}/gi],
-  ['Google code', '4/', /4\/0A[\w-]{20,}/g],
-  ['Google code', '4%', /4%2F0A[\w-]{20,}/gi],
-  ['Google client secret', 'GOCSPX-', /GOCSPX-[\w-]{20,}/g],
-  ['Stripe key', 'k_', /[sr]k_(?:live|test)_[A-Za-z0-9]{10,}/g],
-  ['Stripe webhook secret', 'whsec_', /whsec_[A-Za-z0-9+/=]{16,}/g],
-  ['Stripe client secret', '_secret_', /(?:pi|seti)_[A-Za-z0-9]{8,}_secret_[A-Za-z0-9]{8,}/g],
-  ['AWS access key id', 'A', /A(?:KIA|SIA|GPA|IDA|ROA|IPA|NPA|NVA|BIA|CCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g],
-  ['GitHub token', 'gh', /gh[pousr]_[A-Za-z0-9]{30,}|github_pat_\w{30,}/g],
-  ['GitLab token', 'glpat-', /glpat-[\w-]{20,}/g],
-  ['Slack token', 'xox', /xox[abposr]-[\w-]{10,}/g],
-  ['npm token', 'npm_', /npm_[A-Za-z0-9]{36}/g],
-  ['SendGrid key', 'SG.', /SG\.[\w-]{16,}\.[\w-]{16,}/g],
-  ['Shopify token', 'shp', /shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}/g],
+  ['Google token', 'ya29.', /ya29\.[\w-]{20,}/g, '.'],
+  ['Google token', '1/', /1\/\/[\w-]{20,}/g, '/'],
+  ['Google token', '1%', /1%2F%2F[\w-]{20,}/gi, '%'],
+  ['Google code', '4/', /4\/0A[\w-]{20,}/g, '/'],
+  ['Google code', '4%', /4%2F0A[\w-]{20,}/gi, '%'],
+  ['Google client secret', 'GOCSPX-', /GOCSPX-[\w-]{20,}/g, ''],
+  ['Stripe key', 'k_', /[sr]k_(?:live|test)_[A-Za-z0-9]{10,}/g, '_'],
+  ['Stripe webhook secret', 'whsec_', /whsec_[A-Za-z0-9+/=]{16,}/g, '_'],
+  ['Stripe client secret', '_secret_', /(?:pi|seti)_[A-Za-z0-9]{8,}_secret_[A-Za-z0-9]{8,}/g, '_'],
+  ['AWS access key id', 'A', /A(?:KIA|SIA|GPA|IDA|ROA|IPA|NPA|NVA|BIA|CCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, ''],
+  ['GitHub token', 'gh', /gh[pousr]_[A-Za-z0-9]{30,}|github_pat_\w{30,}/g, '_'],
+  ['GitLab token', 'glpat-', /glpat-[\w-]{20,}/g, '-'],
+  ['Slack token', 'xox', /xox[abposr]-[\w-]{10,}/g, '-'],
+  ['npm token', 'npm_', /npm_[A-Za-z0-9]{36}/g, '_'],
+  ['SendGrid key', 'SG.', /SG\.[\w-]{16,}\.[\w-]{16,}/g, ''],
+  ['Shopify token', 'shp', /shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}/g, '_'],
 ];
 
 interface Patterns {
   facebookAppSecret: RegExp;
-  awsSecret: RegExp;
   privateKey: RegExp;
   bearer: RegExp;
   userInfo: RegExp;
+  keyRun: RegExp;
 }
 
 /** Built on first use (see utils/contract/scrub.ts). */
@@ -50,28 +59,48 @@ const patterns = (): Patterns =>
   (PATTERNS ||= {
     // A Graph API app token is `app-id|app-secret`: the id is public, the part after `|` is not.
     facebookAppSecret: /(?<=\d{8})\|[\w-]{20,}/g,
-    // An AWS secret access key: exactly 40 characters of base64 standing alone.
-    awsSecret: /(^|[^A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
     privateKey: /-----BEGIN ([A-Z ]{0,30})PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g,
     bearer: /\b(bearer\s+)(?!\[removed)([\w.~+/=-]{8,})/gi,
-    userInfo: /(\/\/[^/\s:@]+:)(?!\[removed)[^/\s@]+@/g,
+    userInfo: /\/\/[^/\s:@]+:(?!\[removed)[^/\s@]+@/g,
+    keyRun: /[A-Za-z0-9/+]*/y,
   });
+
+/** A letter, a digit or `/`: before a shape's prefix, it makes the match part of a longer word. */
+const inWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57);
 
 /** Removes the credentials that have a shape of their own (see SHAPES). */
 export function scrubShapes(text: string): string {
-  for (const [marker, literal, pattern] of SHAPES) {
-    if (!text.includes(literal)) continue;
-    text = text.replace(pattern, (match: string, offset: number) =>
-      /[A-Za-z0-9]|\//.test(text[offset - 1] ?? ' ') ? match : removed(marker),
-    );
+  const has: Record<string, boolean> = {};
+  for (const [name, literal, pattern, needs] of SHAPES) {
+    if (needs) has[needs] ??= text.includes(needs);
+    if ((needs && !has[needs]) || !text.includes(literal)) continue;
+    // One marker per shape, and a character code per match: a megabyte can hold 40,000 tokens.
+    const marker = removed(name);
+    const before = text;
+    text = text.replace(pattern, (match: string, offset: number) => (inWord(before.charCodeAt(offset - 1)) ? match : marker));
   }
   if (text.includes('|')) text = text.replace(patterns().facebookAppSecret, removed('Facebook app secret'));
   return text;
 }
 
-/** Mixed case and digits: a random 40-character run, not a path, a word or a hexadecimal hash. */
-const awsLike = (run: string): boolean =>
-  /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run) && !run.startsWith('pfbid') && (run.match(/\//g)?.length ?? 0) < 4;
+/**
+ * Mixed case and digits: a random 40-character run, not a path, a word or a hexadecimal hash.
+ * Read by character code: a megabyte can hold 25,000 such runs.
+ */
+function awsLike(run: string): boolean {
+  let lower = false;
+  let upper = false;
+  let digit = false;
+  let slashes = 0;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 48 && c <= 57) digit = true;
+    else if (c === 47) slashes++;
+  }
+  return lower && upper && digit && slashes < 4 && !run.startsWith('pfbid');
+}
 
 /** Removes private key blocks, bearer tokens and URL passwords. */
 export function scrubLooseTokens(text: string): string {
@@ -79,18 +108,72 @@ export function scrubLooseTokens(text: string): string {
   if (text.includes('PRIVATE KEY-----')) text = text.replace(p.privateKey, removed('private key'));
   if (/bearer/i.test(text)) {
     // `Bearer authentication is required`: a word after `Bearer` is prose, not a token.
-    text = text.replace(p.bearer, (m, b: string, token: string) =>
-      /^[a-z]+$/i.test(token) && token.length < 20 ? m : b + removed('bearer token'),
-    );
+    const marker = removed('bearer token');
+    text = text.replace(p.bearer, (m, b: string, token: string) => (token.length < 20 && /^[a-z]+$/i.test(token) ? m : b + marker));
   }
-  if (text.includes('@')) text = text.replace(p.userInfo, (_, u: string) => `${u}${removed('password')}@`);
+  if (text.includes('@')) text = scrubUserInfo(text, p.userInfo);
   return text;
 }
 
 /**
- * Bare AWS secret access keys: after the shapes, so that a 40-character token with a prefix of
- * its own (`EAA…`) keeps its own name.
+ * `//user:password@` → `//user:[removed: password]@`. Only the password is replaced (the user and
+ * the rest are not copied match by match), through one Splicer.
+ */
+function scrubUserInfo(text: string, re: RegExp): string {
+  const out = new Splicer(text);
+  const marker = removed('password');
+  re.lastIndex = 0;
+  // The user part holds no `:`, so the first one after `//` ends it.
+  for (let m = re.exec(text); m; m = re.exec(text)) out.put(text.indexOf(':', m.index + 2) + 1, re.lastIndex - 1, marker);
+  return out.finish();
+}
+
+/** `A-Z a-z 0-9 / +`: the characters of an AWS secret key. */
+const isKeyChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43;
+
+/**
+ * Bare AWS secret access keys: a run of exactly 40 key characters, with neither a key character
+ * nor `=` on either side. After the shapes, so that a 40-character token with a prefix of its
+ * own (`EAA…`) keeps its own name.
+ *
+ * Read by skipping rather than character by character (a search for the run costs as much as
+ * a whole rule on a text dense with markers): a run of 40 that starts at or after `from` holds
+ * the character 39 further on, so when that one is not a key character nothing before it can
+ * start a key, and the search jumps past it. Otherwise the run around it is read backwards to
+ * its start, which is where the next look starts. Each character is read at most three times
+ * (back twice, forwards once, only inside a run of 40 or more), most of them not at all.
  */
 export function scrubAwsSecrets(text: string): string {
-  return text.replace(patterns().awsSecret, (m, before: string, run: string) => (awsLike(run) ? before + removed('AWS secret key') : m));
+  const n = text.length;
+  let out = '';
+  let copied = 0;
+  // `from` always follows a character that is not a key character (or is the text's start).
+  let from = 0;
+  while (from + 40 <= n) {
+    const probe = from + 39;
+    if (!isKeyChar(text.charCodeAt(probe))) {
+      from = probe + 1;
+      continue;
+    }
+    let start = probe;
+    while (start > from && isKeyChar(text.charCodeAt(start - 1))) start--;
+    if (start > from) {
+      from = start;
+      continue;
+    }
+    // A run of 40 or more starts at `from`: read to its end (a pattern reads a long run faster).
+    const rest = patterns().keyRun;
+    rest.lastIndex = probe + 1;
+    rest.test(text);
+    const end = rest.lastIndex;
+    if (end - start === 40 && text.charCodeAt(start - 1) !== 61 && text.charCodeAt(end) !== 61) {
+      const run = text.slice(start, end);
+      if (awsLike(run)) {
+        out += text.slice(copied, start) + removed('AWS secret key');
+        copied = end;
+      }
+    }
+    from = end + 1;
+  }
+  return copied ? out + text.slice(copied) : text;
 }

@@ -1,0 +1,117 @@
+/**
+ * Where the name around a credential's keyword starts (for utils/contract/scrub/named-values.ts):
+ * the keyword search says where a match ends, and the name is read back from there, or found
+ * again in place when it repeats. Each function says why it gives the start the search's own
+ * match would.
+ */
+
+export const isNameChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 36 || c === 45;
+
+/**
+ * Length of the encoded delimiter (`26` of `%26`, `2526` of `%2526`) at the start of a name read
+ * back to a `%`: `(25){0,3}` then two hexadecimal digits.
+ */
+export function encodedPrefix(text: string, from: number, to: number): number {
+  let i = from;
+  for (let n = 0; n < 3 && i + 1 < to && text.charCodeAt(i) === 50 && text.charCodeAt(i + 1) === 53; n++) i += 2;
+  // Backtrack like the pattern does: `%252` followed by one hex digit is `%25` then `2x`.
+  while (i > from && !(i + 2 <= to && isHex(text.charCodeAt(i)) && isHex(text.charCodeAt(i + 1)))) i -= 2;
+  return i + 2 <= to && isHex(text.charCodeAt(i)) && isHex(text.charCodeAt(i + 1)) ? i + 2 - from : 0;
+}
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+
+/** The longest keyword (`refresh secret`), and the longest match of the keyword search (`named`, in named-values.ts): a keyword and 60. */
+const KEYWORD_MAX = 14;
+const MATCH_MAX = KEYWORD_MAX + 60;
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
+
+/**
+ * The words a keyword with a space or an apostrophe in it has before it: `mot de passe`, `clé API`,
+ * `jeton d'accès`, `api key`, `client secret`, `code pin`… (see KEYWORDS in utils/contract/scrub/named-values.ts).
+ */
+const JOINED = 'mot de cle clé cles clés jeton d api secret private access refresh client session id app code';
+/** JOINED by last letter (`id` is in `d`'s), built on first use (see utils/contract/scrub.ts). */
+let JOINED_BY_LAST: Map<number, string[]> | undefined;
+function joinedEndingWith(c: number): string[] | undefined {
+  if (!JOINED_BY_LAST) {
+    JOINED_BY_LAST = new Map();
+    for (const word of JOINED.split(' ')) {
+      const last = word.charCodeAt(word.length - 1);
+      JOINED_BY_LAST.set(last, [...(JOINED_BY_LAST.get(last) ?? []), word]);
+    }
+  }
+  return JOINED_BY_LAST.get(c);
+}
+
+/**
+ * Whether a keyword can run on across the character at `at`, just before a name's characters: an
+ * accent or another non-ASCII character after a letter (`clé`, `secrète`), or a space or an
+ * apostrophe after one of JOINED's words (the search has no word boundary: `xapi key` holds
+ * `api key`). `Le secret :`, `Your password:` and `Cookie: a` cannot.
+ */
+function mayJoinKeyword(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c !== 32 && c !== 39) return c > 127 && isLetter(text.charCodeAt(at - 1));
+  for (const joined of joinedEndingWith(text.charCodeAt(at - 1) | 32) ?? []) if (endsWithWord(text, at, joined)) return true;
+  return false;
+}
+
+/** Whether `word` (lower case) ends at `at`, in either case: `| 32` lowers A–Z and É, È, nothing else into a–z, é, è. */
+function endsWithWord(text: string, at: number, word: string): boolean {
+  if (at < word.length) return false;
+  for (let k = 1; k <= word.length; k++) if ((text.charCodeAt(at - k) | 32) !== word.charCodeAt(word.length - k)) return false;
+  return true;
+}
+
+/**
+ * Where the name around the keyword that `named` found, ending at `nameEnd`, starts: back over name
+ * characters, at most 64 of them before the keyword; -1 if it runs longer.
+ *
+ * The search is run as a test, which says where a match ends but not where it starts (it costs
+ * less: a megabyte can hold 130,000 names). Reading back from the end gives the same start
+ * whenever the keyword is made of name characters and the name is 64 characters or less; a
+ * name that runs back past any possible keyword's 64 characters is too long whatever the keyword.
+ * Otherwise (a keyword with a space, an apostrophe or an accent in it: `mot de passe`, `clé API`,
+ * `jeton d'accès`, or a long name) the search runs again to say where the match starts, from at
+ * most MATCH_MAX characters back: no match starts before the one the test found.
+ */
+export function nameStart(text: string, re: RegExp, from: number, nameEnd: number): number {
+  const floor = Math.max(0, nameEnd - MATCH_MAX - 65);
+  let start = nameEnd;
+  while (start > floor && isNameChar(text.charCodeAt(start - 1))) start--;
+  if (start === floor && start > 0 && isNameChar(text.charCodeAt(start - 1))) return -1;
+  if (nameEnd - start <= 64) {
+    // A keyword goes on before the name characters only through a space, an apostrophe or an
+    // accent right after a letter (`mot de`, `d'api`, `clé`), and then starts at most
+    // KEYWORD_MAX characters back: elsewhere (`Cookie: a`, `"token"`) the start is known.
+    if (!mayJoinKeyword(text, start - 1)) return start;
+    re.lastIndex = Math.max(from, start - KEYWORD_MAX - 1);
+  } else re.lastIndex = Math.max(from, nameEnd - MATCH_MAX - 1);
+  const m = re.exec(text)!;
+  start = m.index;
+  const limit = Math.max(0, start - 64);
+  while (start > limit && isNameChar(text.charCodeAt(start - 1))) start--;
+  return start === limit && start > 0 && isNameChar(text.charCodeAt(start - 1)) ? -1 : start;
+}
+
+/** `text.startsWith(word, at)`, read in place (a short name: the built-in costs more to call than to run). */
+export function sameAt(text: string, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(at + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+export function isPlainName(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (!isNameChar(name.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Whether a plain name found again at `start` is the whole name `nameStart` would read: no name
+ * character before it, no `%` (an encoded delimiter's digits would be cut off), and nothing that
+ * could join a keyword across it (a space, an apostrophe or an accent after a letter).
+ */
+export function startsAtName(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  return !isNameChar(before) && before !== 37 && !mayJoinKeyword(text, start - 1);
+}
