@@ -16,18 +16,19 @@
  * 3. private keys, bearer tokens, URL passwords, then credentials known by their shape: JWT,
  *    Facebook, Google, Stripe, AWS…, then bare AWS secret keys (token-shapes.ts);
  * 4. payment card numbers (card-numbers.ts).
- * Every rule runs in linear time (each file says why): a megabyte of hostile text or a 2 MB URL
- * scrubs in < 50 ms, checked by utils/contract/scrub-speed.test.ts. Texts dense with secrets
- * (100,000 values in a megabyte) set the pace: the rules read characters by code rather than
- * start a search per value, and write through utils/contract/scrub/splicer.ts.
+ * Every rule runs in linear time (each file says why), checked by
+ * utils/contract/scrub-speed.test.ts: a megabyte of hostile text or a 2 MB URL scrubs in tens of
+ * milliseconds. Texts dense with secrets (100,000 values in a megabyte) set the pace: the rules
+ * read characters by code rather than start a search per value, and write through
+ * utils/contract/scrub/splicer.ts.
  *
- * In the contract room because two places apply it: the content script scrubs what it captures
- * in the page (utils/page/normalize-entry.ts), and the draw-link rule (canonicalDrawUrl in
- * utils/contract/osortoo-urls.ts, which the popup uses too) drops the parameters it would
- * scrub. No dependencies. Every pattern is built on first use rather than at load: `new RegExp`
- * or `new Set` at module level is a side effect that bundlers keep, and it would drag the
- * scrubber into the page hook's content script, which only imports the page match patterns
- * from utils/contract/osortoo-urls.ts.
+ * In the contract room because several places apply it, none of them in the customer's page: the
+ * extension's worker scrubs everything a page sent before anything reads it
+ * (utils/diagnosis/scrub-page-answers.ts), drafts are keyed by a scrubbed address
+ * (utils/form/drafts.ts), and support's inbox shows its markers (server/inbox/scrubbed-text.tsx).
+ * The content scripts may not import it (`content-script-no-scrubber` in .dependency-cruiser.cjs):
+ * it would weigh on every Osortoo page. No dependencies. Every pattern is built on first use
+ * rather than at load: `new RegExp` or `new Set` at module level is a side effect that bundlers keep.
  */
 import { scrubCardNumbers } from './scrub/card-numbers';
 import { scrubCookieStrings } from './scrub/cookie-strings';
