@@ -78,7 +78,9 @@ describe('fault matrix: outage', () => {
           : undefined,
       10_000,
     );
-    expect(await first.form.getByTestId('delivery-status').textContent()).toMatch(/offline|hors ligne/);
+    // The reason is shown between attempts ("Trying again now…" stands in for it while one runs):
+    // read until an attempt has failed, however long a retry takes on a busy machine.
+    await expect.poll(() => first.form.getByTestId('delivery-status').textContent(), { timeout: 10_000 }).toMatch(/offline|hors ligne/);
     console.log(
       `[fault-matrix] down: queued after ${Date.now() - started} ms`,
       JSON.stringify((await outboxRecords(browser)).map((r) => r.attempts)),
