@@ -18,37 +18,6 @@ const SEPARATOR = '(?:[ \\u00A0\\u202F\\u2009\\u2007\\u2010\\u2011\\u2013+-]|%20
 let RUN: RegExp | undefined;
 const run = (): RegExp => (RUN ||= new RegExp(String.raw`\d(?<![\w.,]\d)(?=(?:${SEPARATOR}?\d){12})(?:${SEPARATOR}?\d){0,59}`, 'gi'));
 
-/** The Luhn checksum that every payment card number satisfies (and 9 in 10 other numbers fail). */
-export function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = digits.length - 1, double = false; i >= 0; i--, double = !double) {
-    let d = digits.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-/**
- * First digits and lengths of the networks: Visa (4; 13, 16, 19), American Express (34, 37; 15),
- * Diners (30, 36, 38, 39; 14–19), Mastercard (51–55, 2221–2720), Maestro (50, 56–58, 6304,
- * 67…), JCB (35), Discover (6011, 644–649, 65), UnionPay (62) (16–19). Facebook's newer
- * ids start with 61, which no network uses.
- */
-export function isCardNumber(digits: string): boolean {
-  const n = digits.length;
-  if (n < 13 || n > 19) return false;
-  let fits: boolean;
-  if (digits[0] === '4') fits = n === 13 || n === 16 || n === 19;
-  else if (/^3[47]/.test(digits)) fits = n === 15;
-  else if (/^3(?:0[0-5]|[689])/.test(digits)) fits = n >= 14;
-  else fits = n >= 16 && /^(?:5[0-8]|2[2-7]|35|6(?:011|2|3|4[4-9]|5|7))/.test(digits);
-  return fits && luhn(digits);
-}
-
 /*
  * A megabyte of French-formatted cards holds 60,000 numbers, each read once: the groups of a run
  * are kept as offsets in two reused arrays (no object, array or string per group), and every
@@ -64,9 +33,10 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const size = (i: number): number => (i < groupCount ? ENDS[i]! - STARTS[i]! : 0);
 
 /**
- * Whether `k` groups from the `i`th on make a card number: `isCardNumber` on their digits, read
- * in the text where they are rather than joined into a string first. The first group holds four
- * digits or more, enough for every network's first digits.
+ * Whether `k` groups from the `i`th on make a card number: a network's first digits and length
+ * (`fitsNetwork`), and the Luhn checksum that every payment card number satisfies (and 9 in 10
+ * other numbers fail), read in the text where the digits are rather than joined into a string
+ * first. The first group holds four digits or more, enough for every network's first digits.
  */
 function isCardAt(text: string, i: number, k: number): boolean {
   let n = 0;
@@ -87,7 +57,12 @@ function isCardAt(text: string, i: number, k: number): boolean {
   return sum % 10 === 0;
 }
 
-/** The network test of `isCardNumber`, for `n` digits whose first four are at `at`. */
+/**
+ * Whether `n` digits whose first four are at `at` fit a network: Visa (4; 13, 16, 19), American
+ * Express (34, 37; 15), Diners (30, 36, 38, 39; 14–19), Mastercard (51–55, 2221–2720), Maestro
+ * (50, 56–58, 6304, 67…), JCB (35), Discover (6011, 644–649, 65), UnionPay (62) (16–19).
+ * Facebook's newer ids start with 61, which no network uses.
+ */
 function fitsNetwork(text: string, at: number, n: number): boolean {
   if (n < 13 || n > 19) return false;
   const a = text.charCodeAt(at) - 48;
