@@ -22,6 +22,7 @@ import {
   encodeMultipart,
   makePng,
   postParts,
+  postPartsTo,
   rawRequest,
   startTestApi,
   supportAuth,
@@ -585,8 +586,7 @@ describe('createApp without a socket', () => {
     const app = createApp({ db, allowedOrigins: [], rateLimit: false, now: () => new Date(), newReference: () => references.shift()! });
     try {
       const send = async () => {
-        const { body, contentType } = encodeMultipart(ticketParts(sampleTicket({ screenshots: [] }), []));
-        const res = await app.request('/v1/tickets', { method: 'POST', headers: { 'Content-Type': contentType }, body });
+        const res = await postPartsTo(app, ticketParts(sampleTicket({ screenshots: [] }), []));
         expect(res.status).toBe(201);
         return TicketCreatedSchema.parse(await res.json()).reference;
       };

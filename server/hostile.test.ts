@@ -15,6 +15,7 @@ import {
   encodeMultipart,
   makePng,
   postParts,
+  postPartsTo,
   shotMeta,
   startTestApi,
   supportAuth,
@@ -232,8 +233,7 @@ describe('reference collisions', () => {
       });
       const send = async () => {
         const files = [{ type: 'image/png' as const, bytes: makePng(3, 2) }];
-        const { body, contentType } = encodeMultipart(ticketParts(ticketFor(files), files));
-        const res = await app.request('/v1/tickets', { method: 'POST', headers: { 'Content-Type': contentType }, body });
+        const res = await postPartsTo(app, ticketParts(ticketFor(files), files));
         expect(res.status).toBe(201);
         return TicketCreatedSchema.parse(await res.json()).reference;
       };

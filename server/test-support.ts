@@ -98,6 +98,12 @@ export async function postParts(url: string, parts: RawPart[], headers: Record<s
   return fetch(`${url}/v1/tickets`, { method: 'POST', headers: { 'Content-Type': contentType, ...headers }, body });
 }
 
+/** The same, to an app built without a socket (createApp's `request`), for tests that inject into it. */
+export async function postPartsTo(app: { request(path: string, init: RequestInit): Response | Promise<Response> }, parts: RawPart[]) {
+  const { body, contentType } = encodeMultipart(parts);
+  return app.request('/v1/tickets', { method: 'POST', headers: { 'Content-Type': contentType }, body });
+}
+
 /**
  * Sends raw bytes over a fresh socket (node:http, so headers and Content-Length are ours) and
  * resolves with the status, or `null` when the server closed without answering.

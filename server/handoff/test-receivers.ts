@@ -8,6 +8,8 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { Webhook } from 'standardwebhooks';
+import { startTestApi } from '../test-support';
+import { startHandoff } from './handoff';
 
 /** A secret for tests: `whsec_` + base64 of 32 bytes. */
 export const TEST_WEBHOOK_SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
@@ -148,4 +150,33 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * An API whose handoff posts to one real webhook receiver that answers 500 once, then 200, and
+ * retries within milliseconds: every ticket's delivery then holds a failed attempt and a
+ * delivered one. What the inbox's handoff section is tested with, over HTTP
+ * (server/inbox/inbox.test.ts) and in the browser (tests/e2e/inbox/inbox.test.ts).
+ */
+export async function startApiWithRetriedWebhook() {
+  const receiver = await startReceiver(TEST_WEBHOOK_SECRET, [{ status: 500 }], { status: 200 });
+  const api = await startTestApi({ handoffConfigured: true });
+  const handoff = startHandoff({
+    api,
+    dataDir: api.dataDir,
+    settings: { webhooks: { urls: [receiver.url], secret: TEST_WEBHOOK_SECRET } },
+    backoff: { delaysMs: [40, 40, 40], jitter: 0 },
+    pollMs: 20,
+    log: () => {},
+  });
+  return {
+    receiver,
+    api,
+    handoff,
+    async close(): Promise<void> {
+      await handoff.close();
+      await api.close();
+      await receiver.close();
+    },
+  };
 }

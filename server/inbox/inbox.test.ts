@@ -7,8 +7,7 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TicketCreatedSchema, TicketPublicSchema } from '../../utils/contract/schemas';
-import { startHandoff, type RunningHandoff } from '../handoff/handoff';
-import { startReceiver, TEST_WEBHOOK_SECRET, waitFor, type TestReceiver } from '../handoff/test-receivers';
+import { startApiWithRetriedWebhook, waitFor, type TestReceiver } from '../handoff/test-receivers';
 import { makePng, postParts, SUPPORT_TOKEN, startTestApi, ticketFor, ticketParts } from '../test-support';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
@@ -177,8 +176,8 @@ describe('support inbox over HTTP', () => {
 });
 
 describe('the handoff on the inbox’s ticket page', { timeout: 20_000 }, () => {
+  let stack: Awaited<ReturnType<typeof startApiWithRetriedWebhook>> | undefined;
   let api: Api;
-  let handoff: RunningHandoff;
   let receiver: TestReceiver;
   let cookie: string;
   let id: string;
@@ -188,25 +187,15 @@ describe('the handoff on the inbox’s ticket page', { timeout: 20_000 }, () => 
 
   beforeAll(async () => {
     // A real receiver verifying Standard Webhooks signatures: 500 first, then 200.
-    receiver = await startReceiver(TEST_WEBHOOK_SECRET, [{ status: 500 }], { status: 200 });
-    api = await startTestApi({ handoffConfigured: true });
-    handoff = startHandoff({
-      api,
-      dataDir: api.dataDir,
-      settings: { webhooks: { urls: [receiver.url], secret: TEST_WEBHOOK_SECRET } },
-      backoff: { delaysMs: [40, 40, 40], jitter: 0 },
-      pollMs: 20,
-      log: () => {},
-    });
+    stack = await startApiWithRetriedWebhook();
+    ({ api, receiver } = stack);
     const res = await postParts(api.url, ticketParts(ticketFor([]), []));
     id = ((await res.json()) as { id: string }).id;
     await waitFor('the retried webhook to be delivered', () => receiver.deliveredIds().length === 1);
     cookie = cookieOf(await signIn(api));
   }, 20_000);
   afterAll(async () => {
-    await handoff?.close();
-    await api?.close();
-    await receiver?.close();
+    await stack?.close();
   });
 
   it('lists the delivery with each attempt: the 500, then the delivery', async () => {

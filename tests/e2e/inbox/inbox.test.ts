@@ -14,9 +14,8 @@ import { SUPPORT_TOKEN, openForm, tabIdOf } from '../support/harness';
 import { useStack } from '../support/stack';
 import { describeViolations, runAxe } from '../accessibility/axe';
 import { sampleTicket } from '../../fixtures/sample-ticket';
-import { startHandoff } from '../../../server/handoff/handoff';
-import { startReceiver, TEST_WEBHOOK_SECRET, waitFor } from '../../../server/handoff/test-receivers';
-import { postParts, SUPPORT_TOKEN as API_TOKEN, startTestApi, ticketFor, ticketParts } from '../../../server/test-support';
+import { startApiWithRetriedWebhook, waitFor } from '../../../server/handoff/test-receivers';
+import { postParts, SUPPORT_TOKEN as API_TOKEN, ticketFor, ticketParts } from '../../../server/test-support';
 import { TicketCreatedSchema } from '../../../utils/contract/schemas';
 
 const stack = useStack({ locale: 'en' });
@@ -178,16 +177,8 @@ describe('support inbox', () => {
   });
 
   it('shows the handoff’s attempts on the ticket page, axe-clean, and Send again delivers once more', async () => {
-    const receiver = await startReceiver(TEST_WEBHOOK_SECRET, [{ status: 500 }], { status: 200 });
-    const api = await startTestApi({ handoffConfigured: true });
-    const handoff = startHandoff({
-      api,
-      dataDir: api.dataDir,
-      settings: { webhooks: { urls: [receiver.url], secret: TEST_WEBHOOK_SECRET } },
-      backoff: { delaysMs: [40, 40, 40], jitter: 0 },
-      pollMs: 20,
-      log: () => {},
-    });
+    const handoffStack = await startApiWithRetriedWebhook();
+    const { api, receiver } = handoffStack;
     const page = await stack.browser.context.newPage();
     try {
       const { id } = TicketCreatedSchema.parse(await (await postParts(api.url, ticketParts(ticketFor([]), []))).json());
@@ -214,9 +205,7 @@ describe('support inbox', () => {
       expect(await attempts.last().getAttribute('data-outcome')).toBe('delivered');
     } finally {
       await page.close();
-      await handoff.close();
-      await api.close();
-      await receiver.close();
+      await handoffStack.close();
     }
   });
 });
