@@ -137,15 +137,16 @@ export function startHandoff(options: StartHandoffOptions): RunningHandoff {
 
   function checkDeadlines(): number {
     const at = now();
-    // Runs every minute over every waiting ticket: the summaries' columns (kept by triggers,
-    // server/ticket-summaries.ts) let SQLite keep only the tickets near their deadline, so the
-    // promises parsed here are a handful, not the whole queue. The filter is a minute generous
-    // (julianday arithmetic is in floating point); deadlineState below decides exactly.
+    // Runs every minute over every waiting ticket: the summaries' columns (kept by triggers from
+    // the stored promise, server/ticket-summaries.ts) let SQLite keep only the tickets near their
+    // deadline, and give their clock start and due time without parsing the promise. The filter
+    // is a minute generous (julianday arithmetic is in floating point); deadlineState decides.
     // Only tickets the handoff announced: turning the handoff on must not flood support with
     // "overdue" for every old ticket.
     const rows = store.db
       .prepare(
-        `SELECT t.id, t.promise_json FROM ticket_summaries s JOIN tickets t ON t.id = s.ticket_id
+        `SELECT t.id, s.clock_starts_at AS clockStartsAt, s.due_at AS latestReplyAt
+         FROM ticket_summaries s JOIN tickets t ON t.id = s.ticket_id
          WHERE s.status IN (${WAITING_STATUSES.map(() => '?').join(',')})
            AND (julianday(s.due_at) - julianday(?)) * 86400000.0 - 60000
                <= max(?, (julianday(s.due_at) - julianday(s.clock_starts_at)) * 86400000.0 * ?)
@@ -153,11 +154,14 @@ export function startHandoff(options: StartHandoffOptions): RunningHandoff {
            AND EXISTS (SELECT 1 FROM handoff_events e WHERE e.dedupe_key = t.id || ':ticket.created')
            AND NOT EXISTS (SELECT 1 FROM handoff_events e WHERE e.dedupe_key = t.id || ':ticket.deadline_overdue')`,
       )
-      .all(...WAITING_STATUSES, at.toISOString(), AT_RISK_MS, AT_RISK_FRACTION) as { id: string; promise_json: string }[];
+      .all(...WAITING_STATUSES, at.toISOString(), AT_RISK_MS, AT_RISK_FRACTION) as {
+      id: string;
+      clockStartsAt: string;
+      latestReplyAt: string;
+    }[];
     let emitted = 0;
     for (const row of rows) {
-      const promise = JSON.parse(row.promise_json) as { clockStartsAt: string; latestReplyAt: string };
-      const state = deadlineState(promise, at);
+      const state = deadlineState(row, at);
       if (state === 'on-time') continue;
       // A ticket found already overdue (the API was down) gets "overdue" only, never "at risk" after it.
       const type: HandoffEventType = state === 'overdue' ? 'ticket.deadline_overdue' : 'ticket.deadline_at_risk';
@@ -165,8 +169,8 @@ export function startHandoff(options: StartHandoffOptions): RunningHandoff {
       if (queue.hasEvent(key)) continue;
       const detail: EventDetail = {
         kind: 'deadline',
-        latestReplyAt: promise.latestReplyAt,
-        minutesLeft: minutesLeft(promise.latestReplyAt, at),
+        latestReplyAt: row.latestReplyAt,
+        minutesLeft: minutesLeft(row.latestReplyAt, at),
       };
       if (record(row.id, type, key, detail, at.toISOString())) emitted++;
     }
