@@ -26,7 +26,12 @@ const STATUS_WORDS =
 const SCHEMES = /^(?:bearer|basic|digest|token|oauth|negotiate|ntlm|hawk|apikey|api-key|aws4-hmac-sha256|sharedkey|mac|dpop|gnap)$/i;
 
 /** SCHEMES, tested only on words that start like one (most words do not: no search to start). */
-const isScheme = (word: string): boolean => 'bdtonhasmgBDTONHASMG'.includes(word[0] ?? ' ') && SCHEMES.test(word);
+const isSchemeAt = (text: string, from: number, to: number): boolean => {
+  const c = text.charCodeAt(from);
+  const l = c | 32;
+  const startsLikeOne = l >= 97 && l <= 122 && (c <= 90 || c >= 97) && 'bdtonhasmg'.includes(String.fromCharCode(l));
+  return startsLikeOne && SCHEMES.test(text.slice(from, to));
+};
 
 let STATUS: Set<string> | undefined;
 const statusWords = (): Set<string> => (STATUS ||= new Set(STATUS_WORDS.split(' ')));
@@ -40,17 +45,23 @@ const statusWords = (): Set<string> => (STATUS ||= new Set(STATUS_WORDS.split(' 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** A word: letters (accented too), inner apostrophes and hyphens, no camelCase hump inside. */
-function isWord(w: string): boolean {
-  const n = w.length;
+const isWord = (w: string): boolean => isWordAt(w, 0, w.length);
+
+/** `isWord` of `text[from, to)`, read in place: a value is checked without being cut out. */
+function isWordAt(text: string, from: number, to: number): boolean {
+  const n = to - from;
   if (n > 24 || n === 0) return false;
   let lower = false;
-  for (let i = 0; i < n; i++) {
-    const c = w.charCodeAt(i);
-    if (c > 127) return /^\p{L}[\p{L}'’-]*$/u.test(w) && !/\p{Ll}\p{Lu}/u.test(w);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) {
+      const w = text.slice(from, to);
+      return /^\p{L}[\p{L}'’-]*$/u.test(w) && !/\p{Ll}\p{Lu}/u.test(w);
+    }
     if (isAsciiLetter(c)) {
       if (lower && c <= 90) return false;
       lower = c >= 97;
-    } else if (i === 0 || (c !== 39 && c !== 45)) return false;
+    } else if (i === from || (c !== 39 && c !== 45)) return false;
     else lower = false;
   }
   return true;
@@ -84,10 +95,8 @@ function trimPunctuation(w: string): string {
 }
 
 /** Ends like a sentence: `.`, `!`, `?`, `…`. */
-const endsSentence = (w: string): boolean => {
-  const c = w.charCodeAt(w.length - 1);
-  return c === 46 || c === 33 || c === 63 || c === 0x2026;
-};
+const endsSentence = (w: string): boolean => isSentenceEnd(w.charCodeAt(w.length - 1));
+const isSentenceEnd = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
 
 /**
  * For a name written as a label in prose or a header dump (`password: …`): whether what follows
@@ -100,19 +109,24 @@ export function readsAsProse(text: string, at: number): boolean {
   let end = at;
   while (end < text.length && end - at < 80 && !isSpace(text.charCodeAt(end))) end++;
   if (end === at) return true;
-  const first = text.slice(at, end);
-  const word = trimPunctuation(first);
-  if (!word) return true;
+  // The word without the quotes and brackets before it and the punctuation after it, read in
+  // place: a word followed by more words, the common case, is decided without cutting it out.
+  let from = at;
+  let to = end;
+  while (from < to && isLeading(text.charCodeAt(from))) from++;
+  while (to > from && isTrailing(text.charCodeAt(to - 1))) to--;
+  if (from === to) return true;
   // More text on the line: spaces or tabs, then a letter (or anything, after a word).
   let next = end;
   while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
   const more = next > end && next < text.length && !isSpace(text.charCodeAt(next));
-  const wordLike = isWord(word);
+  const wordLike = isWordAt(text, from, to);
   // A word with more text after it reads as prose, status word or not: checked first, it spares
   // lowering the word and looking it up.
-  if (wordLike && more && !isScheme(word)) return true;
+  if (wordLike && more && !isSchemeAt(text, from, to)) return true;
+  const word = text.slice(from, to);
   if (statusWords().has(word.toLowerCase())) return true;
-  if (wordLike) return endsSentence(first);
+  if (wordLike) return isSentenceEnd(text.charCodeAt(end - 1));
   return more && /^\d{1,3}$/.test(word) && /\p{L}/u.test(text[next]!);
 }
 
