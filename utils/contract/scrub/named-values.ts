@@ -13,7 +13,7 @@
 import { markerAt, removed } from './markers';
 import { isLiteral, looksRandom, quotedProse, readsAsProse, schemeFirst } from './plain-values';
 import { type NameKind, nameKind } from './secret-names';
-import { encodedPrefix, isPlainName, nameStart, sameAt, startsAtName } from './name-start';
+import { encodedPrefix, isPlainName, nameStart, sameAt, startsAtEncodedName, startsAtName } from './name-start';
 import { Splicer } from './splicer';
 import {
   allDigits,
@@ -244,9 +244,23 @@ function markerFor(name: string, kind: NameKind, form: Form): string {
 interface RecentName {
   name: string;
   kind: NameKind | undefined;
-  markers: Partial<Record<Form, string>>;
+  /** Its markers by form, made on first use. */
+  pair: string | undefined;
+  json: string | undefined;
+  label: string | undefined;
   /** Only name characters, 64 or fewer: found again where `nameStart` would find it, see `startsAtName`. */
   plain: boolean;
+}
+
+/** The marker of a recent name's value in this form (a field each: a keyed access per value costs more). */
+function markerOf(last: RecentName, kind: NameKind, form: Form): string {
+  const known = form === 'pair' ? last.pair : form === 'json' ? last.json : last.label;
+  if (known !== undefined) return known;
+  const marker = markerFor(last.name, kind, form);
+  if (form === 'pair') last.pair = marker;
+  else if (form === 'json') last.json = marker;
+  else last.label = marker;
+  return marker;
 }
 
 /** How many recent names are compared in place: JSON and query strings alternate a few (`"secret"…"password"`). */
@@ -257,7 +271,8 @@ function recentAt(recent: RecentName[], text: string, nameEnd: number): RecentNa
   for (let i = 0; i < recent.length; i++) {
     const known = recent[i]!;
     const start = nameEnd - known.name.length;
-    if (!known.plain || start < 0 || !sameAt(text, start, known.name) || !startsAtName(text, start)) continue;
+    if (!known.plain || start < 0 || !sameAt(text, start, known.name)) continue;
+    if (!startsAtName(text, start) && !startsAtEncodedName(text, start, nameEnd)) continue;
     if (i) [recent[0], recent[i]] = [known, recent[0]!];
     return known;
   }
@@ -273,7 +288,14 @@ function remember(recent: RecentName[], text: string, start: number, nameEnd: nu
     return known;
   }
   const name = text.slice(start, nameEnd);
-  const entry = { name, kind: name ? nameKind(name) : undefined, markers: {}, plain: name.length <= 64 && isPlainName(name) };
+  const entry: RecentName = {
+    name,
+    kind: name ? nameKind(name) : undefined,
+    pair: undefined,
+    json: undefined,
+    label: undefined,
+    plain: name.length <= 64 && isPlainName(name),
+  };
   if (recent.length === RECENT) recent[RECENT - 1] = entry;
   else recent.push(entry);
   [recent[0], recent[recent.length - 1]] = [entry, recent[0]!];
@@ -300,13 +322,12 @@ export function scrubNamedValues(text: string): string {
       last = remember(recent, text, start, nameEnd);
     }
     const start = nameEnd - last.name.length;
-    const { name, kind } = last;
+    const { kind } = last;
     if (!kind) continue;
     readSeparator(text, nameEnd, sep);
     const form: Form = sep.close ? 'json' : sep.equals && !sep.spaced ? 'pair' : 'label';
     const effective: NameKind = kind === 'field' && form === 'label' ? 'weak' : kind;
-    last.markers[form] ||= markerFor(name, kind, form);
-    const marker = last.markers[form]!;
+    const marker = markerOf(last, kind, form);
 
     let v = sep.end;
     if (form !== 'pair') while (isBlank(text.charCodeAt(v))) v++;
