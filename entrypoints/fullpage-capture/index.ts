@@ -2,6 +2,7 @@ import { snapdom } from '@zumer/snapdom';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { smallImages } from '../../utils/screenshots/full-page-images';
 import { capturedHeight, planRegion } from '../../utils/screenshots/full-page-region';
+import { cloneTextLeaf } from '../../utils/screenshots/full-page-text-leaves';
 import type { FullPageDoor, PageAnswer, PageStage } from '../../utils/screenshots/full-page-protocol';
 
 /**
@@ -18,7 +19,8 @@ import type { FullPageDoor, PageAnswer, PageStage } from '../../utils/screenshot
  * - Only the region drawn is cloned (utils/screenshots/full-page-region.ts): cost follows the
  *   cut, not the page's length.
  * - Small images (avatars) are drawn once per picture, not once per copy
- *   (utils/screenshots/full-page-images.ts).
+ *   (utils/screenshots/full-page-images.ts), and elements holding only text are cloned whole
+ *   (utils/screenshots/full-page-text-leaves.ts): both through snapdom's `resolveNode`.
  * - The page only clones and serialises; the SVG is drawn into pixels and compressed by the
  *   popup, so that work never freezes the customer's tab.
  */
@@ -61,7 +63,7 @@ async function run(): Promise<PageAnswer> {
         },
         {
           name: 'osortoo-small-images',
-          resolveNode: (node) => images.resolve(node),
+          resolveNode: (node) => images.resolve(node) ?? cloneTextLeaf(node),
           beforeRender: (context) => {
             context.classCSS = (context.classCSS ?? '') + images.css();
           },
