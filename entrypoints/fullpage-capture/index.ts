@@ -1,6 +1,8 @@
 import { snapdom } from '@zumer/snapdom';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { smallImages } from '../../utils/screenshots/full-page-images';
 import { capturedHeight, planRegion } from '../../utils/screenshots/full-page-region';
+import { cloneTextLeaf } from '../../utils/screenshots/full-page-text-leaves';
 import type { FullPageDoor, PageAnswer, PageStage } from '../../utils/screenshots/full-page-protocol';
 
 /**
@@ -16,6 +18,9 @@ import type { FullPageDoor, PageAnswer, PageStage } from '../../utils/screenshot
  *   (`fast: false`) and prunes by `clip`.
  * - Only the region drawn is cloned (utils/screenshots/full-page-region.ts): cost follows the
  *   cut, not the page's length.
+ * - Small images (avatars) are drawn once per picture, not once per copy
+ *   (utils/screenshots/full-page-images.ts), and elements holding only text are cloned whole
+ *   (utils/screenshots/full-page-text-leaves.ts): both through snapdom's `resolveNode`.
  * - The page only clones and serialises; the SVG is drawn into pixels and compressed by the
  *   popup, so that work never freezes the customer's tab.
  */
@@ -34,6 +39,7 @@ async function run(): Promise<PageAnswer> {
     const plan = await planRegion(root, height, () => cancelled);
     if (cancelled) return { ok: false, reason: 'cancelled', detail: 'cancelled' };
     stage = 'cloning';
+    const images = smallImages();
     const result = await snapdom(root, {
       clip: { x: 0, y: 0, width, height },
       dpr: 1,
@@ -53,6 +59,13 @@ async function run(): Promise<PageAnswer> {
           name: 'osortoo-stage',
           afterClone: () => {
             stage = 'serialising';
+          },
+        },
+        {
+          name: 'osortoo-small-images',
+          resolveNode: (node) => images.resolve(node) ?? cloneTextLeaf(node),
+          beforeRender: (context) => {
+            context.classCSS = (context.classCSS ?? '') + images.css();
           },
         },
       ],

@@ -58,23 +58,31 @@ export async function planRegion(root: Element, cut: number, cancelled: () => bo
   const plan: RegionPlan = { drop: new Set(), placeholder: new Set(), visited: 0 };
   const stack: Element[] = [root];
   let slice = performance.now();
+  // Layout does not change while we walk except through the page's own scripts, whose effect
+  // between slices is at worst a node drawn or dropped at the edge: acceptable. So the window's
+  // scroll and height are read once a slice: each read of layout costs a few microseconds even
+  // when nothing changed, and the walk makes thousands.
+  let scrollY = window.scrollY;
+  let viewportHeight = window.innerHeight;
   while (stack.length > 0) {
     if (performance.now() - slice > SLICE_MS) {
       await nextTurn();
       if (cancelled()) throw new Error('cancelled');
       slice = performance.now();
+      scrollY = window.scrollY;
+      viewportHeight = window.innerHeight;
     }
     const parent = stack.pop()!;
     const boxArea = clipsOverflow(parent) ? parent.getBoundingClientRect() : undefined;
-    // Layout does not change while we walk except through the page's own scripts, whose
-    // effect between slices is at worst a node drawn or dropped at the edge: acceptable.
-    const scrollY = window.scrollY;
     for (const child of parent.children) {
       plan.visited++;
+      // Nothing to decide below an element without element children (most of a page: text,
+      // links, images): it is kept whole, and its own box is checked here, as a child.
+      const leaf = child.firstElementChild === null;
       const r = child.getBoundingClientRect();
       // display: contents and empty boxes have no box of their own: decide on their children.
       if (r.width === 0 && r.height === 0) {
-        stack.push(child);
+        if (!leaf) stack.push(child);
         continue;
       }
       if (boxArea && (r.top >= boxArea.bottom || r.left >= boxArea.right)) {
@@ -85,12 +93,12 @@ export async function planRegion(root: Element, cut: number, cancelled: () => bo
         plan.placeholder.add(child);
         continue;
       }
-      const onScreen = r.bottom > 0 && r.top < window.innerHeight;
+      const onScreen = r.bottom > 0 && r.top < viewportHeight;
       if (r.top + scrollY >= cut && !(onScreen && isPinned(child))) {
         plan.drop.add(child);
         continue;
       }
-      stack.push(child);
+      if (!leaf) stack.push(child);
     }
   }
   return plan;

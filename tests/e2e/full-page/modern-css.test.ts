@@ -9,7 +9,9 @@
  *   and ≥ 95 % of pixels within 40 / 255 on every channel. Text anti-aliasing and JPEG (quality
  *   0.85) stay well inside it (measured: mean ≈ 1, ≥ 99 % of pixels close); a missing shadow
  *   or a grey frame round every card fails the second, a page shifted by 2 px or a blank image
- *   fails both;
+ *   fails both; each avatar on them (an <img>, drawn once per picture:
+ *   utils/screenshots/full-page-images.ts) must match too (mean difference ≤ AVATAR_MEAN_MAX):
+ *   a missing, blank or grey-placeholder avatar differs by ~100;
  * - real failures still fall back to the visible-area capture, with the reason shown.
  */
 import { describe, expect, it } from 'vitest';
@@ -22,6 +24,7 @@ const SHIFT_MAX = 2;
 const MEAN_MAX = 3.5;
 const CLOSE_SHARE_MIN = 0.975;
 const CLOSE_PER_CHANNEL = 40;
+const AVATAR_MEAN_MAX = 12;
 
 async function openDrawPage(query: string) {
   const page = await stack.browser.context.newPage();
@@ -73,13 +76,20 @@ describe('full page on modern CSS', () => {
     // Chromium's own rendering of three regions: the top (sticky bar, title, winners), the middle
     // of the comments and the last screen before the cut.
     const regions = [0, 3600, 7200];
+    // Where the avatars are, in page coordinates: those wholly inside a region are compared.
+    const avatars = await page.evaluate(() =>
+      [...document.querySelectorAll('.comment img')].map((img) => {
+        const r = img.getBoundingClientRect();
+        return { x: Math.round(r.left), y: Math.round(r.top + window.scrollY), width: Math.round(r.width), height: Math.round(r.height) };
+      }),
+    );
     const references = [];
     for (const y of regions) {
       const png = await page.screenshot({ fullPage: true, clip: { x: 0, y, width: 1280, height: 800 }, type: 'png' });
       references.push(png.toString('base64'));
     }
     const compared = await form.evaluate(
-      async ({ ours, refs, ys, channel }) => {
+      async ({ ours, refs, ys, channel, boxes }) => {
         const decode = async (base64: string, type: string) =>
           createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type }));
         const pixels = (bitmap: ImageBitmap, y: number) => {
@@ -118,11 +128,30 @@ describe('full page on modern CSS', () => {
             const mean = sum / (count * 3);
             if (mean < best.mean) best = { dy, mean, closeShare: close / count, contrast: hi - lo };
           }
-          results.push({ y: ys[i], ...best });
+          // Each avatar wholly inside the region, at its own best alignment (the drift varies
+          // down the region by a pixel).
+          const shifted = [-1, 0, 1].map((d) => pixels(image, ys[i]! + best.dy + d));
+          let avatarsSeen = 0;
+          let worstAvatar = 0;
+          for (const box of boxes) {
+            const top = box.y - ys[i]!;
+            if (top < 4 || top + box.height > 800 - 4) continue;
+            let avatarBest = Number.POSITIVE_INFINITY;
+            for (const a of shifted) {
+              let sum = 0;
+              for (let y = top; y < top + box.height; y++)
+                for (let x = box.x; x < box.x + box.width; x++)
+                  for (let c = 0; c < 3; c++) sum += Math.abs(a[(y * 1280 + x) * 4 + c]! - b[(y * 1280 + x) * 4 + c]!);
+              avatarBest = Math.min(avatarBest, sum / (box.width * box.height * 3));
+            }
+            avatarsSeen++;
+            worstAvatar = Math.max(worstAvatar, avatarBest);
+          }
+          results.push({ y: ys[i], ...best, avatarsSeen, worstAvatar });
         }
         return results;
       },
-      { ours: shot.base64, refs: references, ys: regions, channel: CLOSE_PER_CHANNEL },
+      { ours: shot.base64, refs: references, ys: regions, channel: CLOSE_PER_CHANNEL, boxes: avatars },
     );
     console.log('full page vs Chromium (modern CSS):', JSON.stringify(compared));
     for (const region of compared) {
@@ -130,6 +159,8 @@ describe('full page on modern CSS', () => {
       expect(Math.abs(region.dy), `region at ${region.y}: shifted by ${region.dy} px`).toBeLessThanOrEqual(SHIFT_MAX);
       expect(region.mean, `region at ${region.y}: mean difference`).toBeLessThanOrEqual(MEAN_MAX);
       expect(region.closeShare, `region at ${region.y}: share of close pixels`).toBeGreaterThanOrEqual(CLOSE_SHARE_MIN);
+      expect(region.avatarsSeen, `region at ${region.y}: avatars compared`).toBeGreaterThan(2);
+      expect(region.worstAvatar, `region at ${region.y}: worst avatar's mean difference`).toBeLessThanOrEqual(AVATAR_MEAN_MAX);
     }
     await form.close();
     await page.close();
