@@ -18,9 +18,9 @@ import type { FullPageDoor, PageAnswer, PageStage } from '../../utils/screenshot
  *   (`fast: false`) and prunes by `clip`.
  * - Only the region drawn is cloned (utils/screenshots/full-page-region.ts): cost follows the
  *   cut, not the page's length.
- * - Small images (avatars) are drawn once per picture, not once per copy
- *   (utils/screenshots/full-page-images.ts), and elements holding only text are cloned whole
- *   (utils/screenshots/full-page-text-leaves.ts): both through snapdom's `resolveNode`.
+ * - Small images (avatars) are drawn once per picture, not once per copy, in slices before the
+ *   clone (utils/screenshots/full-page-images.ts), and elements holding only text are cloned
+ *   whole (utils/screenshots/full-page-text-leaves.ts): both handed over by snapdom's `resolveNode`.
  * - The page only clones and serialises; the SVG is drawn into pixels and compressed by the
  *   popup, so that work never freezes the customer's tab.
  */
@@ -40,6 +40,7 @@ async function run(): Promise<PageAnswer> {
     if (cancelled) return { ok: false, reason: 'cancelled', detail: 'cancelled' };
     stage = 'cloning';
     const images = smallImages();
+    await images.prepare(root, height, () => cancelled);
     const result = await snapdom(root, {
       clip: { x: 0, y: 0, width, height },
       dpr: 1,

@@ -1,24 +1,28 @@
 /**
  * Small images (avatars, icons, logos) in a full-page capture, drawn once per picture instead of
- * once per copy. Runs in the customer's tab, as a snapdom plugin of
- * entrypoints/fullpage-capture/index.ts.
+ * once per copy, ahead of the clone. Runs in the customer's tab, for
+ * entrypoints/fullpage-capture/index.ts (a snapdom plugin returns the prepared copies).
  *
  * Why: snapdom gives each <img> of its clone its own data: URL, which the page then loads for
- * a detached clone it never shows, and which the popup loads again, one image document each,
- * when it draws the SVG. A draw page shows one avatar per comment: on the bench's 27,136 px
- * page, the 108 avatars above the cut (8 different pictures) cost about 250-330 ms of CPU out
- * of the capture's ~1.3 s (traced: the page's clone and image stages, the popup's decode and
- * draw; measured against the same capture without them). Here each picture is drawn once, at
- * the size it is shown (the capture is at 1 CSS px per pixel), as a PNG; the copies carry no
- * src and point at it from one CSS rule (`content: url()`, which Chromium draws like the image
- * itself, object-fit included). The clone is detached, so the page never applies that rule:
- * only the popup loads each picture, once.
+ * a detached clone it never shows, and which the popup loads again, one image each, when it
+ * draws the SVG. A draw page shows one profile picture per comment: on the bench's 27,136 px
+ * page (tests/fixtures/in-flow-draw-page.ts, a photo of its own for each commenter), snapdom's
+ * way took the capture to 1.8-2.0 s, against 0.9-1.0 s this way. Here each picture is drawn
+ * once, at the size it is shown (the capture is at 1 CSS px per pixel), as a PNG; the copies
+ * carry no src and point at it from one CSS rule (`content: url()`, which Chromium draws like
+ * the image itself, object-fit included). The clone is detached, so the page never applies that
+ * rule: only the popup loads each picture, once.
+ *
+ * The pictures are drawn before the clone, in slices of a few milliseconds (`prepare`): each
+ * costs about a millisecond (the source decoded, drawn, encoded), and a hundred of them drawn
+ * while snapdom asked for each copy made a task of over 100 ms in the customer's page.
  *
  * Only what can be drawn identically takes this path: loaded, readable images (same origin or
  * CORS: a tainted canvas cannot be read), shown at most SMALL_PX wide and high, with an
- * object-fit that depends on the picture's proportions only. Anything else returns undefined
- * and snapdom clones it its usual way.
+ * object-fit that depends on the picture's proportions only. Anything else (and any image the
+ * page added after `prepare`) is left to snapdom, which clones it its usual way.
  */
+import { nextTurn } from './next-turn';
 
 /** Avatars and icons: above this size a PNG of the displayed picture may outweigh its source. */
 const SMALL_PX = 128;
@@ -28,11 +32,16 @@ const LOADING_ATTRIBUTES = new Set(['src', 'srcset', 'sizes', 'loading', 'decodi
 export const PICTURE_ATTRIBUTE = 'data-osortoo-picture';
 
 export interface SmallImages {
-  /** snapdom's `resolveNode`: the clone of `node` when it is a small image, else undefined. */
+  /** Draws the pictures of the images above `cut` (page CSS px), yielding every few milliseconds. */
+  prepare(root: Element, cut: number, cancelled: () => boolean): Promise<void>;
+  /** snapdom's `resolveNode`: the clone of `node` when it is a prepared small image, else undefined. */
   resolve(node: Element): Element | undefined;
   /** The rules that draw the pictures, for the SVG's style sheet. */
   css(): string;
 }
+
+/** Drawing work between two turns of the page's event loop, as in full-page-region.ts. */
+const SLICE_MS = 12;
 
 const px = (value: string) => Number.parseFloat(value) || 0;
 
@@ -59,10 +68,14 @@ export function pictureSize(
 export function smallImages(): SmallImages {
   /** PNG data: URL (or null when the picture cannot be read) by source and drawn size. */
   const pictures = new Map<string, { id: number; url: string } | null>();
+  /** The picture of each prepared image. */
+  const prepared = new Map<Element, number>();
+  let canvas: HTMLCanvasElement | undefined;
 
   const draw = (image: HTMLImageElement, width: number, height: number): string | null => {
     try {
-      const canvas = document.createElement('canvas');
+      // One canvas for every picture: resizing it clears it.
+      canvas ??= document.createElement('canvas');
       canvas.width = width;
       canvas.height = height;
       const context = canvas.getContext('2d');
@@ -76,34 +89,53 @@ export function smallImages(): SmallImages {
     }
   };
 
+  /** The picture `image` is drawn as, drawing it if it is the first copy; undefined if it cannot be. */
+  const pictureOf = (image: HTMLImageElement): number | undefined => {
+    const source = image.currentSrc;
+    if (!source || !image.complete || !image.naturalWidth || !image.naturalHeight) return undefined;
+    const style = getComputedStyle(image);
+    if (!FITS.has(style.objectFit) || style.imageRendering !== 'auto') return undefined;
+    const size = pictureSize(
+      image.clientWidth - px(style.paddingLeft) - px(style.paddingRight),
+      image.clientHeight - px(style.paddingTop) - px(style.paddingBottom),
+      image.naturalWidth,
+      image.naturalHeight,
+    );
+    if (!size) return undefined;
+    const { width, height } = size;
+    const key = `${width}x${height} ${source}`;
+    let picture = pictures.get(key);
+    if (picture === undefined) {
+      const url = draw(image, width, height);
+      picture = url ? { id: pictures.size, url } : null;
+      pictures.set(key, picture);
+    }
+    return picture?.id;
+  };
+
   return {
-    resolve(node) {
-      if (node.localName !== 'img' || node.namespaceURI !== 'http://www.w3.org/1999/xhtml') return undefined;
-      const image = node as HTMLImageElement;
-      const source = image.currentSrc;
-      if (!source || !image.complete || !image.naturalWidth || !image.naturalHeight) return undefined;
-      const style = getComputedStyle(image);
-      if (!FITS.has(style.objectFit) || style.imageRendering !== 'auto') return undefined;
-      const size = pictureSize(
-        image.clientWidth - px(style.paddingLeft) - px(style.paddingRight),
-        image.clientHeight - px(style.paddingTop) - px(style.paddingBottom),
-        image.naturalWidth,
-        image.naturalHeight,
-      );
-      if (!size) return undefined;
-      const { width, height } = size;
-      const key = `${width}x${height} ${source}`;
-      let picture = pictures.get(key);
-      if (picture === undefined) {
-        const url = draw(image, width, height);
-        picture = url ? { id: pictures.size, url } : null;
-        pictures.set(key, picture);
+    async prepare(root, cut, cancelled) {
+      let slice = performance.now();
+      for (const image of root.querySelectorAll('img')) {
+        if (performance.now() - slice > SLICE_MS) {
+          await nextTurn();
+          if (cancelled()) throw new Error('cancelled');
+          slice = performance.now();
+        }
+        if (image.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
+        // Below the cut it is not drawn: no picture to prepare.
+        if (image.getBoundingClientRect().top + window.scrollY >= cut) continue;
+        const id = pictureOf(image);
+        if (id !== undefined) prepared.set(image, id);
       }
-      if (!picture) return undefined;
+    },
+    resolve(node) {
+      const id = prepared.get(node);
+      if (id === undefined) return undefined;
       const clone = document.createElement('img');
-      for (const attribute of image.attributes)
+      for (const attribute of node.attributes)
         if (!LOADING_ATTRIBUTES.has(attribute.name)) clone.setAttribute(attribute.name, attribute.value);
-      clone.setAttribute(PICTURE_ATTRIBUTE, String(picture.id));
+      clone.setAttribute(PICTURE_ATTRIBUTE, String(id));
       return clone;
     },
     css() {
