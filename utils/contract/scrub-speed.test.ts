@@ -47,8 +47,8 @@ function median(run: () => unknown, times: number): number {
  * The issue's target: 1 MB of adversarial text and a 2 MB URL each scrub in < 50 ms, which is 6
  * reference passes on this machine (2 cores, Node 20: the pass takes 8.0 to 8.6 ms at its
  * quietest). Not met by the inputs densest with secrets: standalone on the idle machine
- * (`npx tsx`), `proseLabels`, `labels`, `pairs`, `encoded` and the 2 MB URLs take 57 to 110 ms
- * (absolute times move by up to twice between runs, the pass's too: 8 to 17 ms), 5 to 7.5
+ * (`npx tsx`), the slowest take 37 to 76 ms, which ones changing from one process to the next
+ * (absolute times move by up to twice between runs, the pass's too: 8 to 17 ms), 4 to 8
  * passes; under vitest the densest inputs take 6 to 7 passes
  * (in Chromium, where the worker scrubs, `npm run bench` times them: `scrub_worst_ms`). The
  * budget is therefore 9 passes (at least 50 ms): what the scrubber holds now with a margin for
