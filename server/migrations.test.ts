@@ -74,6 +74,15 @@ describe('migrate', () => {
     }
   });
 
+  it('step 7 orders the inbox queue index by arrival after the deadline, and keeps the tickets', () => {
+    const db = databaseAt(6);
+    const columns = () => (db.prepare(`PRAGMA index_info('summaries_queue')`).all() as { name: string }[]).map((c) => c.name);
+    expect(columns()).toEqual(['mailbox', 'replied', 'due_at', 'ticket_id']);
+    migrate(db);
+    expect(columns()).toEqual(['mailbox', 'replied', 'due_at', 'received_at', 'ticket_id']);
+    expect(db.prepare('SELECT count(*) AS n FROM ticket_summaries').get()).toEqual({ n: 1 });
+  });
+
   it('refuses a database written by a newer server', () => {
     const db = new Database(':memory:');
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);

@@ -292,6 +292,16 @@ UPDATE tickets SET closed_at = updated_at WHERE status IN ('closed', 'spam');
 CREATE INDEX tickets_by_closed ON tickets (closed_at) WHERE closed_at IS NOT NULL;
 `,
   },
+  {
+    version: 7,
+    why: 'inbox queue: tickets with the same deadline in the order they came in',
+    // Tickets that arrive outside support's hours all start their clock at the next opening, so
+    // their deadlines are equal: the queue now breaks the tie by arrival, not by random id.
+    up: `
+DROP INDEX summaries_queue;
+CREATE INDEX summaries_queue ON ticket_summaries (mailbox, replied, due_at, received_at, ticket_id);
+`,
+  },
 ];
 
 /** The schema version this server writes. */

@@ -62,7 +62,9 @@ interface Row {
 /** The sort key of each order; every column in one direction so a row value compares it. */
 const ORDERS: Record<ListOrder, { columns: string[]; direction: 'ASC' | 'DESC' }> = {
   newest: { columns: ['received_at', 'ticket_id'], direction: 'DESC' },
-  due: { columns: ['replied', 'due_at', 'ticket_id'], direction: 'ASC' },
+  // Equal deadlines (every ticket that arrived outside hours starts at the next opening): the
+  // first to arrive first.
+  due: { columns: ['replied', 'due_at', 'received_at', 'ticket_id'], direction: 'ASC' },
 };
 
 /** Everything a list row needs but the description beyond its first line. */

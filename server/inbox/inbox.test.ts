@@ -233,3 +233,27 @@ describe('the handoff on the inbox’s ticket page', { timeout: 20_000 }, () => 
     expect(shown).toEqual(['retry', 'delivered', 'delivered']);
   });
 });
+
+describe('the queue on deadlines that tie', () => {
+  it('puts tickets that share a deadline (all sent outside hours) in the order they arrived', async () => {
+    // Saturday 2026-11-28, 11:00 in Toronto: support opens on Monday, so every ticket's clock
+    // starts then and all six have the same deadline. They arrive a minute apart.
+    let clock = new Date('2026-11-28T16:00:00Z');
+    const api = await startTestApi({ now: () => clock });
+    try {
+      const arrived: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const created = TicketCreatedSchema.parse(await (await postParts(api.url, ticketParts(ticketFor([]), []))).json());
+        expect(created.promise!.outsideHours).toBe(true);
+        arrived.push(created.reference);
+        clock = new Date(clock.getTime() + 60_000);
+      }
+      const html = await (await fetch(`${api.url}/inbox`, { headers: { cookie: cookieOf(await signIn(api)) } })).text();
+      const queue = [...html.matchAll(/data-reference="([^"]+)"/g)].map((m) => m[1]);
+      // Broken by random ids before, these six came in the arrival order once in 720.
+      expect(queue).toEqual(arrived);
+    } finally {
+      await api.close();
+    }
+  });
+});
