@@ -7,11 +7,11 @@
  * a detached clone it never shows, and which the popup loads again, one image each, when it
  * draws the SVG. A draw page shows one profile picture per comment: on the bench's 27,136 px
  * page (tests/fixtures/in-flow-draw-page.ts, a photo of its own for each commenter), snapdom's
- * way took the capture to 1.8-2.0 s, against 0.9-1.0 s this way. Here each picture is drawn
- * once, at the size it is shown (the capture is at 1 CSS px per pixel), as a PNG; the copies
- * carry no src and point at it from one CSS rule (`content: url()`, which Chromium draws like
- * the image itself, object-fit included). The clone is detached, so the page never applies that
- * rule: only the popup loads each picture, once.
+ * way took the capture to 1.8-2.0 s, against 1.0-1.2 s this way (`npm run bench`). Here each
+ * picture is drawn once, at the size it is shown (the capture is at 1 CSS px per pixel), as a
+ * PNG; the copies carry no src and point at it from one CSS rule (`content: url()`, which
+ * Chromium draws like the image itself, object-fit included). The clone is detached, so the page
+ * never applies that rule: only the popup loads each picture, once.
  *
  * The pictures are drawn before the clone, in slices of a few milliseconds (`prepare`): each
  * costs about a millisecond (the source decoded, drawn, encoded), and a hundred of them drawn
