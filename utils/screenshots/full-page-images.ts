@@ -22,7 +22,7 @@
  * object-fit that depends on the picture's proportions only. Anything else (and any image the
  * page added after `prepare`) is left to snapdom, which clones it its usual way.
  */
-import { nextTurn } from './next-turn';
+import { Slices } from './next-turn';
 
 /** Avatars and icons: above this size a PNG of the displayed picture may outweigh its source. */
 const SMALL_PX = 128;
@@ -39,9 +39,6 @@ export interface SmallImages {
   /** The rules that draw the pictures, for the SVG's style sheet. */
   css(): string;
 }
-
-/** Drawing work between two turns of the page's event loop, as in full-page-region.ts. */
-const SLICE_MS = 12;
 
 const px = (value: string) => Number.parseFloat(value) || 0;
 
@@ -115,13 +112,9 @@ export function smallImages(): SmallImages {
 
   return {
     async prepare(root, cut, cancelled) {
-      let slice = performance.now();
+      const slices = new Slices(cancelled);
       for (const image of root.querySelectorAll('img')) {
-        if (performance.now() - slice > SLICE_MS) {
-          await nextTurn();
-          if (cancelled()) throw new Error('cancelled');
-          slice = performance.now();
-        }
+        if (slices.due) await slices.next();
         if (image.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
         // Below the cut it is not drawn: no picture to prepare.
         if (image.getBoundingClientRect().top + window.scrollY >= cut) continue;

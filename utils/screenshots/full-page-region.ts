@@ -11,7 +11,7 @@
  * every few milliseconds, so it never makes a long task of its own.
  */
 
-import { nextTurn } from './next-turn';
+import { Slices } from './next-turn';
 
 /** At least ten screens (issue 13), and never more than this many CSS pixels: beyond it the
  * image outgrows its 1.5 MB budget and the capture its time budget. */
@@ -34,8 +34,6 @@ export interface RegionPlan {
   visited: number;
 }
 
-const SLICE_MS = 12;
-
 /** Whether `box` clips its content (a scroll box or overflow: hidden) with more than it shows. */
 function clipsOverflow(box: Element): boolean {
   if (box === document.documentElement || box === document.body) return false;
@@ -57,7 +55,7 @@ function isPinned(element: Element): boolean {
 export async function planRegion(root: Element, cut: number, cancelled: () => boolean): Promise<RegionPlan> {
   const plan: RegionPlan = { drop: new Set(), placeholder: new Set(), visited: 0 };
   const stack: Element[] = [root];
-  let slice = performance.now();
+  const slices = new Slices(cancelled);
   // Layout does not change while we walk except through the page's own scripts, whose effect
   // between slices is at worst a node drawn or dropped at the edge: acceptable. So the window's
   // scroll and height are read once a slice: each read of layout costs a few microseconds even
@@ -65,10 +63,8 @@ export async function planRegion(root: Element, cut: number, cancelled: () => bo
   let scrollY = window.scrollY;
   let viewportHeight = window.innerHeight;
   while (stack.length > 0) {
-    if (performance.now() - slice > SLICE_MS) {
-      await nextTurn();
-      if (cancelled()) throw new Error('cancelled');
-      slice = performance.now();
+    if (slices.due) {
+      await slices.next();
       scrollY = window.scrollY;
       viewportHeight = window.innerHeight;
     }
