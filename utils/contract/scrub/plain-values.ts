@@ -85,12 +85,22 @@ const isTrailing = (c: number): boolean =>
   c === 39 ||
   c === 0x201d;
 
+/** Where the word of `text[from, to)` starts past the quotes and brackets before it. */
+function wordStart(text: string, from: number, to: number): number {
+  while (from < to && isLeading(text.charCodeAt(from))) from++;
+  return from;
+}
+
+/** Where the word of `text[from, to)` ends before the punctuation after it. */
+function wordEnd(text: string, from: number, to: number): number {
+  while (to > from && isTrailing(text.charCodeAt(to - 1))) to--;
+  return to;
+}
+
 /** The word without the quotes and brackets before it and the punctuation after it. */
 function trimPunctuation(w: string): string {
-  let from = 0;
-  let to = w.length;
-  while (from < to && isLeading(w.charCodeAt(from))) from++;
-  while (to > from && isTrailing(w.charCodeAt(to - 1))) to--;
+  const from = wordStart(w, 0, w.length);
+  const to = wordEnd(w, from, w.length);
   return from === 0 && to === w.length ? w : w.slice(from, to);
 }
 
@@ -111,10 +121,8 @@ export function readsAsProse(text: string, at: number): boolean {
   if (end === at) return true;
   // The word without the quotes and brackets before it and the punctuation after it, read in
   // place: a word followed by more words, the common case, is decided without cutting it out.
-  let from = at;
-  let to = end;
-  while (from < to && isLeading(text.charCodeAt(from))) from++;
-  while (to > from && isTrailing(text.charCodeAt(to - 1))) to--;
+  const from = wordStart(text, at, end);
+  const to = wordEnd(text, from, end);
   if (from === to) return true;
   // More text on the line: spaces or tabs, then a letter (or anything, after a word).
   let next = end;
