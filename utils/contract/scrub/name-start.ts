@@ -134,26 +134,28 @@ export function isPlainName(name: string): boolean {
 }
 
 /**
- * Whether a plain name found again at `start` is the whole name `nameStart` would read: no name
- * character before it, no `%` (an encoded delimiter's digits would be cut off), and nothing that
- * could join a keyword across it (a space, an apostrophe or an accent after a letter).
+ * Whether a plain name found again at `start` (ending at `nameEnd`) is the name `nameStart`, and
+ * the encoded delimiter's cut after it (named-values.ts), would give: either nothing a name could
+ * run back over before it (no name character, no `%`, nothing that could join a keyword across
+ * it: a space, an apostrophe or an accent after a letter), or exactly an encoded delimiter
+ * (`%26token`, `%2526token`, `%token`).
  */
-export function startsAtName(text: string, start: number): boolean {
+export function startsAtName(text: string, start: number, nameEnd: number): boolean {
   const before = text.charCodeAt(start - 1);
-  return !isNameChar(before) && before !== 37 && !mayJoinKeyword(text, start - 1);
+  if (!isNameChar(before) && before !== 37) return !mayJoinKeyword(text, start - 1);
+  return afterEncodedDelimiter(text, start, nameEnd);
 }
 
 /** The longest encoded delimiter before a name: `(25){0,3}` then two hexadecimal digits. */
 const ENCODED_MAX = 8;
 
 /**
- * Whether a plain name found again at `start` is the name `nameStart` and the encoded delimiter's
- * cut would give (named-values.ts): `%26token`, `%2526token`, `%token`. The name characters before
- * `start` run back to a `%` (at most ENCODED_MAX of them, so the whole run stays within the 64
- * `nameStart` reads back) and are exactly the delimiter `encodedPrefix` cuts off. Without it every
- * encoded name was read back and looked up again: a crafted URL holds one every eleven characters.
+ * Whether the name characters before `start` run back to a `%` (at most ENCODED_MAX of them, so
+ * the whole run stays within the 64 `nameStart` reads back) and are exactly the delimiter
+ * `encodedPrefix` cuts off. Without it every encoded name was read back and looked up again: a
+ * crafted URL holds one every eleven characters.
  */
-export function startsAtEncodedName(text: string, start: number, nameEnd: number): boolean {
+function afterEncodedDelimiter(text: string, start: number, nameEnd: number): boolean {
   let p = start - 1;
   while (p >= 0 && start - 1 - p < ENCODED_MAX && isNameChar(text.charCodeAt(p))) p--;
   if (p < 0 || text.charCodeAt(p) !== 37 || nameEnd - (p + 1) > 64) return false;

@@ -13,7 +13,7 @@
 import { markerAt, removed } from './markers';
 import { isLiteral, looksRandom, quotedProse, readsAsProse, schemeFirst } from './plain-values';
 import { type NameKind, nameKind } from './secret-names';
-import { encodedPrefix, isPlainName, nameStart, sameAt, startsAtEncodedName, startsAtName } from './name-start';
+import { encodedPrefix, isPlainName, nameStart, sameAt, startsAtName } from './name-start';
 import { Splicer } from './splicer';
 import {
   allDigits,
@@ -271,8 +271,7 @@ function recentAt(recent: RecentName[], text: string, nameEnd: number): RecentNa
   for (let i = 0; i < recent.length; i++) {
     const known = recent[i]!;
     const start = nameEnd - known.name.length;
-    if (!known.plain || start < 0 || !sameAt(text, start, known.name)) continue;
-    if (!startsAtName(text, start) && !startsAtEncodedName(text, start, nameEnd)) continue;
+    if (!known.plain || start < 0 || !sameAt(text, start, known.name) || !startsAtName(text, start, nameEnd)) continue;
     if (i) [recent[0], recent[i]] = [known, recent[0]!];
     return known;
   }
