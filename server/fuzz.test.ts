@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { MULTIPART, TicketCreatedSchema, TicketSchema, type ImageType } from '../utils/contract/schemas';
 import { LIMITS } from '../utils/contract/limits';
 import { sampleTicket } from '../tests/fixtures/sample-ticket';
+import { seededRandom } from '../tests/support/seeded-random';
 import {
   JPEG_2X2,
   SUPPORT_TOKEN,
@@ -31,14 +32,7 @@ const SEED = Number(process.env.FUZZ_SEED) || Date.now() % 2 ** 31;
 
 /** mulberry32: small, seedable, good enough to pick mutations. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (max: number) => Math.floor(next() * max),
