@@ -9,7 +9,7 @@
  * start only, and a string ends at its last `name=value`.
  */
 import { removed } from './markers';
-import { looksRandom } from './plain-values';
+import { looksRandomAt } from './plain-values';
 import { nameKind } from './secret-names';
 
 /** What a cookie's value may hold; what may not precede a cookie's name. */
@@ -32,7 +32,7 @@ function holdsCredential(cookies: string): boolean {
     // Every cookie of the string is `[ \t]*name=value`, and a name holds no `=`.
     while (cookies.charCodeAt(from) === 32 || cookies.charCodeAt(from) === 9) from++;
     const eq = cookies.indexOf('=', from);
-    if (end - eq - 1 >= 8 && looksRandom(cookies.slice(eq + 1, end))) return true;
+    if (looksRandomAt(cookies, eq + 1, end)) return true;
     if (end > eq + 1) {
       if (eq - from !== lastName.length || !cookies.startsWith(lastName, from)) lastName = cookies.slice(from, eq);
       if (nameKind(lastName)) return true;

@@ -11,7 +11,7 @@
  * then resumes after the value, so no character is read twice by a value.
  */
 import { markerAt, removed } from './markers';
-import { isLiteral, looksRandom, quotedProse, readsAsProse, schemeFirst } from './plain-values';
+import { isLiteral, looksRandom, looksRandomAt, quotedProse, readsAsProse, schemeFirst } from './plain-values';
 import { type NameKind, nameKind } from './secret-names';
 import { encodedPrefix, isPlainName, nameStart, sameAt, startsAtName } from './name-start';
 import { Splicer } from './splicer';
@@ -22,7 +22,6 @@ import {
   isLiteralAt,
   jsonBareEnd,
   labelTokenEnd,
-  looksRandomAt,
   pairValueEnd,
   readTo,
   startsWithPair,

@@ -5,7 +5,7 @@
  * than reading its characters, so the values are read by character code, and cut out only when
  * a check needs the string.
  */
-import { isLiteral, looksRandom } from './plain-values';
+import { isLiteral } from './plain-values';
 
 interface Patterns {
   jsonBare: RegExp;
@@ -133,9 +133,6 @@ export function isLiteralAt(text: string, from: number, to: number): boolean {
   const l = c | 32;
   return (l === 110 || l === 116 || l === 102 || l === 117 || c === 42 || c === 45 || c > 127) && isLiteral(text.slice(from, to));
 }
-
-/** `looksRandom` of `text[from, to)`: nothing shorter than 8 characters does. */
-export const looksRandomAt = (text: string, from: number, to: number): boolean => to - from >= 8 && looksRandom(text.slice(from, to));
 
 /** Whether `text[from, to)` holds a `=` (read within the value only: a search could run to the text's end). */
 export function hasEquals(text: string, from: number, to: number): boolean {
