@@ -28,6 +28,14 @@ const run = (): RegExp => (RUN ||= new RegExp(String.raw`\d(?<![\w.,]\d)(?=(?:${
 const STARTS: number[] = [];
 const ENDS: number[] = [];
 let groupCount = 0;
+/** How many of the run's digits come before each group. */
+const FIRST_DIGIT: number[] = [];
+/**
+ * Running Luhn sums of the run's digits: `LUHN_EVEN[m]` sums its first `m` digits with those at
+ * even places doubled (and 9 taken off a double over 9), `LUHN_ODD[m]` with those at odd places.
+ */
+const LUHN_EVEN: number[] = [0];
+const LUHN_ODD: number[] = [0];
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const size = (i: number): number => (i < groupCount ? ENDS[i]! - STARTS[i]! : 0);
@@ -35,26 +43,19 @@ const size = (i: number): number => (i < groupCount ? ENDS[i]! - STARTS[i]! : 0)
 /**
  * Whether `k` groups from the `i`th on make a card number: a network's first digits and length
  * (`fitsNetwork`), and the Luhn checksum that every payment card number satisfies (and 9 in 10
- * other numbers fail), read in the text where the digits are rather than joined into a string
- * first. The first group holds four digits or more, enough for every network's first digits.
+ * other numbers fail). The first group holds four digits or more, enough for every network's
+ * first digits. The checksum of any groups is a difference of the run's running sums
+ * (`readGroups`): a run of French-formatted groups (`4111 4111 4111…`) is tried as a card from
+ * each of its groups, and summing each try's 16 digits again read every digit 16 times.
  */
 function isCardAt(text: string, i: number, k: number): boolean {
-  let n = 0;
-  for (let j = i; j < i + k; j++) n += ENDS[j]! - STARTS[j]!;
-  if (!fitsNetwork(text, STARTS[i]!, n)) return false;
-  let sum = 0;
-  let double = false;
-  for (let j = i + k - 1; j >= i; j--) {
-    for (let at = ENDS[j]! - 1; at >= STARTS[j]!; at--, double = !double) {
-      let d = text.charCodeAt(at) - 48;
-      if (double) {
-        d *= 2;
-        if (d > 9) d -= 9;
-      }
-      sum += d;
-    }
-  }
-  return sum % 10 === 0;
+  const from = FIRST_DIGIT[i]!;
+  const to = FIRST_DIGIT[i + k - 1]! + size(i + k - 1);
+  if (!fitsNetwork(text, STARTS[i]!, to - from)) return false;
+  // Luhn doubles every second digit from the last one's left: the digits at the run's places of
+  // the same parity as `to`.
+  const sums = to % 2 === 0 ? LUHN_EVEN : LUHN_ODD;
+  return (sums[to]! - sums[from]!) % 10 === 0;
 }
 
 /**
@@ -105,11 +106,16 @@ function readGroups(text: string, from: number, to: number): number {
   for (let i = from; i < to; ) {
     const c = text.charCodeAt(i);
     if (isDigit(c)) {
-      const start = i;
-      while (i < to && isDigit(text.charCodeAt(i))) i++;
-      STARTS[groupCount] = start;
+      STARTS[groupCount] = i;
+      FIRST_DIGIT[groupCount] = total;
+      for (let d = c - 48; ; d = text.charCodeAt(i) - 48) {
+        const doubled = d > 4 ? 2 * d - 9 : 2 * d;
+        LUHN_EVEN[total + 1] = LUHN_EVEN[total]! + (total % 2 === 0 ? doubled : d);
+        LUHN_ODD[total + 1] = LUHN_ODD[total]! + (total % 2 === 0 ? d : doubled);
+        total++;
+        if (++i >= to || !isDigit(text.charCodeAt(i))) break;
+      }
       ENDS[groupCount++] = i;
-      total += i - start;
     } else if (c === 37) {
       const next = text.charCodeAt(i + 1) | 32;
       i += next === 50 ? 3 : next === 99 ? 6 : 9;
