@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../tests/support/seeded-random';
-import { looksRandom, looksRandomAt } from './plain-values';
+import { looksRandom, looksRandomAt, quotedProse, readsAsProse, STATUS_WORDS, schemeFirst } from './plain-values';
 
 /** What `looksRandom` read as before it read values in place: the specification it keeps. */
 const CODE_PART = /^(?:\d+|[A-Z]+\d*|[a-z]+\d*|[A-Z]*(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)$/;
@@ -69,5 +69,99 @@ describe('looksRandom', () => {
     // Both answers are common among the values, so the comparison says something of each.
     expect(randomOnes).toBeGreaterThan(20_000);
     expect(randomOnes).toBeLessThan(80_000);
+  });
+});
+
+describe('the status words, looked up in place', () => {
+  const words = STATUS_WORDS.split(' ');
+  const statusSet = new Set(words);
+  /** A lone word (no sentence end) is a status word exactly when, lowered, it is one of the list. */
+  const isStatusAsWritten = (w: string): boolean => statusSet.has(w.toLowerCase());
+
+  it('knows every status word in any case, and nothing else, on 100,000 generated words', () => {
+    const random = seededRandom(23);
+    const recase = (w: string): string => [...w].map((c) => (random() < 0.4 ? c.toUpperCase() : c)).join('');
+    // Letters that lower into ASCII or into é (the Kelvin sign, É), and letters that do not.
+    const swaps: [string, string][] = [
+      ['k', '\u212a'],
+      ['é', 'É'],
+      ['e', 'è'],
+      ['s', 'ſ'],
+      ['i', 'İ'],
+      ['o', '0'],
+    ];
+    const differ: string[] = [];
+    let found = 0;
+    for (let n = 0; n < 100_000; n++) {
+      let w = words[Math.floor(random() * words.length)]!;
+      if (random() < 0.5) w = recase(w);
+      if (random() < 0.3) {
+        const [from, to] = swaps[Math.floor(random() * swaps.length)]!;
+        w = w.replace(from, to);
+      }
+      if (random() < 0.2) w = random() < 0.5 ? w.slice(0, -1) : `${w}${'sx-/'[Math.floor(random() * 4)]}`;
+      const expected = isStatusAsWritten(w);
+      if (expected) found++;
+      // A lone word: quotedProse says whether it is a status word; readsAsProse says so at least.
+      if (quotedProse(w) !== expected || (expected && !readsAsProse(w, 0))) differ.push(w);
+    }
+    expect(differ.slice(0, 5)).toEqual([]);
+    expect(found).toBeGreaterThan(30_000);
+    expect(found).toBeLessThan(90_000);
+    // The Kelvin sign lowers into `k`: `o\u212a` is `ok`, a status word.
+    expect(quotedProse('o\u212a')).toBe(true);
+  });
+});
+
+describe('schemeFirst', () => {
+  const SCHEMES = /^(?:bearer|basic|digest|token|oauth|negotiate|ntlm|hawk|apikey|api-key|aws4-hmac-sha256|sharedkey|mac|dpop|gnap)$/i;
+  const asWritten = (text: string, at: number): boolean => {
+    const head = /^["']?([\w-]+)[ \t]+\S/.exec(text.slice(at, at + 40));
+    return !!head && SCHEMES.test(head[1]!);
+  };
+
+  it('reads in place exactly as the pattern it replaces, on 100,000 generated header values', () => {
+    const units = [
+      'Bearer',
+      'bearer',
+      'BASIC',
+      'Digest',
+      'api-key',
+      'aws4-hmac-sha256',
+      'token',
+      'none',
+      'x',
+      '"',
+      "'",
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u2028',
+      'abc123',
+      '=',
+      '_',
+      '-',
+      'é',
+    ];
+    const random = seededRandom(29);
+    const differ: string[] = [];
+    let schemes = 0;
+    for (let n = 0; n < 100_000; n++) {
+      let value = '';
+      const length = Math.floor(random() * 8);
+      for (let k = 0; k < length; k++) value += units[Math.floor(random() * units.length)]!;
+      const at = Math.floor(random() * 3);
+      const text = `${'ab'.slice(0, at)}${value}`;
+      const expected = asWritten(text, at);
+      if (expected) schemes++;
+      if (schemeFirst(text, at) !== expected) differ.push(JSON.stringify(text));
+    }
+    expect(differ.slice(0, 5)).toEqual([]);
+    expect(schemes).toBeGreaterThan(1_000);
+    // Only the value's first 40 characters are read.
+    expect(schemeFirst(`Bearer${' '.repeat(34)}x`, 0)).toBe(false);
+    expect(schemeFirst(`Bearer${' '.repeat(33)}x`, 0)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@
  */
 
 /** Single words that answer "password:" without being one (English and French). */
-const STATUS_WORDS =
+export const STATUS_WORDS =
   'required requis requise obligatoire mandatory missing manquant manquante absent absente none aucun aucune null nil undefined empty vide blank ' +
   'invalid invalide incorrect incorrecte wrong erroné erronée expired expiré expirée revoked révoqué révoquée forgotten forgot oublié oubliée ' +
   'reset réinitialisé réinitialisée changed changé changée modifié modifiée updated weak faible strong fort forte short court courte long longue ' +
@@ -33,8 +33,88 @@ const isSchemeAt = (text: string, from: number, to: number): boolean => {
   return startsLikeOne && SCHEMES.test(text.slice(from, to));
 };
 
-let STATUS: Set<string> | undefined;
-const statusWords = (): Set<string> => (STATUS ||= new Set(STATUS_WORDS.split(' ')));
+/** `\s` of a regular expression: ASCII and Unicode spaces, line ends, BOM. */
+export const isRegexSpace = (c: number): boolean =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  (c > 127 &&
+    (c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff));
+
+/**
+ * STATUS_WORDS as a table, read in place: from a state and a lowered character (a–z, é, `/`, `-`),
+ * the next state, or 0 for none; `ends[state]` says a whole word was read. Built on first use
+ * (see utils/contract/scrub.ts). Every label's value and every JSON string is looked up: cutting
+ * the word out and lowering it made two strings per value.
+ */
+interface StatusTable {
+  next: Int32Array;
+  ends: Uint8Array;
+  /** The words, for a word with other non-ASCII letters, lowered as `toLowerCase` would. */
+  words: Set<string>;
+}
+const STATUS_COLUMNS = 29;
+let STATUS: StatusTable | undefined;
+
+/** A character's column once lowered as `toLowerCase` lowers it (`| 32` on A–Z and É), or -1 (none of the words holds it), or -2 (another non-ASCII character). */
+function statusColumn(c: number): number {
+  if (c >= 65 && c <= 90) return c - 65;
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c === 233 || c === 201) return 26;
+  if (c === 47) return 27;
+  if (c === 45) return 28;
+  return c > 127 ? -2 : -1;
+}
+
+function statusTable(): StatusTable {
+  if (STATUS) return STATUS;
+  const words = STATUS_WORDS.split(' ');
+  const size = 1 + words.reduce((n, w) => n + w.length, 0);
+  const next = new Int32Array(size * STATUS_COLUMNS);
+  const ends = new Uint8Array(size);
+  let states = 1;
+  for (const word of words) {
+    let state = 0;
+    for (let k = 0; k < word.length; k++) {
+      const column = statusColumn(word.charCodeAt(k));
+      if (column < 0) throw new Error(`status word ${word}: give its characters a column`);
+      const slot = state * STATUS_COLUMNS + column;
+      if (!next[slot]) next[slot] = states++;
+      state = next[slot]!;
+    }
+    ends[state] = 1;
+  }
+  STATUS = { next, ends, words: new Set(words) };
+  return STATUS;
+}
+
+/** `STATUS_WORDS` holds `text[from, to)` lowered, as `has(text.slice(from, to).toLowerCase())` says. */
+function isStatusWordAt(text: string, from: number, to: number): boolean {
+  const { next, ends, words } = statusTable();
+  let state = 0;
+  for (let i = from; i < to; i++) {
+    const column = statusColumn(text.charCodeAt(i));
+    // Another non-ASCII letter may lower into ASCII (the Kelvin sign into `k`): asked as written.
+    if (column === -2) return words.has(text.slice(from, to).toLowerCase());
+    if (column === -1) return false;
+    state = next[state * STATUS_COLUMNS + column]!;
+    if (!state) return hasOtherNonAscii(text, i + 1, to) && words.has(text.slice(from, to).toLowerCase());
+  }
+  return ends[state] === 1;
+}
+
+/** Whether `text[from, to)` holds a non-ASCII character other than é and É. */
+function hasOtherNonAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (statusColumn(text.charCodeAt(i)) === -2) return true;
+  return false;
+}
 
 /*
  * The checks below run once per value, and a megabyte dense with credentials has 100,000 values:
@@ -132,10 +212,9 @@ export function readsAsProse(text: string, at: number): boolean {
   // A word with more text after it reads as prose, status word or not: checked first, it spares
   // lowering the word and looking it up.
   if (wordLike && more && !isSchemeAt(text, from, to)) return true;
-  const word = text.slice(from, to);
-  if (statusWords().has(word.toLowerCase())) return true;
+  if (isStatusWordAt(text, from, to)) return true;
   if (wordLike) return isSentenceEnd(text.charCodeAt(end - 1));
-  return more && /^\d{1,3}$/.test(word) && /\p{L}/u.test(text[next]!);
+  return more && /^\d{1,3}$/.test(text.slice(from, to)) && /\p{L}/u.test(text[next]!);
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x202f || c === 12 || c === 11;
@@ -149,7 +228,8 @@ export function quotedProse(value: string): boolean {
   const t = value.trim();
   if (!t) return true;
   if (t.length > 300) return false;
-  if (statusWords().has(trimPunctuation(t).toLowerCase())) return true;
+  const from = wordStart(t, 0, t.length);
+  if (isStatusWordAt(t, from, wordEnd(t, from, t.length))) return true;
   // Checked before splitting: most values do not end like a sentence.
   if (!endsSentence(t) && t.charCodeAt(t.length - 1) !== 41) return false;
   const words = t.split(/\s+/);
@@ -247,8 +327,20 @@ function isCodePart(text: string, from: number, to: number): boolean {
   return !lower || isLower(text.charCodeAt(end - 1));
 }
 
-/** Whether an `Authorization:`-like value names a scheme or reads as words (`none`, `required for this Page`). */
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Whether an `Authorization:`-like value names a scheme or reads as words (`none`, `required for
+ * this Page`): `/^["']?([\w-]+)[ \t]+\S/` on the value's first 40 characters, whose first group is
+ * one of SCHEMES, read in place (every header dump's value asks it).
+ */
 export function schemeFirst(text: string, at: number): boolean {
-  const head = /^["']?([\w-]+)[ \t]+\S/.exec(text.slice(at, at + 40));
-  return !!head && SCHEMES.test(head[1]!);
+  const end = Math.min(text.length, at + 40);
+  let i = at;
+  if (i < end && (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39)) i++;
+  const from = i;
+  while (i < end && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
+  const to = i;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return to > from && i > to && i < end && !isRegexSpace(text.charCodeAt(i)) && isSchemeAt(text, from, to);
 }

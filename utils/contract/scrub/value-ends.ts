@@ -5,7 +5,7 @@
  * than reading its characters, so the values are read by character code, and cut out only when
  * a check needs the string.
  */
-import { isLiteral } from './plain-values';
+import { isLiteral, isRegexSpace as isSpace } from './plain-values';
 
 interface Patterns {
   jsonBare: RegExp;
@@ -28,21 +28,6 @@ export function readTo(sticky: RegExp, text: string, at: number): number {
   sticky.test(text);
   return sticky.lastIndex;
 }
-
-/** `\s` of a regular expression: ASCII and Unicode spaces, line ends, BOM. */
-const isSpace = (c: number): boolean =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  (c > 127 &&
-    (c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff));
 
 /*
  * Where a value ends, read by character code rather than by a sticky pattern (one value in a
