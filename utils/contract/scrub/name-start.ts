@@ -5,6 +5,8 @@
  * match would.
  */
 
+import { type WordTable, wordTable } from './word-table';
+
 export const isNameChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 36 || c === 45;
 
@@ -32,37 +34,13 @@ const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <
  */
 const JOINED = 'mot de cle clé cles clés jeton d api secret private access refresh client session id app code';
 /**
- * JOINED read backwards, as a table: from a state and a letter (a–z, then é), the next state, or
- * 0 for none; `ends[state]` says a whole word was read. Built on first use (see
- * utils/contract/scrub.ts). The word before a name is checked in one backward read of its
+ * JOINED read backwards, as a table (word-table.ts) over the letters a–z, then é. Built on first
+ * use (see utils/contract/scrub.ts). The word before a name is checked in one backward read of its
  * letters, with no lookup and no word compared after another: every name after a space asks it
  * (`Le secret :` 87,000 times in a megabyte).
  */
-interface JoinedTable {
-  next: Int32Array;
-  ends: Uint8Array;
-}
-const LETTERS = 27;
-let JOINED_TABLE: JoinedTable | undefined;
-function joinedTable(): JoinedTable {
-  if (JOINED_TABLE) return JOINED_TABLE;
-  const words = JOINED.split(' ');
-  const size = 1 + words.reduce((n, w) => n + w.length, 0);
-  const next = new Int32Array(size * LETTERS);
-  const ends = new Uint8Array(size);
-  let states = 1;
-  for (const word of words) {
-    let state = 0;
-    for (let k = word.length - 1; k >= 0; k--) {
-      const slot = state * LETTERS + letterColumn(word.charCodeAt(k));
-      if (!next[slot]) next[slot] = states++;
-      state = next[slot]!;
-    }
-    ends[state] = 1;
-  }
-  JOINED_TABLE = { next, ends };
-  return JOINED_TABLE;
-}
+let JOINED_TABLE: WordTable | undefined;
+const joinedTable = (): WordTable => (JOINED_TABLE ||= wordTable(JOINED.split(' '), 27, letterColumn, true));
 
 /** A lowered character's column in the table, or -1: `| 32` lowers A–Z and É, and nothing else, into a–z and é. */
 function letterColumn(lowered: number): number {
@@ -79,12 +57,12 @@ function letterColumn(lowered: number): number {
 function mayJoinKeyword(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   if (c !== 32 && c !== 39) return c > 127 && isLetter(text.charCodeAt(at - 1));
-  const { next, ends } = joinedTable();
+  const { next, ends, columns } = joinedTable();
   let state = 0;
   for (let i = at - 1; i >= 0; i--) {
     const column = letterColumn(text.charCodeAt(i) | 32);
     if (column < 0) return false;
-    state = next[state * LETTERS + column]!;
+    state = next[state * columns + column]!;
     if (!state) return false;
     if (ends[state]) return true;
   }

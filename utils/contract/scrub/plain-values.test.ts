@@ -10,6 +10,17 @@ function looksRandomAsWritten(value: string): boolean {
   return value.split(/[_./:-]+/).some((part) => part.length >= 8 && !CODE_PART.test(part));
 }
 
+/** `count` values of up to `maxUnits` units each, drawn from `units` with a fixed seed. */
+function* generatedValues(seed: number, units: readonly string[], maxUnits: number, count: number): Generator<string> {
+  const random = seededRandom(seed);
+  for (let n = 0; n < count; n++) {
+    let value = '';
+    const length = Math.floor(random() * (maxUnits + 1));
+    for (let k = 0; k < length; k++) value += units[Math.floor(random() * units.length)]!;
+    yield value;
+  }
+}
+
 describe('looksRandom', () => {
   it('keeps error codes, dotted keys and dates, and finds OAuth codes', () => {
     for (const code of [
@@ -53,13 +64,9 @@ describe('looksRandom', () => {
       'ABCDEFGH',
       'Exceeded',
     ];
-    const random = seededRandom(11);
     const differ: string[] = [];
     let randomOnes = 0;
-    for (let n = 0; n < 100_000; n++) {
-      let value = '';
-      const length = Math.floor(random() * 24);
-      for (let k = 0; k < length; k++) value += units[Math.floor(random() * units.length)]!;
+    for (const value of generatedValues(11, units, 23, 100_000)) {
       const expected = looksRandomAsWritten(value);
       if (expected) randomOnes++;
       // Alone, and read inside a longer text.
@@ -145,14 +152,12 @@ describe('schemeFirst', () => {
       '-',
       'é',
     ];
-    const random = seededRandom(29);
     const differ: string[] = [];
     let schemes = 0;
-    for (let n = 0; n < 100_000; n++) {
-      let value = '';
-      const length = Math.floor(random() * 8);
-      for (let k = 0; k < length; k++) value += units[Math.floor(random() * units.length)]!;
-      const at = Math.floor(random() * 3);
+    let n = 0;
+    for (const value of generatedValues(29, units, 7, 100_000)) {
+      // The value read at 0, 1 or 2 characters into its text.
+      const at = n++ % 3;
       const text = `${'ab'.slice(0, at)}${value}`;
       const expected = asWritten(text, at);
       if (expected) schemes++;

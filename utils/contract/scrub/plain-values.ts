@@ -8,6 +8,7 @@
  * Every check reads a bounded slice (names and words are short), so none of them can make a
  * rule slower than linear.
  */
+import { type WordTable, wordTable } from './word-table';
 
 /** Single words that answer "password:" without being one (English and French). */
 export const STATUS_WORDS =
@@ -49,18 +50,14 @@ export const isRegexSpace = (c: number): boolean =>
       c === 0xfeff));
 
 /**
- * STATUS_WORDS as a table, read in place: from a state and a lowered character (a–z, é, `/`, `-`),
- * the next state, or 0 for none; `ends[state]` says a whole word was read. Built on first use
- * (see utils/contract/scrub.ts). Every label's value and every JSON string is looked up: cutting
- * the word out and lowering it made two strings per value.
+ * STATUS_WORDS as a table (word-table.ts), read in place, over the columns a–z, é, `/` and `-`.
+ * Built on first use (see utils/contract/scrub.ts). Every label's value and every JSON string is
+ * looked up: cutting the word out and lowering it made two strings per value.
  */
-interface StatusTable {
-  next: Int32Array;
-  ends: Uint8Array;
+interface StatusTable extends WordTable {
   /** The words, for a word with other non-ASCII letters, lowered as `toLowerCase` would. */
   words: Set<string>;
 }
-const STATUS_COLUMNS = 29;
 let STATUS: StatusTable | undefined;
 
 /** A character's column once lowered as `toLowerCase` lowers it (`| 32` on A–Z and É), or -1 (none of the words holds it), or -2 (another non-ASCII character). */
@@ -76,35 +73,20 @@ function statusColumn(c: number): number {
 function statusTable(): StatusTable {
   if (STATUS) return STATUS;
   const words = STATUS_WORDS.split(' ');
-  const size = 1 + words.reduce((n, w) => n + w.length, 0);
-  const next = new Int32Array(size * STATUS_COLUMNS);
-  const ends = new Uint8Array(size);
-  let states = 1;
-  for (const word of words) {
-    let state = 0;
-    for (let k = 0; k < word.length; k++) {
-      const column = statusColumn(word.charCodeAt(k));
-      if (column < 0) throw new Error(`status word ${word}: give its characters a column`);
-      const slot = state * STATUS_COLUMNS + column;
-      if (!next[slot]) next[slot] = states++;
-      state = next[slot]!;
-    }
-    ends[state] = 1;
-  }
-  STATUS = { next, ends, words: new Set(words) };
+  STATUS = { ...wordTable(words, 29, statusColumn), words: new Set(words) };
   return STATUS;
 }
 
 /** `STATUS_WORDS` holds `text[from, to)` lowered, as `has(text.slice(from, to).toLowerCase())` says. */
 function isStatusWordAt(text: string, from: number, to: number): boolean {
-  const { next, ends, words } = statusTable();
+  const { next, ends, columns, words } = statusTable();
   let state = 0;
   for (let i = from; i < to; i++) {
     const column = statusColumn(text.charCodeAt(i));
     // Another non-ASCII letter may lower into ASCII (the Kelvin sign into `k`): asked as written.
     if (column === -2) return words.has(text.slice(from, to).toLowerCase());
     if (column === -1) return false;
-    state = next[state * STATUS_COLUMNS + column]!;
+    state = next[state * columns + column]!;
     if (!state) return hasOtherNonAscii(text, i + 1, to) && words.has(text.slice(from, to).toLowerCase());
   }
   return ends[state] === 1;
