@@ -5,7 +5,7 @@
  * match would.
  */
 
-import { type WordTable, wordTable } from './word-table';
+import { LETTERS, letterColumn, type WordTable, wordTable } from './word-table';
 
 export const isNameChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 36 || c === 45;
@@ -40,13 +40,7 @@ const JOINED = 'mot de cle clé cles clés jeton d api secret private access ref
  * (`Le secret :` 87,000 times in a megabyte).
  */
 let JOINED_TABLE: WordTable | undefined;
-const joinedTable = (): WordTable => (JOINED_TABLE ||= wordTable(JOINED.split(' '), 27, letterColumn, true));
-
-/** A lowered character's column in the table, or -1: `| 32` lowers A–Z and É, and nothing else, into a–z and é. */
-function letterColumn(lowered: number): number {
-  if (lowered >= 97 && lowered <= 122) return lowered - 97;
-  return lowered === 233 ? 26 : -1;
-}
+const joinedTable = (): WordTable => (JOINED_TABLE ||= wordTable(JOINED.split(' '), LETTERS, letterColumn, true));
 
 /**
  * Whether a keyword can run on across the character at `at`, just before a name's characters: an
@@ -60,7 +54,7 @@ function mayJoinKeyword(text: string, at: number): boolean {
   const { next, ends, columns } = joinedTable();
   let state = 0;
   for (let i = at - 1; i >= 0; i--) {
-    const column = letterColumn(text.charCodeAt(i) | 32);
+    const column = letterColumn(text.charCodeAt(i));
     if (column < 0) return false;
     state = next[state * columns + column]!;
     if (!state) return false;

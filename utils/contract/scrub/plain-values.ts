@@ -8,7 +8,7 @@
  * Every check reads a bounded slice (names and words are short), so none of them can make a
  * rule slower than linear.
  */
-import { type WordTable, wordTable } from './word-table';
+import { LETTERS, letterColumn, type WordTable, wordTable } from './word-table';
 
 /** Single words that answer "password:" without being one (English and French). */
 export const STATUS_WORDS =
@@ -60,20 +60,19 @@ interface StatusTable extends WordTable {
 }
 let STATUS: StatusTable | undefined;
 
-/** A character's column once lowered as `toLowerCase` lowers it (`| 32` on A–Z and É), or -1 (none of the words holds it), or -2 (another non-ASCII character). */
+/** A character's column once lowered as `toLowerCase` lowers it (a letter, then `/` and `-`), or -1 (none of the words holds it), or -2 (another non-ASCII character). */
 function statusColumn(c: number): number {
-  if (c >= 65 && c <= 90) return c - 65;
-  if (c >= 97 && c <= 122) return c - 97;
-  if (c === 233 || c === 201) return 26;
-  if (c === 47) return 27;
-  if (c === 45) return 28;
+  const letter = letterColumn(c);
+  if (letter >= 0) return letter;
+  if (c === 47) return LETTERS;
+  if (c === 45) return LETTERS + 1;
   return c > 127 ? -2 : -1;
 }
 
 function statusTable(): StatusTable {
   if (STATUS) return STATUS;
   const words = STATUS_WORDS.split(' ');
-  STATUS = { ...wordTable(words, 29, statusColumn), words: new Set(words) };
+  STATUS = { ...wordTable(words, LETTERS + 2, statusColumn), words: new Set(words) };
   return STATUS;
 }
 
@@ -104,7 +103,10 @@ function hasOtherNonAscii(text: string, from: number, to: number): boolean {
  * read), and plain ASCII words, the common case, never reach the Unicode patterns.
  */
 
-const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+const isAsciiLetter = (c: number): boolean => isUpper(c) || isLower(c);
 
 /** A word: letters (accented too), inner apostrophes and hyphens, no camelCase hump inside. */
 const isWord = (w: string): boolean => isWordAt(w, 0, w.length);
@@ -234,10 +236,6 @@ export function isLiteral(value: string): boolean {
   return /^(?:null|true|false|undefined|none|nil|NaN|[*•●·—–-]+)$/i.test(value);
 }
 
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-const isLower = (c: number): boolean => c >= 97 && c <= 122;
-
 /**
  * Whether the value of a short name (`code`, `key`, `session`…) looks random, i.e. is a
  * credential: a part of eight characters or more that is not a part of an error code or a
@@ -309,7 +307,8 @@ function isCodePart(text: string, from: number, to: number): boolean {
   return !lower || isLower(text.charCodeAt(end - 1));
 }
 
-const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** `\w` of a regular expression. */
+const isWordChar = (c: number): boolean => isAsciiLetter(c) || isDigitCode(c) || c === 95;
 
 /**
  * Whether an `Authorization:`-like value names a scheme or reads as words (`none`, `required for

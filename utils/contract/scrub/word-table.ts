@@ -33,3 +33,16 @@ export function wordTable(words: readonly string[], columns: number, column: (c:
   }
   return { next, ends, columns };
 }
+
+/** The columns of `letterColumn`: a–z, then é. */
+export const LETTERS = 27;
+
+/**
+ * A letter's column, in either case: A–Z and a–z are 0–25, É and é are 26; anything else is -1.
+ * `| 32` lowers A–Z and É, and nothing else, into a–z and é, as `toLowerCase` does.
+ */
+export function letterColumn(c: number): number {
+  const lowered = c | 32;
+  if (lowered >= 97 && lowered <= 122) return lowered - 97;
+  return lowered === 233 ? 26 : -1;
+}
