@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ResponseBanner } from './response-banner';
+import { WITHIN_HOURS } from '../../tests/fixtures/support-hours';
 import { useSupportStatus } from './use-support-status';
 
 const plain = (html: string) =>
@@ -10,12 +11,6 @@ const plain = (html: string) =>
     .replace(/\u00a0/g, ' ')
     .replace(/’/g, "'")
     .replace(/&#x27;/g, "'");
-
-/**
- * A Tuesday afternoon in support's hours (Mon–Fri 09:00–17:00, Toronto): the banner promises the
- * standard window only within them, so a test on the real clock failed on evenings and weekends.
- */
-const WITHIN_HOURS = new Date('2026-12-01T15:00:00-05:00');
 
 /** What useSupportStatus returned on the last render of Probe. */
 let seen: ReturnType<typeof useSupportStatus> | undefined;

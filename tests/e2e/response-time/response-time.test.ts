@@ -6,11 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { SUPPORT_TOKEN, setApiUrl, listTickets, openForm, tabIdOf } from '../support/harness';
 import { useStack } from '../support/stack';
+import { WITHIN_HOURS } from '../../fixtures/support-hours';
 
 const stack = useStack();
-
-/** A Tuesday afternoon in support's hours. */
-const WITHIN_HOURS = new Date('2026-12-01T15:00:00-05:00');
 
 async function setMode(mode: 'normal' | 'peak', message?: string): Promise<void> {
   const response = await fetch(`${stack.api.url}/v1/status`, {
