@@ -11,7 +11,7 @@
  * then resumes after the value, so no character is read twice by a value.
  */
 import { markerAt, removed } from './markers';
-import { isLiteral, looksRandom, looksRandomAt, quotedProse, readsAsProse, schemeFirst } from './plain-values';
+import { isLiteral, isRegexSpace, looksRandom, looksRandomAt, quotedProse, readsAsProse, schemeFirst } from './plain-values';
 import { type NameKind, nameKind } from './secret-names';
 import { encodedPrefix, isPlainName, nameStart, sameAt, startsAtName } from './name-start';
 import { Splicer } from './splicer';
@@ -190,7 +190,9 @@ function readBare(text: string, v: number, nameStart: number, kind: NameKind, fo
     bareSecret = end > v && (schemeFirst(text, v) || !readsAsProse(text, v));
   } else {
     // A label in prose or a header dump: one token (on a header line, up to the first space).
-    end = atLineStart(text, nameStart) ? headerTokenEnd(text, v) : labelTokenEnd(text, v);
+    // Both end at a space or at the text's end: only a token that stops elsewhere asks where the line starts.
+    end = labelTokenEnd(text, v);
+    if (end < text.length && !isRegexSpace(text.charCodeAt(end)) && atLineStart(text, nameStart)) end = headerTokenEnd(text, v);
     bareSecret =
       kind === 'weak' || kind === 'cookie' ? looksRandomAt(text, v, end) : end > v && !isLiteralAt(text, v, end) && !readsAsProse(text, v);
   }
@@ -220,8 +222,12 @@ function readSeparator(text: string, at: number, sep: Separator): void {
   const c = text.charCodeAt(at);
   const arrow = c === 61 && text.charCodeAt(at + 1) === 62;
   sep.equals = c === 37 || (c === 61 && !arrow);
-  if (c === 37) at = text.indexOf('3', at) + 2;
-  else at += arrow ? 2 : 1;
+  if (c === 37) {
+    // `%`, then `25` up to three times, then `3D` (the search's lookahead saw them).
+    at++;
+    while (text.charCodeAt(at) === 50) at += 2;
+    at += 2;
+  } else at += arrow ? 2 : 1;
   sep.end = at;
 }
 
