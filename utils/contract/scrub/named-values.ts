@@ -271,13 +271,24 @@ function markerOf(last: RecentName, kind: NameKind, form: Form): string {
 /** How many recent names are compared in place: JSON and query strings alternate a few (`"secret"…"password"`). */
 const RECENT = 4;
 
+/**
+ * Swaps the `i`th recent name with the first. Not by destructuring (`[a, b] = [b, a]`): JSON
+ * alternates two names (`"secret"…"password"`), so this runs once per value, and a destructuring
+ * swap builds an array and iterates it.
+ */
+function moveFirst(recent: RecentName[], i: number): void {
+  const known = recent[i]!;
+  recent[i] = recent[0]!;
+  recent[0] = known;
+}
+
 /** The recent name that ends at `nameEnd`, found in place (see `startsAtName`), moved first; or undefined. */
 function recentAt(recent: RecentName[], text: string, nameEnd: number): RecentName | undefined {
   for (let i = 0; i < recent.length; i++) {
     const known = recent[i]!;
     const start = nameEnd - known.name.length;
     if (!known.plain || start < 0 || !sameAt(text, start, known.name) || !startsAtName(text, start, nameEnd)) continue;
-    if (i) [recent[0], recent[i]] = [known, recent[0]!];
+    if (i) moveFirst(recent, i);
     return known;
   }
   return undefined;
@@ -288,7 +299,7 @@ function remember(recent: RecentName[], text: string, start: number, nameEnd: nu
   for (let i = 0; i < recent.length; i++) {
     const known = recent[i]!;
     if (known.name.length !== nameEnd - start || !sameAt(text, start, known.name)) continue;
-    if (i) [recent[0], recent[i]] = [known, recent[0]!];
+    if (i) moveFirst(recent, i);
     return known;
   }
   const name = text.slice(start, nameEnd);
@@ -302,7 +313,7 @@ function remember(recent: RecentName[], text: string, start: number, nameEnd: nu
   };
   if (recent.length === RECENT) recent[RECENT - 1] = entry;
   else recent.push(entry);
-  [recent[0], recent[recent.length - 1]] = [entry, recent[0]!];
+  moveFirst(recent, recent.length - 1);
   return entry;
 }
 

@@ -170,3 +170,88 @@ describe('schemeFirst', () => {
     expect(schemeFirst(`Bearer${' '.repeat(33)}x`, 0)).toBe(true);
   });
 });
+
+describe('readsAsProse', () => {
+  /** What it read before one pass did its reading: the specification it keeps. */
+  const SCHEMES = /^(?:bearer|basic|digest|token|oauth|negotiate|ntlm|hawk|apikey|api-key|aws4-hmac-sha256|sharedkey|mac|dpop|gnap)$/i;
+  const statusSet = new Set(STATUS_WORDS.split(' '));
+  const isWord = (w: string): boolean => w.length <= 24 && /^\p{L}[\p{L}'’-]*$/u.test(w) && !/\p{Ll}\p{Lu}/u.test(w);
+  function asWritten(text: string, at: number): boolean {
+    const word = /^[^ \t\n\r\u00a0\u202f\f\v]{0,80}/.exec(text.slice(at))![0];
+    const core = word.replace(/^[([«"'“]*/, '').replace(/[.,;:!?…)\]»"'”]*$/, '');
+    if (!core) return true;
+    const after = /^[ \t]+([^ \t\n\r\u00a0\u202f\f\v])/.exec(text.slice(at + word.length));
+    const more = !!after;
+    const wordLike = isWord(core);
+    if (wordLike && more && !SCHEMES.test(core)) return true;
+    if (statusSet.has(core.toLowerCase())) return true;
+    if (wordLike) return /[.!?…]$/.test(word);
+    return more && /^\d{1,3}$/.test(core) && /\p{L}/u.test(after[1]!);
+  }
+
+  it('reads as it did, on 100,000 generated values', () => {
+    const units = [
+      'Le',
+      'x',
+      'required',
+      'Requis',
+      'Bearer',
+      'abc',
+      'aB',
+      'Ab',
+      'é',
+      'É',
+      'ſ',
+      '\u212a',
+      '8',
+      '123',
+      '1234',
+      '-',
+      "'",
+      '’',
+      '(',
+      '[',
+      '«',
+      '"',
+      '“',
+      '.',
+      '!',
+      '…',
+      '»',
+      '”',
+      ')',
+      ':',
+      ',',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u202f',
+      '\u2028',
+      '=',
+      '_',
+      // Around isWord's 24 letters.
+      'k'.repeat(12),
+      'k'.repeat(30),
+    ];
+    const differ: string[] = [];
+    let prose = 0;
+    let n = 0;
+    for (const value of generatedValues(31, units, 9, 100_000)) {
+      const at = n++ % 2;
+      const text = `${':'.slice(0, at)}${value}`;
+      const expected = asWritten(text, at);
+      if (expected) prose++;
+      if (readsAsProse(text, at) !== expected) differ.push(JSON.stringify(text));
+    }
+    expect(differ.slice(0, 5)).toEqual([]);
+    expect(prose).toBeGreaterThan(20_000);
+    expect(prose).toBeLessThan(80_000);
+    // A word is 24 letters at most: a longer run reads as a credential, more text after it or not.
+    for (const text of [`${'k'.repeat(24)} x`, `${'k'.repeat(25)} x`, `«${'k'.repeat(24)}»… x`, `${'k'.repeat(24)}a. x`])
+      expect(readsAsProse(text, 0), text).toBe(asWritten(text, 0));
+    expect(readsAsProse(`${'k'.repeat(24)} x`, 0)).toBe(true);
+    expect(readsAsProse(`${'k'.repeat(25)} x`, 0)).toBe(false);
+  });
+});

@@ -134,6 +134,11 @@ function isWordAt(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** `isWordAt`'s verdict as `readsAsProse` reads a word: so far a word, not one, or one for the Unicode patterns. */
+const WORD = 0;
+const NOT_WORD = 1;
+const UNICODE = 2;
+
 /** `([«"'“` */
 const isLeading = (c: number): boolean => c === 40 || c === 91 || c === 0xab || c === 34 || c === 39 || c === 0x201c;
 /** `.,;:!?…)]»"'”` */
@@ -183,19 +188,47 @@ const isSentenceEnd = (c: number): boolean => c === 46 || c === 33 || c === 63 |
  * (`password: letmein`); anything with digits or symbols in it is a credential.
  */
 export function readsAsProse(text: string, at: number): boolean {
+  const limit = Math.min(text.length, at + 80);
+  // One pass to the first space reads what `wordStart`, `wordEnd` and `isWordAt` would each read
+  // again: where the word starts past the quotes and brackets before it, where it ends before the
+  // punctuation after it, and `isWordAt`'s verdict on it. Every label's value asks this.
+  let from = -1;
+  let to = -1;
   let end = at;
-  while (end < text.length && end - at < 80 && !isSpace(text.charCodeAt(end))) end++;
-  if (end === at) return true;
-  // The word without the quotes and brackets before it and the punctuation after it, read in
-  // place: a word followed by more words, the common case, is decided without cutting it out.
-  const from = wordStart(text, at, end);
-  const to = wordEnd(text, from, end);
-  if (from === to) return true;
+  // `isWordAt` read up to here, and as it stood at `to`: still a word, not one, or a question for
+  // the Unicode patterns (a non-ASCII character came first).
+  let word = WORD;
+  let wordAtTo = WORD;
+  let lower = false;
+  for (; end < limit; end++) {
+    const c = text.charCodeAt(end);
+    if (isSpace(c)) break;
+    if (from < 0) {
+      if (isLeading(c)) continue;
+      from = end;
+    }
+    if (isAsciiLetter(c)) {
+      if (word === WORD) {
+        if (lower && c <= 90) word = NOT_WORD;
+        lower = c >= 97;
+      }
+    } else {
+      if (word === WORD) {
+        if (c > 127) word = UNICODE;
+        else if (end === from || (c !== 39 && c !== 45)) word = NOT_WORD;
+        else lower = false;
+      }
+      if (isTrailing(c)) continue;
+    }
+    to = end + 1;
+    wordAtTo = word;
+  }
+  if (to < 0) return true;
   // More text on the line: spaces or tabs, then a letter (or anything, after a word).
   let next = end;
   while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
   const more = next > end && next < text.length && !isSpace(text.charCodeAt(next));
-  const wordLike = isWordAt(text, from, to);
+  const wordLike = to - from <= 24 && (wordAtTo === WORD || (wordAtTo === UNICODE && isWordAt(text, from, to)));
   // A word with more text after it reads as prose, status word or not: checked first, it spares
   // lowering the word and looking it up.
   if (wordLike && more && !isSchemeAt(text, from, to)) return true;
