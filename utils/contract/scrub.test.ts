@@ -39,6 +39,12 @@ describe('scrubText details', () => {
     expect(scrubText('Cookie: a=1; b=2\nHost: x')).toBe('Cookie: [removed: cookie]\nHost: x');
   });
 
+  it('finds a card that ends a run of digits as long as a run goes (60)', () => {
+    const before = '1234 '.repeat(11);
+    expect(scrubText(`${before}4111 1111 1111 1111`)).toBe(`${before}[removed: card number]`);
+    expect(scrubText(`${before}4111 1111 1111 1112`)).toBe(`${before}4111 1111 1111 1112`);
+  });
+
   it('keeps e-mail addresses and OAuth state', () => {
     expect(scrubText('marie@example.com?state=abc123')).toBe('marie@example.com?state=abc123');
   });

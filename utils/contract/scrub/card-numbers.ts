@@ -20,22 +20,35 @@ const run = (): RegExp => (RUN ||= new RegExp(String.raw`\d(?<![\w.,]\d)(?=(?:${
 
 /*
  * A megabyte of French-formatted cards holds 60,000 numbers, each read once: the groups of a run
- * are kept as offsets in two reused arrays (no object, array or string per group), and every
- * replacement goes through one Splicer (see utils/contract/scrub/splicer.ts).
+ * are kept as offsets in reused typed arrays (no object, array or string per group; a typed
+ * array's write costs less than a growing array's, and a run's digits are each written twice),
+ * and every replacement goes through one Splicer (see utils/contract/scrub/splicer.ts).
  */
 
+/** The most digits a run holds: the pattern's first and 59 more. */
+const RUN_DIGITS = 60;
+
 /** Where each group of digits of the current run starts and ends, in the text. */
-const STARTS: number[] = [];
-const ENDS: number[] = [];
+let STARTS!: Int32Array;
+let ENDS!: Int32Array;
 let groupCount = 0;
 /** How many of the run's digits come before each group. */
-const FIRST_DIGIT: number[] = [];
+let FIRST_DIGIT!: Int32Array;
 /**
  * Running Luhn sums of the run's digits: `LUHN_EVEN[m]` sums its first `m` digits with those at
  * even places doubled (and 9 taken off a double over 9), `LUHN_ODD[m]` with those at odd places.
  */
-const LUHN_EVEN: number[] = [0];
-const LUHN_ODD: number[] = [0];
+let LUHN_EVEN!: Int32Array;
+let LUHN_ODD!: Int32Array;
+
+/** Made on first use (see utils/contract/scrub.ts). */
+function makeRunArrays(): void {
+  STARTS = new Int32Array(RUN_DIGITS);
+  ENDS = new Int32Array(RUN_DIGITS);
+  FIRST_DIGIT = new Int32Array(RUN_DIGITS);
+  LUHN_EVEN = new Int32Array(RUN_DIGITS + 1);
+  LUHN_ODD = new Int32Array(RUN_DIGITS + 1);
+}
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const size = (i: number): number => (i < groupCount ? ENDS[i]! - STARTS[i]! : 0);
@@ -158,6 +171,7 @@ export function scrubCardNumbers(text: string): string {
   re.lastIndex = 0;
   const out = new Splicer(text);
   MARKER ||= removed('card number');
+  if (!STARTS) makeRunArrays();
   // A run is never empty (it starts with a digit), so the search always moves on.
   for (let m = re.exec(text); m; m = re.exec(text)) scrubRun(out, m.index, re.lastIndex, MARKER);
   return out.finish();
