@@ -22,6 +22,7 @@
  * object-fit that depends on the picture's proportions only. Anything else (and any image the
  * page added after `prepare`) is left to snapdom, which clones it its usual way.
  */
+import { XHTML } from './full-page-text-leaves';
 import { Slices } from './next-turn';
 
 /** Avatars and icons: above this size a PNG of the displayed picture may outweigh its source. */
@@ -115,7 +116,7 @@ export function smallImages(): SmallImages {
       const slices = new Slices(cancelled);
       for (const image of root.querySelectorAll('img')) {
         if (slices.due) await slices.next();
-        if (image.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
+        if (image.namespaceURI !== XHTML) continue;
         // Below the cut it is not drawn: no picture to prepare.
         if (image.getBoundingClientRect().top + window.scrollY >= cut) continue;
         const id = pictureOf(image);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloneTextLeaf } from './full-page-text-leaves';
-
-const XHTML = 'http://www.w3.org/1999/xhtml';
+import { cloneTextLeaf, XHTML } from './full-page-text-leaves';
 
 /** Just what cloneTextLeaf reads of an element. */
 function element(

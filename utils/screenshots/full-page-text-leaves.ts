@@ -43,9 +43,12 @@ const SPECIAL = new Set([
   'video',
 ]);
 
+/** HTML elements' namespace: an SVG or MathML element of the same name is drawn another way. */
+export const XHTML = 'http://www.w3.org/1999/xhtml';
+
 /** A deep clone of `node` when it holds only text, else undefined (snapdom's own path). */
 export function cloneTextLeaf(node: Element): Element | undefined {
-  if (node.firstElementChild !== null || node.namespaceURI !== 'http://www.w3.org/1999/xhtml') return undefined;
+  if (node.firstElementChild !== null || node.namespaceURI !== XHTML) return undefined;
   if (SPECIAL.has(node.localName) || node.shadowRoot || node.hasAttribute('style') || node.hasAttribute('data-capture')) return undefined;
   return node.cloneNode(true) as Element;
 }
