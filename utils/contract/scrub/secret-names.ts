@@ -66,8 +66,54 @@ const lists = (): NameLists =>
     weak: new Set('code key auth session ticket csrf xsrf'.split(' ')),
   });
 
-/** The lower-case words of a name: camelCase, snake_case, kebab-case, dots and spaces all split. */
+/**
+ * The lower-case words of a name: camelCase, snake_case, kebab-case, dots and spaces all split.
+ * What `nameWordsAsWritten` says, read in one pass: a megabyte can hold 80,000 names never seen
+ * before (`x1_token=…&x2_token=…`), and two replacements, a split and a filter took a microsecond
+ * each, most of the time a new name costs.
+ */
 export function nameWords(name: string): string[] {
+  const words: string[] = [];
+  let from = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 32;
+    // Only é and è, either case, come into a name beyond ASCII (the keywords' accents): anything
+    // else is lowered and split as written.
+    if (c > 127 && c !== 233 && c !== 232 && c !== 201 && c !== 200) return nameWordsAsWritten(name);
+    if (!isWordChar(c)) {
+      if (from >= 0) words.push(name.slice(from, i).toLowerCase());
+      from = -1;
+      continue;
+    }
+    if (from >= 0 && startsWord(name, i, c)) {
+      words.push(name.slice(from, i).toLowerCase());
+      from = i;
+    } else if (from < 0) from = i;
+  }
+  return words;
+}
+
+const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
+const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** What the split keeps, before lowering: ASCII letters and digits, é, è, É, È. */
+const isWordChar = (c: number): boolean =>
+  isUpperAscii(c) || isLowerAscii(c) || isDigit(c) || c === 233 || c === 232 || c === 201 || c === 200;
+
+/**
+ * Whether an upper-case letter at `i`, after a word character, starts a word: after a lower-case
+ * letter or a digit (`accessToken`, `oauth2Token`), or as the last capital before a lower-case
+ * letter (`APIKey`: `API`, `Key`).
+ */
+function startsWord(name: string, i: number, c: number): boolean {
+  if (!isUpperAscii(c)) return false;
+  const before = name.charCodeAt(i - 1);
+  if (isLowerAscii(before) || isDigit(before)) return true;
+  return isUpperAscii(before) && isLowerAscii(name.charCodeAt(i + 1));
+}
+
+/** `nameWords` as its patterns say it, for a name with other non-ASCII letters (and the specification it keeps). */
+export function nameWordsAsWritten(name: string): string[] {
   return name
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
