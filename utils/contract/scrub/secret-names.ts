@@ -122,10 +122,14 @@ export function nameWordsAsWritten(name: string): string[] {
     .filter(Boolean);
 }
 
-/** A name's words without a trailing number (`X-Hub-Signature-256`) and plurals of `key`. */
+/** A name's words without a trailing number (`X-Hub-Signature-256`, `token2`) and plurals of `key`. */
 function meaningfulWords(name: string): string[] {
   const words = nameWords(name);
   while (words.length > 1 && /^\d+$/.test(words[words.length - 1]!)) words.pop();
+  // A number glued to the last word says which one, not what: `token2` is a token, `sig1` a signature.
+  const last = words[words.length - 1];
+  const letters = last?.replace(/\d+$/, '');
+  if (letters && letters !== last) words[words.length - 1] = letters;
   if (words[words.length - 1] === 'keys') words[words.length - 1] = 'key';
   return words;
 }
