@@ -69,3 +69,16 @@ describe('nameKind', () => {
     expect(nameKind('error_code')).toBeUndefined();
   });
 });
+
+describe('nameKind of a name with a number glued to its last word', () => {
+  it('takes the number off only to find a credential, never to lose one', () => {
+    expect(nameKind('token2')).toBe('strong');
+    expect(nameKind('sig1')).toBe('strong');
+    expect(nameKind('refresh_token12')).toBe('strong');
+    // A secret as written stays one: read without its number, `cookie` alone would say ordinary.
+    expect(nameKind('client secretCookie8')).toBe('strong');
+    // Ordinary with or without the number.
+    expect(nameKind('oauth2')).toBeUndefined();
+    expect(nameKind('token_type2')).toBeUndefined();
+  });
+});

@@ -122,14 +122,10 @@ export function nameWordsAsWritten(name: string): string[] {
     .filter(Boolean);
 }
 
-/** A name's words without a trailing number (`X-Hub-Signature-256`, `token2`) and plurals of `key`. */
+/** A name's words without a trailing number (`X-Hub-Signature-256`) and plurals of `key`. */
 function meaningfulWords(name: string): string[] {
   const words = nameWords(name);
   while (words.length > 1 && /^\d+$/.test(words[words.length - 1]!)) words.pop();
-  // A number glued to the last word says which one, not what: `token2` is a token, `sig1` a signature.
-  const last = words[words.length - 1];
-  const letters = last?.replace(/\d+$/, '');
-  if (letters && letters !== last) words[words.length - 1] = letters;
   if (words[words.length - 1] === 'keys') words[words.length - 1] = 'key';
   return words;
 }
@@ -153,6 +149,19 @@ export function nameKind(name: string): NameKind | undefined {
 
 function decide(name: string): NameKind | undefined {
   const words = meaningfulWords(name);
+  const kind = decideWords(words);
+  if (kind) return kind;
+  // A number glued to the last word says which one, not what: `token2` is a token, `sig1` a
+  // signature. Asked only of a name that is ordinary as written: it can add a credential, never
+  // take one away (`client_secret_cookie8` stays a secret, as `client_secret_cookie8` read).
+  const last = words[words.length - 1];
+  const letters = last?.replace(/\d+$/, '');
+  if (!letters || letters === last) return undefined;
+  words[words.length - 1] = letters === 'keys' ? 'key' : letters;
+  return decideWords(words);
+}
+
+function decideWords(words: string[]): NameKind | undefined {
   const last = words[words.length - 1];
   if (!last) return undefined;
   const joined = words.join('');
