@@ -86,6 +86,16 @@ function atLineStart(text: string, at: number): boolean {
   return i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13;
 }
 
+/** A private key block's header, as the private key rule finds it. Built on first use (see utils/contract/scrub.ts). */
+let PRIVATE_KEY_HEADER: RegExp | undefined;
+
+/** Whether a private key block's header starts at `at`. */
+function privateKeyAt(text: string, at: number): boolean {
+  PRIVATE_KEY_HEADER ||= /-----BEGIN [A-Z ]{0,30}PRIVATE KEY-----/y;
+  PRIVATE_KEY_HEADER.lastIndex = at;
+  return PRIVATE_KEY_HEADER.test(text);
+}
+
 /** Tokens that the shape rules name better (`[removed: Facebook token]` after `token:`). */
 const NAMED_BY_SHAPE = /eyJ|EAA[A-Za-z0-9]|IG[A-Z]{2}|AIza|ya29\./y;
 /** Whether `NAMED_BY_SHAPE` can match at `at`: its first letters, checked before the search is started. */
@@ -359,6 +369,10 @@ export function scrubNamedValues(text: string): string {
     // An object (`"credentials": {…}`): its own names are read one by one.
     const c = text.charCodeAt(v);
     if (c === 123) continue;
+    // A private key block (`token=-----BEGIN PRIVATE KEY-----…`) is the private key rule's
+    // (token-shapes.ts), which needs its header whole: taking `-----BEGIN` as the value left the
+    // key itself in the text.
+    if (c === 45 && privateKeyAt(text, v)) continue;
     if (form === 'label' && shapeFirst(c)) {
       NAMED_BY_SHAPE.lastIndex = v;
       if (NAMED_BY_SHAPE.test(text)) continue;
