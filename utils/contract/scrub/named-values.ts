@@ -15,6 +15,7 @@ import { isLiteral, isRegexSpace, looksRandom, looksRandomAt, quotedProse, reads
 import { type NameKind, nameKind } from './secret-names';
 import { encodedPrefix, isPlainName, nameStart, sameAt, startsAtName } from './name-start';
 import { Splicer } from './splicer';
+import { privateKeyAt } from './token-shapes';
 import {
   allDigits,
   hasEquals,
@@ -84,16 +85,6 @@ function atLineStart(text: string, at: number): boolean {
   let i = at;
   while (i > 0 && at - i < 16 && isBlank(text.charCodeAt(i - 1))) i--;
   return i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13;
-}
-
-/** A private key block's header, as the private key rule finds it. Built on first use (see utils/contract/scrub.ts). */
-let PRIVATE_KEY_HEADER: RegExp | undefined;
-
-/** Whether a private key block's header starts at `at`. */
-function privateKeyAt(text: string, at: number): boolean {
-  PRIVATE_KEY_HEADER ||= /-----BEGIN [A-Z ]{0,30}PRIVATE KEY-----/y;
-  PRIVATE_KEY_HEADER.lastIndex = at;
-  return PRIVATE_KEY_HEADER.test(text);
 }
 
 /** Tokens that the shape rules name better (`[removed: Facebook token]` after `token:`). */

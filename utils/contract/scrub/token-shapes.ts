@@ -45,9 +45,13 @@ const SHAPES: [string, string, RegExp, string][] = [
   ['Shopify token', 'shp', /shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}/g, '_'],
 ];
 
+/** A private key block's header (`-----BEGIN PRIVATE KEY-----`, `-----BEGIN RSA PRIVATE KEY-----`…), its kind captured. */
+const PRIVATE_KEY_HEADER = String.raw`-----BEGIN ([A-Z ]{0,30})PRIVATE KEY-----`;
+
 interface Patterns {
   facebookAppSecret: RegExp;
   privateKey: RegExp;
+  privateKeyHeader: RegExp;
   bearer: RegExp;
   userInfo: RegExp;
   keyRun: RegExp;
@@ -59,7 +63,8 @@ const patterns = (): Patterns =>
   (PATTERNS ||= {
     // A Graph API app token is `app-id|app-secret`: the id is public, the part after `|` is not.
     facebookAppSecret: /(?<=\d{8})\|[\w-]{20,}/g,
-    privateKey: /-----BEGIN ([A-Z ]{0,30})PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g,
+    privateKey: new RegExp(String.raw`${PRIVATE_KEY_HEADER}[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)`, 'g'),
+    privateKeyHeader: new RegExp(PRIVATE_KEY_HEADER, 'y'),
     bearer: /\b(bearer\s+)(?!\[removed)([\w.~+/=-]{8,})/gi,
     userInfo: /\/\/[^/\s:@]+:(?!\[removed)[^/\s@]+@/g,
     keyRun: /[A-Za-z0-9/+]*/y,
@@ -100,6 +105,16 @@ function awsLike(run: string): boolean {
     else if (c === 47) slashes++;
   }
   return lower && upper && digit && slashes < 4 && !run.startsWith('pfbid');
+}
+
+/**
+ * Whether a private key block starts at `at`: the named-values rule, which runs first, leaves
+ * such a value to this one (taking `-----BEGIN` as a value broke the header this one needs).
+ */
+export function privateKeyAt(text: string, at: number): boolean {
+  const header = patterns().privateKeyHeader;
+  header.lastIndex = at;
+  return header.test(text);
 }
 
 /** Removes private key blocks, bearer tokens and URL passwords. */
