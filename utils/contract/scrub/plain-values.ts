@@ -106,9 +106,9 @@ function hasOtherNonAscii(text: string, from: number, to: number): boolean {
  * read), and plain ASCII words, the common case, never reach the Unicode patterns.
  */
 
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-const isLower = (c: number): boolean => c >= 97 && c <= 122;
+export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+export const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+export const isLower = (c: number): boolean => c >= 97 && c <= 122;
 const isAsciiLetter = (c: number): boolean => isUpper(c) || isLower(c);
 
 /** A word: letters (accented too), inner apostrophes and hyphens, no camelCase hump inside. */

@@ -15,6 +15,8 @@
  * - `authorization` and `cookie`: a header's whole value, marked under the header's name.
  */
 
+import { isDigitCode, isLower, isUpper } from './plain-values';
+
 export type NameKind = 'strong' | 'key' | 'field' | 'weak' | 'authorization' | 'cookie';
 
 interface NameLists {
@@ -93,12 +95,8 @@ export function nameWords(name: string): string[] {
   return words;
 }
 
-const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
-const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** What the split keeps, before lowering: ASCII letters and digits, é, è, É, È. */
-const isWordChar = (c: number): boolean =>
-  isUpperAscii(c) || isLowerAscii(c) || isDigit(c) || c === 233 || c === 232 || c === 201 || c === 200;
+const isWordChar = (c: number): boolean => isUpper(c) || isLower(c) || isDigitCode(c) || c === 233 || c === 232 || c === 201 || c === 200;
 
 /**
  * Whether an upper-case letter at `i`, after a word character, starts a word: after a lower-case
@@ -106,10 +104,10 @@ const isWordChar = (c: number): boolean =>
  * letter (`APIKey`: `API`, `Key`).
  */
 function startsWord(name: string, i: number, c: number): boolean {
-  if (!isUpperAscii(c)) return false;
+  if (!isUpper(c)) return false;
   const before = name.charCodeAt(i - 1);
-  if (isLowerAscii(before) || isDigit(before)) return true;
-  return isUpperAscii(before) && isLowerAscii(name.charCodeAt(i + 1));
+  if (isLower(before) || isDigitCode(before)) return true;
+  return isUpper(before) && isLower(name.charCodeAt(i + 1));
 }
 
 /** `nameWords` as its patterns say it, for a name with other non-ASCII letters (and the specification it keeps). */
