@@ -124,9 +124,13 @@ export function nameWordsAsWritten(name: string): string[] {
 function meaningfulWords(name: string): string[] {
   const words = nameWords(name);
   while (words.length > 1 && /^\d+$/.test(words[words.length - 1]!)) words.pop();
-  if (words[words.length - 1] === 'keys') words[words.length - 1] = 'key';
+  const last = words.length - 1;
+  if (last >= 0) words[last] = singular(words[last]!);
   return words;
 }
+
+/** The last word as a name means it: `api_keys` holds API keys. */
+const singular = (word: string): string => (word === 'keys' ? 'key' : word);
 
 /**
  * Names repeat (a page logs the same URLs over and over): the answers are remembered, up to a
@@ -155,7 +159,7 @@ function decide(name: string): NameKind | undefined {
   const last = words[words.length - 1];
   const letters = last?.replace(/\d+$/, '');
   if (!letters || letters === last) return undefined;
-  words[words.length - 1] = letters === 'keys' ? 'key' : letters;
+  words[words.length - 1] = singular(letters);
   return decideWords(words);
 }
 
