@@ -100,11 +100,6 @@ export function sameAt(text: string, at: number, word: string): boolean {
   return true;
 }
 
-export function isPlainName(name: string): boolean {
-  for (let i = 0; i < name.length; i++) if (!isNameChar(name.charCodeAt(i))) return false;
-  return true;
-}
-
 /**
  * Whether a plain name found again at `start` (ending at `nameEnd`) is the name `nameStart`, and
  * the encoded delimiter's cut after it (named-values.ts), would give: either nothing a name could

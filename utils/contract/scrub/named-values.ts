@@ -10,10 +10,11 @@
  * read backwards over at most 64 characters, and the value is read forwards once; the search
  * then resumes after the value, so no character is read twice by a value.
  */
-import { markerAt, removed } from './markers';
+import { type Form, type KnownName, markerOf, recentAt, remember } from './known-names';
+import { markerAt } from './markers';
 import { isLiteral, isRegexSpace, looksRandom, looksRandomAt, quotedProse, readsAsProse, schemeFirst } from './plain-values';
-import { type NameKind, nameKind } from './secret-names';
-import { encodedPrefix, isPlainName, nameStart, sameAt, startsAtName } from './name-start';
+import type { NameKind } from './secret-names';
+import { encodedPrefix, nameStart } from './name-start';
 import { Splicer } from './splicer';
 import { privateKeyAt } from './token-shapes';
 import {
@@ -36,8 +37,6 @@ const KEYWORDS =
   '(?:api|secret|private|access|refresh|client|session|id|app)[ ](?:key|token|secret)|' +
   'code[ _-](?:secret|pin)|' +
   'token|secret|pass|pwd|mdp|sess|sid|key|auth|code|sig|cred|cookie|jwt|otp|cvv|cvc|csc|verifier|proof|remember|srf|ticket|saml|login_info|logged_in|pin';
-
-type Form = 'pair' | 'json' | 'label';
 
 interface Patterns {
   named: RegExp;
@@ -232,103 +231,16 @@ function readSeparator(text: string, at: number, sep: Separator): void {
   sep.end = at;
 }
 
-/** Markers by form and name, remembered like the names' kinds (secret-names.ts). */
-let MARKERS: Record<Form, Map<string, string>> | undefined;
-function markerFor(name: string, kind: NameKind, form: Form): string {
-  MARKERS ||= { pair: new Map(), json: new Map(), label: new Map() };
-  const known = MARKERS[form];
-  let marker = known.get(name);
-  if (marker === undefined) {
-    if (known.size >= 2048) known.clear();
-    marker = removed(kind === 'cookie' ? 'cookie' : kind === 'authorization' || form === 'label' ? name.toLowerCase() : name);
-    known.set(name, marker);
-  }
-  return marker;
-}
-
-/** A name read recently, its kind and its markers by form. */
-interface RecentName {
-  name: string;
-  kind: NameKind | undefined;
-  /** Its markers by form, made on first use. */
-  pair: string | undefined;
-  json: string | undefined;
-  label: string | undefined;
-  /** Only name characters, 64 or fewer: found again where `nameStart` would find it, see `startsAtName`. */
-  plain: boolean;
-}
-
-/** The marker of a recent name's value in this form (a field each: a keyed access per value costs more). */
-function markerOf(last: RecentName, kind: NameKind, form: Form): string {
-  const known = form === 'pair' ? last.pair : form === 'json' ? last.json : last.label;
-  if (known !== undefined) return known;
-  const marker = markerFor(last.name, kind, form);
-  if (form === 'pair') last.pair = marker;
-  else if (form === 'json') last.json = marker;
-  else last.label = marker;
-  return marker;
-}
-
-/** How many recent names are compared in place: JSON and query strings alternate a few (`"secret"…"password"`). */
-const RECENT = 4;
-
-/**
- * Swaps the `i`th recent name with the first. Not by destructuring (`[a, b] = [b, a]`): JSON
- * alternates two names (`"secret"…"password"`), so this runs once per value, and a destructuring
- * swap builds an array and iterates it.
- */
-function moveFirst(recent: RecentName[], i: number): void {
-  const known = recent[i]!;
-  recent[i] = recent[0]!;
-  recent[0] = known;
-}
-
-/** The recent name that ends at `nameEnd`, found in place (see `startsAtName`), moved first; or undefined. */
-function recentAt(recent: RecentName[], text: string, nameEnd: number): RecentName | undefined {
-  for (let i = 0; i < recent.length; i++) {
-    const known = recent[i]!;
-    const start = nameEnd - known.name.length;
-    if (!known.plain || start < 0 || !sameAt(text, start, known.name) || !startsAtName(text, start, nameEnd)) continue;
-    if (i) moveFirst(recent, i);
-    return known;
-  }
-  return undefined;
-}
-
-/** The name `text[start, nameEnd)` among the recent ones, or a new entry for it, first. */
-function remember(recent: RecentName[], text: string, start: number, nameEnd: number): RecentName {
-  for (let i = 0; i < recent.length; i++) {
-    const known = recent[i]!;
-    if (known.name.length !== nameEnd - start || !sameAt(text, start, known.name)) continue;
-    if (i) moveFirst(recent, i);
-    return known;
-  }
-  const name = text.slice(start, nameEnd);
-  const entry: RecentName = {
-    name,
-    kind: name ? nameKind(name) : undefined,
-    pair: undefined,
-    json: undefined,
-    label: undefined,
-    plain: name.length <= 64 && isPlainName(name),
-  };
-  if (recent.length === RECENT) recent[RECENT - 1] = entry;
-  else recent.push(entry);
-  moveFirst(recent, recent.length - 1);
-  return entry;
-}
-
 /** Removes the values of credentials' names (see the module comment). */
 export function scrubNamedValues(text: string): string {
   const re = patterns().named;
   re.lastIndex = 0;
   const s: Scan = { text, out: new Splicer(text), lineFrom: -1, lineEndAt: -1 };
   const sep: Separator = { close: 0, spaced: false, equals: false, end: 0 };
-  const recent: RecentName[] = [];
+  const recent: KnownName[] = [];
   for (let from = 0; re.test(text); from = re.lastIndex) {
     const nameEnd = re.lastIndex;
-    // Names repeat (a log writes the same ones over and over): the recent ones are compared in
-    // place, with no string cut out of the text and looked up for them.
+    // Names repeat (a log writes the same ones over and over): they are found again in place (known-names.ts).
     let last = recentAt(recent, text, nameEnd);
     if (!last) {
       let start = nameStart(text, re, from, nameEnd);

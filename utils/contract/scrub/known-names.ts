@@ -1,0 +1,130 @@
+/**
+ * The names named-values.ts has read before, with their kinds (secret-names.ts) and their
+ * markers, found again in place: a name that repeats is compared where it stands in the text,
+ * with no string cut out of it, no lookup by string and no marker made again.
+ *
+ * Two levels. The last few names are compared first, by where they end (`recentAt`): JSON and
+ * query strings alternate a few (`"secret"…"password"`), and this needs no read back to where
+ * the name starts. Behind them, a table indexed by a hash of the name's characters (`remember`):
+ * a page cycles through more names than that (`token=…&secret=…&pwd=…&…`), and a hostile
+ * megabyte holds 90,000 names never seen before (`x1_token=…&x2_token=…`), for which two
+ * `Map`s (a kind and a marker by name) cost as much as deciding the kind. A table slot holds one
+ * name: a collision replaces it, and the name costs a decision again, never a different answer.
+ */
+import { removed } from './markers';
+import { isNameChar, sameAt, startsAtName } from './name-start';
+import { type NameKind, nameKind } from './secret-names';
+
+/** How a value follows its name: `name=value`, `"name": "value"`, `name: value`. */
+export type Form = 'pair' | 'json' | 'label';
+
+/** A name read before, its kind and its markers by form. */
+export interface KnownName {
+  name: string;
+  /** `hashOf` the name: names are told apart by it before their characters are compared. */
+  hash: number;
+  kind: NameKind | undefined;
+  /** Its markers by form, made on first use. */
+  pair: string | undefined;
+  json: string | undefined;
+  label: string | undefined;
+  /** Only name characters, 64 or fewer: found again where `nameStart` would find it, see `startsAtName`. */
+  plain: boolean;
+}
+
+/** The marker of a name's value in this form (a field each: a keyed access per value costs more). */
+export function markerOf(known: KnownName, kind: NameKind, form: Form): string {
+  const marker = form === 'pair' ? known.pair : form === 'json' ? known.json : known.label;
+  if (marker !== undefined) return marker;
+  const made = removed(kind === 'cookie' ? 'cookie' : kind === 'authorization' || form === 'label' ? known.name.toLowerCase() : known.name);
+  if (form === 'pair') known.pair = made;
+  else if (form === 'json') known.json = made;
+  else known.label = made;
+  return made;
+}
+
+/** How many recent names are compared in place by where they end. */
+const RECENT = 4;
+
+/**
+ * Swaps the `i`th recent name with the first. Not by destructuring (`[a, b] = [b, a]`): JSON
+ * alternates two names (`"secret"…"password"`), so this runs once per value, and a destructuring
+ * swap builds an array and iterates it.
+ */
+function moveFirst(recent: KnownName[], i: number): void {
+  const known = recent[i]!;
+  recent[i] = recent[0]!;
+  recent[0] = known;
+}
+
+/** The recent name that ends at `nameEnd`, found in place (see `startsAtName`), moved first; or undefined. */
+export function recentAt(recent: KnownName[], text: string, nameEnd: number): KnownName | undefined {
+  for (let i = 0; i < recent.length; i++) {
+    const known = recent[i]!;
+    const start = nameEnd - known.name.length;
+    if (!known.plain || start < 0 || !sameAt(text, start, known.name) || !startsAtName(text, start, nameEnd)) continue;
+    if (i) moveFirst(recent, i);
+    return known;
+  }
+  return undefined;
+}
+
+/** Slots of the table: a page's names fit, with room to spare against collisions; a power of two. */
+const SLOTS = 4096;
+
+/**
+ * Names by a hash of their characters, kept from one text to the next (pages log the same names
+ * over and over). Bounded by its slots, so a page cannot grow it. The hashes have their own
+ * array: a name never seen before is told apart by its hash alone, without a read of the entry
+ * in the slot (most often far away in memory: a hostile megabyte fills the table 20 times).
+ * Built on first use (see utils/contract/scrub.ts).
+ */
+let TABLE: { hashes: Int32Array; names: (KnownName | undefined)[] } | undefined;
+
+/** Whether the name `hashOf` read last is only name characters (read in the same pass). */
+let hashedPlain = false;
+
+/** A hash of `text[start, end)`, the same wherever the name stands; sets `hashedPlain`. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = end - start;
+  let plain = true;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    hash = (Math.imul(hash, 31) + c) | 0;
+    plain &&= isNameChar(c);
+  }
+  hashedPlain = plain;
+  return hash;
+}
+
+/** The name `text[start, nameEnd)` from the table, or a new entry for it; made the first recent name. */
+export function remember(recent: KnownName[], text: string, start: number, nameEnd: number): KnownName {
+  const hash = hashOf(text, start, nameEnd);
+  for (let i = 0; i < recent.length; i++) {
+    const known = recent[i]!;
+    if (known.hash !== hash || known.name.length !== nameEnd - start || !sameAt(text, start, known.name)) continue;
+    if (i) moveFirst(recent, i);
+    return known;
+  }
+  TABLE ||= { hashes: new Int32Array(SLOTS), names: new Array<KnownName | undefined>(SLOTS).fill(undefined) };
+  const slot = hash & (SLOTS - 1);
+  let known = TABLE.hashes[slot] === hash ? TABLE.names[slot] : undefined;
+  if (!known || known.name.length !== nameEnd - start || !sameAt(text, start, known.name)) {
+    const name = text.slice(start, nameEnd);
+    known = {
+      name,
+      hash,
+      kind: name ? nameKind(name) : undefined,
+      pair: undefined,
+      json: undefined,
+      label: undefined,
+      plain: name.length <= 64 && hashedPlain,
+    };
+    TABLE.hashes[slot] = hash;
+    TABLE.names[slot] = known;
+  }
+  if (recent.length === RECENT) recent[RECENT - 1] = known;
+  else recent.push(known);
+  moveFirst(recent, recent.length - 1);
+  return known;
+}
