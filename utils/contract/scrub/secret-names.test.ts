@@ -68,6 +68,11 @@ describe('nameKind', () => {
     expect(nameKind('code')).toBe('weak');
     expect(nameKind('error_code')).toBeUndefined();
   });
+
+  it('makes a strong name that ends in key, keys or sid, in any case, a key', () => {
+    for (const name of ['API_KEYS', 'Secret_kEyS', 'PHPSESSID', 'connect.sid', 'client_secret_keys']) expect(nameKind(name)).toBe('key');
+    for (const name of ['secret_sids', 'secret_keyss', 'secretkeyz', 'password']) expect(nameKind(name)).toBe('strong');
+  });
 });
 
 describe('nameKind of a name with a number glued to its last word', () => {

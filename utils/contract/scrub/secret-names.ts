@@ -76,6 +76,8 @@ const lists = (): NameLists =>
  */
 export function nameWords(name: string): string[] {
   const words: string[] = [];
+  // Lowered once, and the words cut from it: ASCII and é, è, É, È keep their places when lowered.
+  const lower = name.toLowerCase();
   let from = -1;
   for (let i = 0; i <= name.length; i++) {
     const c = i < name.length ? name.charCodeAt(i) : 32;
@@ -83,12 +85,12 @@ export function nameWords(name: string): string[] {
     // else is lowered and split as written.
     if (c > 127 && c !== 233 && c !== 232 && c !== 201 && c !== 200) return nameWordsAsWritten(name);
     if (!isWordChar(c)) {
-      if (from >= 0) words.push(name.slice(from, i).toLowerCase());
+      if (from >= 0) words.push(lower.slice(from, i));
       from = -1;
       continue;
     }
     if (from >= 0 && startsWord(name, i, c)) {
-      words.push(name.slice(from, i).toLowerCase());
+      words.push(lower.slice(from, i));
       from = i;
     } else if (from < 0) from = i;
   }
@@ -123,7 +125,7 @@ export function nameWordsAsWritten(name: string): string[] {
 /** A name's words without a trailing number (`X-Hub-Signature-256`) and plurals of `key`. */
 function meaningfulWords(name: string): string[] {
   const words = nameWords(name);
-  while (words.length > 1 && /^\d+$/.test(words[words.length - 1]!)) words.pop();
+  while (words.length > 1 && digitsFrom(words[words.length - 1]!) === 0) words.pop();
   const last = words.length - 1;
   if (last >= 0) words[last] = singular(words[last]!);
   return words;
@@ -132,21 +134,30 @@ function meaningfulWords(name: string): string[] {
 /** The last word as a name means it: `api_keys` holds API keys. */
 const singular = (word: string): string => (word === 'keys' ? 'key' : word);
 
-/**
- * Names repeat (a page logs the same URLs over and over): the answers are remembered, up to a
- * bound so that a page cannot grow the cache without end.
- */
-let KNOWN: Map<string, NameKind | undefined> | undefined;
+/** Where the digits that end `word` start (`word.length` if none): what `/\d+$/` finds, read back. */
+function digitsFrom(word: string): number {
+  let i = word.length;
+  while (i > 0 && isDigitCode(word.charCodeAt(i - 1))) i--;
+  return i;
+}
 
-/** What kind of credential a name carries, or undefined when its value is ordinary. */
+/**
+ * What kind of credential a name carries, or undefined when its value is ordinary. Not
+ * remembered here: named-values.ts keeps the names it read with their kinds (known-names.ts).
+ */
 export function nameKind(name: string): NameKind | undefined {
-  KNOWN ||= new Map();
-  if (KNOWN.has(name)) return KNOWN.get(name);
-  if (KNOWN.size >= 2048) KNOWN.clear();
-  let kind = decide(name);
-  if (kind === 'strong' && /(?:key|keys|sid)$/i.test(name)) kind = 'key';
-  KNOWN.set(name, kind);
-  return kind;
+  const kind = decide(name);
+  return kind === 'strong' && endsInKeyOrSid(name) ? 'key' : kind;
+}
+
+/** `/(?:key|keys|sid)$/i`, read back: a strong name whose value may be a public id (see `key`, above). */
+function endsInKeyOrSid(name: string): boolean {
+  let end = name.length;
+  if ((name.charCodeAt(end - 1) | 32) === 115 && (name.charCodeAt(end - 2) | 32) === 121) end--;
+  const a = name.charCodeAt(end - 3) | 32;
+  const b = name.charCodeAt(end - 2) | 32;
+  const c = name.charCodeAt(end - 1) | 32;
+  return end >= 3 && ((a === 107 && b === 101 && c === 121) || (end === name.length && a === 115 && b === 105 && c === 100));
 }
 
 function decide(name: string): NameKind | undefined {
@@ -157,27 +168,46 @@ function decide(name: string): NameKind | undefined {
   // signature. Asked only of a name that is ordinary as written: it can add a credential, never
   // take one away (`client_secret_cookie8` stays a secret, as `client_secret_cookie8` read).
   const last = words[words.length - 1];
-  const letters = last?.replace(/\d+$/, '');
+  if (!last) return undefined;
+  const letters = last.slice(0, digitsFrom(last));
   if (!letters || letters === last) return undefined;
   words[words.length - 1] = singular(letters);
   return decideWords(words);
 }
 
+/** `/^cl[eé]s?$/`, read in place: asked of every name's first word. */
+const isCle = (word: string): boolean =>
+  (word.length === 3 || (word.length === 4 && word.charCodeAt(3) === 115)) &&
+  word.charCodeAt(0) === 99 &&
+  word.charCodeAt(1) === 108 &&
+  (word.charCodeAt(2) === 101 || word.charCodeAt(2) === 233);
+
+/** `words.some(test)`, without the iterator `some` costs on every name. */
+function someWord(words: string[], test: (word: string) => boolean): boolean {
+  for (let i = 0; i < words.length; i++) if (test(words[i]!)) return true;
+  return false;
+}
+
+/** `expires`, `expiry`, `expiration`… */
+const isExpiry = (word: string): boolean => word.startsWith('expir');
+
 function decideWords(words: string[]): NameKind | undefined {
   const last = words[words.length - 1];
   if (!last) return undefined;
-  const joined = words.join('');
+  // Joined by hand: `join` costs more than the rest of the decision on a two-word name.
+  let joined = words[0]!;
+  for (let i = 1; i < words.length; i++) joined += words[i];
   if (joined.endsWith('authorization')) return 'authorization';
   if (last === 'cookie' || last === 'cookies')
     return words.length === 1 || joined.endsWith('setcookie') || joined === 'documentcookie' ? 'cookie' : undefined;
   const l = lists();
-  if (l.meta.has(last) || words.some((w) => w.startsWith('expir'))) return undefined;
-  if (last === 'token' && words.some((w) => l.paging.has(w))) return undefined;
+  if (l.meta.has(last) || someWord(words, isExpiry)) return undefined;
+  if (last === 'token' && someWord(words, (w) => l.paging.has(w))) return undefined;
   if (l.anywhere.test(joined)) return 'strong';
   const first = words[0]!;
   const owner = words[words.length - 2];
   // French: `clé API`, `clé secrète`, `jeton d'accès` (a `clé de tirage` is not a credential).
-  if (/^cl[eé]s?$/.test(first) && words.some((w) => /^(?:api|priv[eé]e?s?)$/.test(w))) return 'strong';
+  if (isCle(first) && words.some((w) => /^(?:api|priv[eé]e?s?)$/.test(w))) return 'strong';
   if (first === 'jeton') return 'strong';
   if (last === 'pass' || last === 'pin') return owner ? 'strong' : 'field';
   if (l.strongLast.has(last) || l.ending.test(joined)) return 'strong';
