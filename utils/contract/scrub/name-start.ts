@@ -5,23 +5,11 @@
  * match would.
  */
 
+import { encodedPrefix } from './percent-escapes';
 import { LETTERS, letterColumn, type WordTable, wordTable } from './word-table';
 
 export const isNameChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 36 || c === 45;
-
-/**
- * Length of the encoded delimiter (`26` of `%26`, `2526` of `%2526`) at the start of a name read
- * back to a `%`: `(25){0,3}` then two hexadecimal digits.
- */
-export function encodedPrefix(text: string, from: number, to: number): number {
-  let i = from;
-  for (let n = 0; n < 3 && i + 1 < to && text.charCodeAt(i) === 50 && text.charCodeAt(i + 1) === 53; n++) i += 2;
-  // Backtrack like the pattern does: `%252` followed by one hex digit is `%25` then `2x`.
-  while (i > from && !(i + 2 <= to && isHex(text.charCodeAt(i)) && isHex(text.charCodeAt(i + 1)))) i -= 2;
-  return i + 2 <= to && isHex(text.charCodeAt(i)) && isHex(text.charCodeAt(i + 1)) ? i + 2 - from : 0;
-}
-const isHex = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
 
 /** The longest keyword (`refresh secret`), and the longest match of the keyword search (`named`, in named-values.ts): a keyword and 60. */
 const KEYWORD_MAX = 14;

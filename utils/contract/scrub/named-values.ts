@@ -14,7 +14,8 @@ import { type Form, type KnownName, markerOf, recentAt, remember } from './known
 import { markerAt } from './markers';
 import { isLiteral, isRegexSpace, looksRandom, looksRandomAt, quotedProse, readsAsProse, schemeFirst } from './plain-values';
 import type { NameKind } from './secret-names';
-import { encodedPrefix, nameStart } from './name-start';
+import { nameStart } from './name-start';
+import { encodedPrefix } from './percent-escapes';
 import { Splicer } from './splicer';
 import { privateKeyAt } from './token-shapes';
 import {
