@@ -17,3 +17,17 @@ export function encodedPrefix(text: string, from: number, to: number): number {
   while (i > from && !(i + 2 <= to && isHex(text.charCodeAt(i)) && isHex(text.charCodeAt(i + 1)))) i -= 2;
   return i + 2 <= to && isHex(text.charCodeAt(i)) && isHex(text.charCodeAt(i + 1)) ? i + 2 - from : 0;
 }
+
+/**
+ * Whether a percent escape ends just before `at`: `%3D` of `data%3DEAAB…`, `%2526` of
+ * `%2526EAAB…`. What follows one starts a new word, though a letter or a digit (the escape's)
+ * is glued before it.
+ */
+export function escapeEndsAt(text: string, at: number): boolean {
+  if (!isHex(text.charCodeAt(at - 1)) || !isHex(text.charCodeAt(at - 2))) return false;
+  for (let i = at - 3, n = 0; n <= 3; n++, i -= 2) {
+    if (text.charCodeAt(i) === 37) return true;
+    if (text.charCodeAt(i) !== 53 || text.charCodeAt(i - 1) !== 50) return false;
+  }
+  return false;
+}

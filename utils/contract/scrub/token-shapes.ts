@@ -5,6 +5,7 @@
  * its alphabet, so a pass is one linear search.
  */
 import { removed } from './markers';
+import { escapeEndsAt } from './percent-escapes';
 import { Splicer } from './splicer';
 
 /**
@@ -12,7 +13,8 @@ import { Splicer } from './splicer';
  * pattern runs only on a text that contains its literal (a search that costs next to nothing),
  * so a text pays for the shapes it holds, not for all of them; and each pattern starts with its
  * literal prefix, so each pass is a fast linear search. A match right after a letter or a digit
- * is part of a longer word and kept.
+ * is part of a longer word and kept, unless they end a percent escape: `data%3DEAAB…` in an
+ * encoded redirect URL is a Facebook token after an encoded `=`.
  *
  * The search for a literal reads every occurrence of its first character: `e` of `eyJ` or `w`
  * of `whsec_` are everywhere in a text dense with markers (`[removed: password]`), and a text of
@@ -82,7 +84,9 @@ export function scrubShapes(text: string): string {
     // One marker per shape, and a character code per match: a megabyte can hold 40,000 tokens.
     const marker = removed(name);
     const before = text;
-    text = text.replace(pattern, (match: string, offset: number) => (inWord(before.charCodeAt(offset - 1)) ? match : marker));
+    text = text.replace(pattern, (match: string, offset: number) =>
+      inWord(before.charCodeAt(offset - 1)) && !escapeEndsAt(before, offset) ? match : marker,
+    );
   }
   if (text.includes('|')) text = text.replace(patterns().facebookAppSecret, removed('Facebook app secret'));
   return text;
