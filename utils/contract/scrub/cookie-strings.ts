@@ -10,7 +10,7 @@
  */
 import { removed } from './markers';
 import { looksRandomAt } from './plain-values';
-import { nameKind } from './secret-names';
+import { kindAt } from './known-names';
 
 /** What a cookie's value may hold; what may not precede a cookie's name. */
 const VALUE = '[^;\\s"\',\\\\&<>()[\\]{}]';
@@ -22,10 +22,9 @@ const chain = (): RegExp => (CHAIN ||= new RegExp(String.raw`(?<!${VALUE})${NAME
 /**
  * Whether one of the string's cookies holds a credential. Read by offsets (a megabyte of cookies
  * is 200,000 of them): a value is cut out only when it is long enough to look random, and a name
- * only when its value is not empty and it differs from the name before.
+ * is found again in place (known-names.ts) when its value is not empty.
  */
 function holdsCredential(cookies: string): boolean {
-  let lastName = '';
   for (let from = 0; from < cookies.length; ) {
     let end = cookies.indexOf(';', from);
     if (end < 0) end = cookies.length;
@@ -33,10 +32,7 @@ function holdsCredential(cookies: string): boolean {
     while (cookies.charCodeAt(from) === 32 || cookies.charCodeAt(from) === 9) from++;
     const eq = cookies.indexOf('=', from);
     if (looksRandomAt(cookies, eq + 1, end)) return true;
-    if (end > eq + 1) {
-      if (eq - from !== lastName.length || !cookies.startsWith(lastName, from)) lastName = cookies.slice(from, eq);
-      if (nameKind(lastName)) return true;
-    }
+    if (end > eq + 1 && kindAt(cookies, from, eq)) return true;
     from = end + 1;
   }
   return false;

@@ -1,6 +1,6 @@
 /**
- * The names named-values.ts has read before, with their kinds (secret-names.ts) and their
- * markers, found again in place: a name that repeats is compared where it stands in the text,
+ * The names named-values.ts (and cookie-strings.ts) have read before, with their kinds
+ * (secret-names.ts) and their markers, found again in place: a name that repeats is compared where it stands in the text,
  * with no string cut out of it, no lookup by string and no marker made again.
  *
  * Two levels. The last few names are compared first, by where they end (`recentAt`): JSON and
@@ -106,25 +106,38 @@ export function remember(recent: KnownName[], text: string, start: number, nameE
     if (i) moveFirst(recent, i);
     return known;
   }
-  TABLE ||= { hashes: new Int32Array(SLOTS), names: new Array<KnownName | undefined>(SLOTS).fill(undefined) };
-  const slot = hash & (SLOTS - 1);
-  let known = TABLE.hashes[slot] === hash ? TABLE.names[slot] : undefined;
-  if (!known || known.name.length !== nameEnd - start || !sameAt(text, start, known.name)) {
-    const name = text.slice(start, nameEnd);
-    known = {
-      name,
-      hash,
-      kind: name ? nameKind(name) : undefined,
-      pair: undefined,
-      json: undefined,
-      label: undefined,
-      plain: name.length <= 64 && hashedPlain,
-    };
-    TABLE.hashes[slot] = hash;
-    TABLE.names[slot] = known;
-  }
+  const known = tableEntry(text, start, nameEnd, hash);
   if (recent.length === RECENT) recent[RECENT - 1] = known;
   else recent.push(known);
   moveFirst(recent, recent.length - 1);
   return known;
+}
+
+/**
+ * The kind of the name `text[start, end)`, from the table (cookie-strings.ts: a megabyte of
+ * `document.cookie` is 200,000 names, a few of them over and over).
+ */
+export function kindAt(text: string, start: number, end: number): NameKind | undefined {
+  return tableEntry(text, start, end, hashOf(text, start, end)).kind;
+}
+
+/** The table's entry for `text[start, end)` (`hash` its `hashOf`), made and kept there if it has none. */
+function tableEntry(text: string, start: number, end: number, hash: number): KnownName {
+  TABLE ||= { hashes: new Int32Array(SLOTS), names: new Array<KnownName | undefined>(SLOTS).fill(undefined) };
+  const slot = hash & (SLOTS - 1);
+  const known = TABLE.hashes[slot] === hash ? TABLE.names[slot] : undefined;
+  if (known && known.name.length === end - start && sameAt(text, start, known.name)) return known;
+  const name = text.slice(start, end);
+  const made: KnownName = {
+    name,
+    hash,
+    kind: name ? nameKind(name) : undefined,
+    pair: undefined,
+    json: undefined,
+    label: undefined,
+    plain: name.length <= 64 && hashedPlain,
+  };
+  TABLE.hashes[slot] = hash;
+  TABLE.names[slot] = made;
+  return made;
 }
