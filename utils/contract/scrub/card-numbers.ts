@@ -15,8 +15,12 @@ import { Splicer } from './splicer';
 
 const SEPARATOR = '(?:[ \\u00A0\\u202F\\u2009\\u2007\\u2010\\u2011\\u2013+-]|%20|%C2%A0|%E2%80%AF)';
 
+const RUN_PATTERN = String.raw`\d(?<![\w.,]\d)(?=(?:${SEPARATOR}?\d){12})(?:${SEPARATOR}?\d){0,59}`;
 let RUN: RegExp | undefined;
-const run = (): RegExp => (RUN ||= new RegExp(String.raw`\d(?<![\w.,]\d)(?=(?:${SEPARATOR}?\d){12})(?:${SEPARATOR}?\d){0,59}`, 'gi'));
+const run = (): RegExp => (RUN ||= new RegExp(RUN_PATTERN, 'gi'));
+/** The same, read where it is put (`groupedCardAt`). */
+let RUN_HERE: RegExp | undefined;
+const runHere = (): RegExp => (RUN_HERE ||= new RegExp(RUN_PATTERN, 'iy'));
 
 /*
  * A megabyte of French-formatted cards holds 60,000 numbers, each read once: the groups of a run
@@ -147,20 +151,39 @@ function hasFourDigits(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function scrubRun(out: Splicer, from: number, to: number, marker: string): void {
-  const text = out.text;
-  if (!hasFourDigits(text, from, to)) return;
+/** Whether the run `text[from, to)` may hold cards, and its groups are read: four digits in a row, not part of a decimal or a word. */
+function readRun(text: string, from: number, to: number): boolean {
+  if (!hasFourDigits(text, from, to)) return false;
   // Part of a decimal (`4111111111111111.5`) or of a word (`4111…abc`): not a card.
   const after = text.charCodeAt(to);
   const letter = (after | 32) >= 97 && (after | 32) <= 122;
-  if (letter || after === 95 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(to + 1)))) return;
-  if (readGroups(text, from, to) < 13) return;
+  if (letter || after === 95 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(to + 1)))) return false;
+  if (!STARTS) makeRunArrays();
+  return readGroups(text, from, to) >= 13;
+}
+
+function scrubRun(out: Splicer, from: number, to: number, marker: string): void {
+  const text = out.text;
+  if (!readRun(text, from, to)) return;
   for (let i = 0; i < groupCount; i++) {
     const k = cardAt(text, i);
     if (!k) continue;
     out.put(STARTS[i]!, ENDS[i + k - 1]!, marker);
     i += k - 1;
   }
+}
+
+/**
+ * Whether a card written in groups (`4111 1111 1111 1111`) starts at `at`, the value of a
+ * credential's name (`token=4111 1111 …`): the named-values rule, which runs first, leaves it to
+ * this one. Its value ends at the first space, and taking the first group as the value left the
+ * other twelve digits in the text, where no card starts any more.
+ */
+export function groupedCardAt(text: string, at: number): boolean {
+  const re = runHere();
+  re.lastIndex = at;
+  if (!re.test(text) || !readRun(text, at, re.lastIndex)) return false;
+  return cardAt(text, 0) > 1;
 }
 
 let MARKER: string | undefined;
@@ -171,7 +194,6 @@ export function scrubCardNumbers(text: string): string {
   re.lastIndex = 0;
   const out = new Splicer(text);
   MARKER ||= removed('card number');
-  if (!STARTS) makeRunArrays();
   // A run is never empty (it starts with a digit), so the search always moves on.
   for (let m = re.exec(text); m; m = re.exec(text)) scrubRun(out, m.index, re.lastIndex, MARKER);
   return out.finish();

@@ -18,6 +18,7 @@ import { nameStart } from './name-start';
 import { encodedPrefix } from './percent-escapes';
 import { Splicer } from './splicer';
 import { privateKeyAt } from './token-shapes';
+import { groupedCardAt } from './card-numbers';
 import {
   allDigits,
   hasEquals,
@@ -277,6 +278,9 @@ export function scrubNamedValues(text: string): string {
     // (token-shapes.ts), which needs its header whole: taking `-----BEGIN` as the value left the
     // key itself in the text.
     if (c === 45 && privateKeyAt(text, v)) continue;
+    // So is a card written in groups (`token=4111 1111 1111 1111`): its first group as the value
+    // left twelve digits that are no card to card-numbers.ts.
+    if (c >= 48 && c <= 57 && groupedCardAt(text, v)) continue;
     if (form === 'label' && shapeFirst(c)) {
       NAMED_BY_SHAPE.lastIndex = v;
       if (NAMED_BY_SHAPE.test(text)) continue;
