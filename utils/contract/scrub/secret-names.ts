@@ -16,6 +16,7 @@
  */
 
 import { isDigitCode, isLower, isUpper } from './plain-values';
+import { hasWord, NAME_COLUMNS, nameColumn, type WordTable, wordTable } from './word-table';
 
 export type NameKind = 'strong' | 'key' | 'field' | 'weak' | 'authorization' | 'cookie';
 
@@ -25,47 +26,51 @@ interface NameLists {
   /** The name's end: `csrftoken`, `PHPSESSID`, `connect.sid`, `__Secure-1PSIDTS`. */
   ending: RegExp;
   /** Last words that make the name about the credential, not the credential (`token_type`). */
-  meta: Set<string>;
+  meta: WordTable;
   /** With a token, words that make it a position in a list, not a credential (`nextPageToken`). */
-  paging: Set<string>;
+  paging: WordTable;
   /** `<owner> key` that are secrets (`api_key`, `secretKey`); `cache_key` or `public_key` are not. */
-  keyOwners: Set<string>;
+  keyOwners: WordTable;
   /** `<owner> code` that are secrets (`auth_code`, `verification_code`); `error_code` is not. */
-  codeOwners: Set<string>;
+  codeOwners: WordTable;
   /** Single last words that are credentials. */
-  strongLast: Set<string>;
+  strongLast: WordTable;
   /** Short names that are credentials only when their value looks random. */
-  weak: Set<string>;
+  weak: WordTable;
 }
 
-/** Built on first use: module-level `new Set` is a side effect bundlers keep (see utils/contract/scrub.ts). */
+/** A word list as a table read in place (word-table.ts): asked of every new name's words. */
+const wordList = (list: string[]): WordTable => wordTable(list, NAME_COLUMNS, nameColumn);
+const has = (table: WordTable, word: string): boolean => hasWord(table, word, nameColumn);
+
+/** Built on first use: module-level `new Set` or a table is a side effect bundlers keep (see utils/contract/scrub.ts). */
 let LISTS: NameLists | undefined;
 const lists = (): NameLists =>
   (LISTS ||= {
     anywhere: /secret(?!ar)|secrète|password|passwort|passwd|passphrase|credential|apikey|privatekey|motdepasse|secrete|logininfo/,
     ending: /(?:token|sessid|sessionid|sid|sidts|sidcc|pwd|authtoken)$/,
-    meta: new Set(
+    meta: wordList(
       'type kind length len min max count policy hint hints strength rule rules required label field name names url uri endpoint path enabled disabled visible format version prefix suffix at date time ttl expires expiry expiration lifetime changed updated created reset placeholder help error errors valid invalid mode scope scopes header location'.split(
         ' ',
       ),
     ),
-    paging: new Set('page pagination cursor continuation sync'.split(' ')),
-    keyOwners: new Set(
+    paging: wordList('page pagination cursor continuation sync'.split(' ')),
+    keyOwners: wordList(
       'api secret private access client auth session encryption signing sign master license licence app account subscription developer consumer webhook server service hmac shared'.split(
         ' ',
       ),
     ),
-    codeOwners: new Set(
+    codeOwners: wordList(
       'auth authorization oauth verification verify otp security access reset recovery confirmation login mfa sms twofa 2fa pin activation secret one time backup'.split(
         ' ',
       ),
     ),
-    strongLast: new Set(
+    strongLast: wordList(
       'token secret creds sig signature sid sessid sess jwt otp totp hotp cvv cvc cvv2 cvc2 csc verifier proof pwd mdp passcode jeton bearer samlresponse'.split(
         ' ',
       ),
     ),
-    weak: new Set('code key auth session ticket csrf xsrf'.split(' ')),
+    weak: wordList('code key auth session ticket csrf xsrf'.split(' ')),
   });
 
 /**
@@ -201,8 +206,8 @@ function decideWords(words: string[]): NameKind | undefined {
   if (last === 'cookie' || last === 'cookies')
     return words.length === 1 || joined.endsWith('setcookie') || joined === 'documentcookie' ? 'cookie' : undefined;
   const l = lists();
-  if (l.meta.has(last) || someWord(words, isExpiry)) return undefined;
-  if (last === 'token' && someWord(words, (w) => l.paging.has(w))) return undefined;
+  if (has(l.meta, last) || someWord(words, isExpiry)) return undefined;
+  if (last === 'token' && someWord(words, (w) => has(l.paging, w))) return undefined;
   if (l.anywhere.test(joined)) return 'strong';
   const first = words[0]!;
   const owner = words[words.length - 2];
@@ -210,14 +215,14 @@ function decideWords(words: string[]): NameKind | undefined {
   if (isCle(first) && words.some((w) => /^(?:api|priv[eé]e?s?)$/.test(w))) return 'strong';
   if (first === 'jeton') return 'strong';
   if (last === 'pass' || last === 'pin') return owner ? 'strong' : 'field';
-  if (l.strongLast.has(last) || l.ending.test(joined)) return 'strong';
-  if (last === 'key') return owner ? (l.keyOwners.has(owner) ? 'strong' : undefined) : 'weak';
-  if (last === 'code') return owner ? (l.codeOwners.has(owner) ? 'strong' : undefined) : 'weak';
+  if (has(l.strongLast, last) || l.ending.test(joined)) return 'strong';
+  if (last === 'key') return owner ? (has(l.keyOwners, owner) ? 'strong' : undefined) : 'weak';
+  if (last === 'code') return owner ? (has(l.codeOwners, owner) ? 'strong' : undefined) : 'weak';
   // `laravel_session`, `ci_session`, `_myapp_session`: a framework's session cookie; `session` alone is weak.
   if (last === 'session') return owner ? 'strong' : 'weak';
   if (last === 'auth') return 'weak';
   // `remember_web_59ba…` (Laravel), `wordpress_logged_in_…`: cookies named after a random suffix.
   if (first.startsWith('remember') || (words.includes('logged') && words.includes('in'))) return 'weak';
-  if (words.length === 1 && l.weak.has(last)) return 'weak';
+  if (words.length === 1 && has(l.weak, last)) return 'weak';
   return undefined;
 }
