@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../tests/support/seeded-random';
-import { nameKind, nameWords, nameWordsAsWritten } from './secret-names';
+import { NAME_WORDS, nameKind, nameWords, nameWordsAsWritten } from './secret-names';
 
 describe('nameWords', () => {
   it('splits every way names are written', () => {
@@ -85,5 +85,28 @@ describe('nameKind of a name with a number glued to its last word', () => {
     // Ordinary with or without the number.
     expect(nameKind('oauth2')).toBeUndefined();
     expect(nameKind('token_type2')).toBeUndefined();
+  });
+});
+
+describe('a name whose last word is a credential', () => {
+  const strongLast = NAME_WORDS.strongLast.split(' ');
+
+  it('is decided by that word alone, which no later check could contradict', () => {
+    // decideWords answers for these words before joining the name: true only while none of them
+    // ends `authorization`, is a cookie, a meta word, `pass` or `pin`, which are decided otherwise.
+    const meta = new Set(NAME_WORDS.meta.split(' '));
+    const decidedOtherwise = strongLast.filter(
+      (w) => 'authorization'.endsWith(w) || meta.has(w) || ['cookie', 'cookies', 'pass', 'pin'].includes(w),
+    );
+    expect(decidedOtherwise).toEqual([]);
+  });
+
+  it('is a credential, except about its expiry or a page of a list', () => {
+    for (const word of strongLast) {
+      expect(nameKind(`x_${word}`)).toMatch(/^(?:strong|key)$/);
+      expect(nameKind(`${word}_expires_${word}`)).toBeUndefined();
+    }
+    expect(nameKind('next_page_token')).toBeUndefined();
+    expect(nameKind('page_sig')).toBe('strong');
   });
 });

@@ -20,57 +20,45 @@ import { hasWord, NAME_COLUMNS, nameColumn, type WordTable, wordTable } from './
 
 export type NameKind = 'strong' | 'key' | 'field' | 'weak' | 'authorization' | 'cookie';
 
-interface NameLists {
+/** The word lists a name's kind is decided on, as written (each becomes a table: `lists`). */
+export const NAME_WORDS = {
+  /** Last words that make the name about the credential, not the credential (`token_type`). */
+  meta: 'type kind length len min max count policy hint hints strength rule rules required label field name names url uri endpoint path enabled disabled visible format version prefix suffix at date time ttl expires expiry expiration lifetime changed updated created reset placeholder help error errors valid invalid mode scope scopes header location',
+  /** With a token, words that make it a position in a list, not a credential (`nextPageToken`). */
+  paging: 'page pagination cursor continuation sync',
+  /** `<owner> key` that are secrets (`api_key`, `secretKey`); `cache_key` or `public_key` are not. */
+  keyOwners:
+    'api secret private access client auth session encryption signing sign master license licence app account subscription developer consumer webhook server service hmac shared',
+  /** `<owner> code` that are secrets (`auth_code`, `verification_code`); `error_code` is not. */
+  codeOwners:
+    'auth authorization oauth verification verify otp security access reset recovery confirmation login mfa sms twofa 2fa pin activation secret one time backup',
+  /** Single last words that are credentials. */
+  strongLast:
+    'token secret creds sig signature sid sessid sess jwt otp totp hotp cvv cvc cvv2 cvc2 csc verifier proof pwd mdp passcode jeton bearer samlresponse',
+  /** Short names that are credentials only when their value looks random. */
+  weak: 'code key auth session ticket csrf xsrf',
+};
+
+type NameLists = Record<keyof typeof NAME_WORDS, WordTable> & {
   /** Found anywhere in the joined name: `client_secret`, `secretAccessKey`, `new_password`. */
   anywhere: RegExp;
-  /** The name's end: `csrftoken`, `PHPSESSID`, `connect.sid`, `__Secure-1PSIDTS`. */
-  ending: RegExp;
-  /** Last words that make the name about the credential, not the credential (`token_type`). */
-  meta: WordTable;
-  /** With a token, words that make it a position in a list, not a credential (`nextPageToken`). */
-  paging: WordTable;
-  /** `<owner> key` that are secrets (`api_key`, `secretKey`); `cache_key` or `public_key` are not. */
-  keyOwners: WordTable;
-  /** `<owner> code` that are secrets (`auth_code`, `verification_code`); `error_code` is not. */
-  codeOwners: WordTable;
-  /** Single last words that are credentials. */
-  strongLast: WordTable;
-  /** Short names that are credentials only when their value looks random. */
-  weak: WordTable;
-}
+};
 
 /** A word list as a table read in place (word-table.ts): asked of every new name's words. */
-const wordList = (list: string[]): WordTable => wordTable(list, NAME_COLUMNS, nameColumn);
+const wordList = (list: string): WordTable => wordTable(list.split(' '), NAME_COLUMNS, nameColumn);
 const has = (table: WordTable, word: string): boolean => hasWord(table, word, nameColumn);
 
-/** Built on first use: module-level `new Set` or a table is a side effect bundlers keep (see utils/contract/scrub.ts). */
+/** Built on first use: module-level `new RegExp` or a table is a side effect bundlers keep (see utils/contract/scrub.ts). */
 let LISTS: NameLists | undefined;
 const lists = (): NameLists =>
   (LISTS ||= {
     anywhere: /secret(?!ar)|secrète|password|passwort|passwd|passphrase|credential|apikey|privatekey|motdepasse|secrete|logininfo/,
-    ending: /(?:token|sessid|sessionid|sid|sidts|sidcc|pwd|authtoken)$/,
-    meta: wordList(
-      'type kind length len min max count policy hint hints strength rule rules required label field name names url uri endpoint path enabled disabled visible format version prefix suffix at date time ttl expires expiry expiration lifetime changed updated created reset placeholder help error errors valid invalid mode scope scopes header location'.split(
-        ' ',
-      ),
-    ),
-    paging: wordList('page pagination cursor continuation sync'.split(' ')),
-    keyOwners: wordList(
-      'api secret private access client auth session encryption signing sign master license licence app account subscription developer consumer webhook server service hmac shared'.split(
-        ' ',
-      ),
-    ),
-    codeOwners: wordList(
-      'auth authorization oauth verification verify otp security access reset recovery confirmation login mfa sms twofa 2fa pin activation secret one time backup'.split(
-        ' ',
-      ),
-    ),
-    strongLast: wordList(
-      'token secret creds sig signature sid sessid sess jwt otp totp hotp cvv cvc cvv2 cvc2 csc verifier proof pwd mdp passcode jeton bearer samlresponse'.split(
-        ' ',
-      ),
-    ),
-    weak: wordList('code key auth session ticket csrf xsrf'.split(' ')),
+    meta: wordList(NAME_WORDS.meta),
+    paging: wordList(NAME_WORDS.paging),
+    keyOwners: wordList(NAME_WORDS.keyOwners),
+    codeOwners: wordList(NAME_WORDS.codeOwners),
+    strongLast: wordList(NAME_WORDS.strongLast),
+    weak: wordList(NAME_WORDS.weak),
   });
 
 /**
@@ -180,6 +168,18 @@ function decide(name: string): NameKind | undefined {
   return decideWords(words);
 }
 
+/**
+ * The joined name's end makes it a credential: `csrftoken`, `PHPSESSID`, `sessionid`,
+ * `connect.sid`, `__Secure-1PSIDTS`, `adminpwd` (`sessid` and `authtoken` end as `sid` and `token`).
+ */
+const endsAsCredential = (joined: string): boolean =>
+  joined.endsWith('token') ||
+  joined.endsWith('sid') ||
+  joined.endsWith('sessionid') ||
+  joined.endsWith('sidts') ||
+  joined.endsWith('sidcc') ||
+  joined.endsWith('pwd');
+
 /** `/^cl[eé]s?$/`, read in place: asked of every name's first word. */
 const isCle = (word: string): boolean =>
   (word.length === 3 || (word.length === 4 && word.charCodeAt(3) === 115)) &&
@@ -199,13 +199,19 @@ const isExpiry = (word: string): boolean => word.startsWith('expir');
 function decideWords(words: string[]): NameKind | undefined {
   const last = words[words.length - 1];
   if (!last) return undefined;
+  const l = lists();
+  // A credential's own last word (`access_token`, `client_secret`) decides, unless the name is
+  // about its expiry or a page of a list: what the checks below say of such a name (no such word
+  // ends `authorization` or is a cookie, a meta word, `pass` or `pin`: secret-names.test.ts),
+  // asked first, so that most names never join their words and search them.
+  if (has(l.strongLast, last))
+    return someWord(words, isExpiry) || (last === 'token' && someWord(words, (w) => has(l.paging, w))) ? undefined : 'strong';
   // Joined by hand: `join` costs more than the rest of the decision on a two-word name.
   let joined = words[0]!;
   for (let i = 1; i < words.length; i++) joined += words[i];
   if (joined.endsWith('authorization')) return 'authorization';
   if (last === 'cookie' || last === 'cookies')
     return words.length === 1 || joined.endsWith('setcookie') || joined === 'documentcookie' ? 'cookie' : undefined;
-  const l = lists();
   if (has(l.meta, last) || someWord(words, isExpiry)) return undefined;
   if (last === 'token' && someWord(words, (w) => has(l.paging, w))) return undefined;
   if (l.anywhere.test(joined)) return 'strong';
@@ -215,7 +221,7 @@ function decideWords(words: string[]): NameKind | undefined {
   if (isCle(first) && words.some((w) => /^(?:api|priv[eé]e?s?)$/.test(w))) return 'strong';
   if (first === 'jeton') return 'strong';
   if (last === 'pass' || last === 'pin') return owner ? 'strong' : 'field';
-  if (has(l.strongLast, last) || l.ending.test(joined)) return 'strong';
+  if (endsAsCredential(joined)) return 'strong';
   if (last === 'key') return owner ? (has(l.keyOwners, owner) ? 'strong' : undefined) : 'weak';
   if (last === 'code') return owner ? (has(l.codeOwners, owner) ? 'strong' : undefined) : 'weak';
   // `laravel_session`, `ci_session`, `_myapp_session`: a framework's session cookie; `session` alone is weak.
