@@ -172,13 +172,21 @@ function decide(name: string): NameKind | undefined {
  * The joined name's end makes it a credential: `csrftoken`, `PHPSESSID`, `sessionid`,
  * `connect.sid`, `__Secure-1PSIDTS`, `adminpwd` (`sessid` and `authtoken` end as `sid` and `token`).
  */
-const endsAsCredential = (joined: string): boolean =>
-  joined.endsWith('token') ||
-  joined.endsWith('sid') ||
-  joined.endsWith('sessionid') ||
-  joined.endsWith('sidts') ||
-  joined.endsWith('sidcc') ||
-  joined.endsWith('pwd');
+function endsAsCredential(joined: string): boolean {
+  // By the last letter first: most names end otherwise, and each `endsWith` is a call.
+  switch (joined.charCodeAt(joined.length - 1)) {
+    case 110: // n
+      return joined.endsWith('token');
+    case 100: // d
+      return joined.endsWith('sid') || joined.endsWith('sessionid') || joined.endsWith('pwd');
+    case 115: // s
+      return joined.endsWith('sidts');
+    case 99: // c
+      return joined.endsWith('sidcc');
+    default:
+      return false;
+  }
+}
 
 /** `/^cl[eé]s?$/`, read in place: asked of every name's first word. */
 const isCle = (word: string): boolean =>
@@ -209,7 +217,7 @@ function decideWords(words: string[]): NameKind | undefined {
   // Joined by hand: `join` costs more than the rest of the decision on a two-word name.
   let joined = words[0]!;
   for (let i = 1; i < words.length; i++) joined += words[i];
-  if (joined.endsWith('authorization')) return 'authorization';
+  if (joined.charCodeAt(joined.length - 1) === 110 && joined.endsWith('authorization')) return 'authorization';
   if (last === 'cookie' || last === 'cookies')
     return words.length === 1 || joined.endsWith('setcookie') || joined === 'documentcookie' ? 'cookie' : undefined;
   if (has(l.meta, last) || someWord(words, isExpiry)) return undefined;
