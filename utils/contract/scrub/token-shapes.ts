@@ -45,6 +45,18 @@ const SHAPES: [string, string, RegExp, string][] = [
   ['npm token', 'npm_', /npm_[A-Za-z0-9]{36}/g, '_'],
   ['SendGrid key', 'SG.', /SG\.[\w-]{16,}\.[\w-]{16,}/g, ''],
   ['Shopify token', 'shp', /shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}/g, '_'],
+  ['OpenAI key', 'sk-', /sk-(?:proj|svcacct|admin)-[\w-]{20,}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/g, '-'],
+  ['Anthropic key', 'sk-ant-', /sk-ant-[\w-]{20,}/g, '-'],
+  // Whoever has a webhook's URL can post as its owner: the secret is its path, and the whole URL
+  // goes, from its scheme or its `//` (a match after `/` would be part of a longer word). Each
+  // pattern's first character is `h`, `/` or `d`: a text's other characters are passed over.
+  ['Slack webhook', 'hooks.slack.com/', /(?:(?:https?:)?\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[\w/-]{20,}/g, '/'],
+  [
+    'Discord webhook',
+    '/api/webhooks/',
+    /(?:(?:https?:)?\/\/(?:[a-z]{1,16}\.)?)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[\w-]{20,}/g,
+    '/',
+  ],
 ];
 
 /** A private key block's header (`-----BEGIN PRIVATE KEY-----`, `-----BEGIN RSA PRIVATE KEY-----`…), its kind captured. */
