@@ -221,7 +221,6 @@ function decideWords(words: string[]): NameKind | undefined {
   if (last === 'cookie' || last === 'cookies')
     return words.length === 1 || joined.endsWith('setcookie') || joined === 'documentcookie' ? 'cookie' : undefined;
   if (has(l.meta, last) || someWord(words, isExpiry)) return undefined;
-  if (last === 'token' && someWord(words, (w) => has(l.paging, w))) return undefined;
   if (l.anywhere.test(joined)) return 'strong';
   const first = words[0]!;
   const owner = words[words.length - 2];
