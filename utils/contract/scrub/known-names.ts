@@ -1,7 +1,8 @@
 /**
  * The names named-values.ts (and cookie-strings.ts) have read before, with their kinds
- * (secret-names.ts) and their markers, found again in place: a name that repeats is compared where it stands in the text,
- * with no string cut out of it, no lookup by string and no marker made again.
+ * (secret-names.ts) and their markers, found again in place: a name that repeats is compared
+ * where it stands in the text, with no string cut out of it, no lookup by string and no marker
+ * made again.
  *
  * Two levels. The last few names are compared first, by where they end (`recentAt`): JSON and
  * query strings alternate a few (`"secret"…"password"`), and this needs no read back to where
