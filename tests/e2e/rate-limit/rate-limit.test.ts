@@ -9,7 +9,7 @@
  *
  * Not the setting's whole minute: 20 s already leave such a client time to knock again (checked
  * with the Retry-After floor taken out of utils/delivery/retry-policy.ts: 2 attempts, the test
- * fails), and the file took 64 s of the 8 minutes `npm test` may take; it takes 22 s.
+ * fails). The file took 64 s, most of it waiting; it takes 22 s.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, listTickets, startTestApi, waitFor, type Api, type Browser } from '../support/harness';
