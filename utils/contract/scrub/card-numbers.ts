@@ -18,7 +18,7 @@ const SEPARATOR = '(?:[ \\u00A0\\u202F\\u2009\\u2007\\u2010\\u2011\\u2013+-]|%20
 const RUN_PATTERN = String.raw`\d(?<![\w.,]\d)(?=(?:${SEPARATOR}?\d){12})(?:${SEPARATOR}?\d){0,59}`;
 let RUN: RegExp | undefined;
 const run = (): RegExp => (RUN ||= new RegExp(RUN_PATTERN, 'gi'));
-/** The same, read where it is put (`groupedCardAt`). */
+/** The same, read where it is put (`groupedCardEnd`). */
 let RUN_HERE: RegExp | undefined;
 const runHere = (): RegExp => (RUN_HERE ||= new RegExp(RUN_PATTERN, 'iy'));
 
@@ -174,27 +174,35 @@ function scrubRun(out: Splicer, from: number, to: number, marker: string): void 
 }
 
 /**
- * Whether a card written in groups (`4111 1111 1111 1111`) starts at `at`, the value of a
- * credential's name (`token=4111 1111 …`): the named-values rule, which runs first, leaves it to
- * this one. Its value ends at the first space, and taking the first group as the value left the
- * other twelve digits in the text, where no card starts any more.
+ * Where the card written in groups (`4111 1111 1111 1111`) that starts at `at` ends, or -1: the
+ * value of a credential's name (`token=4111 1111 …`), which the named-values rule, running
+ * first, removes whole as this rule would. Its value ended at the first space, and taking the
+ * first group as the value left the other twelve digits in the text, where no card starts any
+ * more. Removed there rather than left to this rule, which would read the run a second time.
  */
-export function groupedCardAt(text: string, at: number): boolean {
+export function groupedCardEnd(text: string, at: number): number {
+  // A card in groups starts with a group of four (`cardAt`): anything else is told at once, with
+  // no search (a value of digits after a name is common: `pwd: 4 4 4…`, ids, counts).
+  for (let i = at; i < at + 4; i++) if (!isDigit(text.charCodeAt(i))) return -1;
+  if (isDigit(text.charCodeAt(at + 4))) return -1;
   const re = runHere();
   re.lastIndex = at;
-  if (!re.test(text) || !readRun(text, at, re.lastIndex)) return false;
-  return cardAt(text, 0) > 1;
+  if (!re.test(text) || !readRun(text, at, re.lastIndex)) return -1;
+  const k = cardAt(text, 0);
+  return k > 1 ? ENDS[k - 1]! : -1;
 }
 
 let MARKER: string | undefined;
+/** `[removed: card number]`, made once. */
+export const cardMarker = (): string => (MARKER ||= removed('card number'));
 
 /** Replaces card numbers (see the module comment). */
 export function scrubCardNumbers(text: string): string {
   const re = run();
   re.lastIndex = 0;
   const out = new Splicer(text);
-  MARKER ||= removed('card number');
+  const marker = cardMarker();
   // A run is never empty (it starts with a digit), so the search always moves on.
-  for (let m = re.exec(text); m; m = re.exec(text)) scrubRun(out, m.index, re.lastIndex, MARKER);
+  for (let m = re.exec(text); m; m = re.exec(text)) scrubRun(out, m.index, re.lastIndex, marker);
   return out.finish();
 }

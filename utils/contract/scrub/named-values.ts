@@ -18,7 +18,7 @@ import { nameStart } from './name-start';
 import { encodedPrefix } from './percent-escapes';
 import { Splicer } from './splicer';
 import { privateKeyAt } from './token-shapes';
-import { groupedCardAt } from './card-numbers';
+import { cardMarker, groupedCardEnd } from './card-numbers';
 import {
   allDigits,
   hasEquals,
@@ -278,9 +278,16 @@ export function scrubNamedValues(text: string): string {
     // (token-shapes.ts), which needs its header whole: taking `-----BEGIN` as the value left the
     // key itself in the text.
     if (c === 45 && privateKeyAt(text, v)) continue;
-    // So is a card written in groups (`token=4111 1111 1111 1111`): its first group as the value
-    // left twelve digits that are no card to card-numbers.ts.
-    if (c >= 48 && c <= 57 && groupedCardAt(text, v)) continue;
+    // A card written in groups (`token=4111 1111 1111 1111`) goes whole, as card-numbers.ts
+    // removes it: its first group as the value left twelve digits that are no card to that rule.
+    if (c >= 48 && c <= 57) {
+      const cardEnd = groupedCardEnd(text, v);
+      if (cardEnd >= 0) {
+        replace(s, v, cardEnd, cardMarker());
+        re.lastIndex = cardEnd;
+        continue;
+      }
+    }
     if (form === 'label' && shapeFirst(c)) {
       NAMED_BY_SHAPE.lastIndex = v;
       if (NAMED_BY_SHAPE.test(text)) continue;
