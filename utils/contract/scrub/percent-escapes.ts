@@ -24,10 +24,8 @@ export function encodedPrefix(text: string, from: number, to: number): number {
  * is glued before it.
  */
 export function escapeEndsAt(text: string, at: number): boolean {
-  if (!isHex(text.charCodeAt(at - 1)) || !isHex(text.charCodeAt(at - 2))) return false;
-  for (let i = at - 3, n = 0; n <= 3; n++, i -= 2) {
-    if (text.charCodeAt(i) === 37) return true;
-    if (text.charCodeAt(i) !== 53 || text.charCodeAt(i - 1) !== 50) return false;
-  }
+  // Its `%` stands 3, 5, 7 or 9 characters back (`%`, `(25){0,3}`, two hexadecimal digits), and
+  // what follows it must be `encodedPrefix`'s escape, whole.
+  for (let p = at - 3; p >= at - 9 && p >= 0; p -= 2) if (text.charCodeAt(p) === 37) return encodedPrefix(text, p + 1, at) === at - p - 1;
   return false;
 }
