@@ -98,12 +98,16 @@ function hashOf(text: string, start: number, end: number): number {
   return hash;
 }
 
+/** Whether `known` is the name `text[start, end)`, whose `hashOf` is `hash`: by hash and length first, then in place. */
+const isNameAt = (known: KnownName, hash: number, text: string, start: number, end: number): boolean =>
+  known.hash === hash && known.name.length === end - start && sameAt(text, start, known.name);
+
 /** The name `text[start, nameEnd)` from the table, or a new entry for it; made the first recent name. */
 export function remember(recent: KnownName[], text: string, start: number, nameEnd: number): KnownName {
   const hash = hashOf(text, start, nameEnd);
   for (let i = 0; i < recent.length; i++) {
     const known = recent[i]!;
-    if (known.hash !== hash || known.name.length !== nameEnd - start || !sameAt(text, start, known.name)) continue;
+    if (!isNameAt(known, hash, text, start, nameEnd)) continue;
     if (i) moveFirst(recent, i);
     return known;
   }
@@ -126,8 +130,9 @@ export function kindAt(text: string, start: number, end: number): NameKind | und
 function tableEntry(text: string, start: number, end: number, hash: number): KnownName {
   TABLE ||= { hashes: new Int32Array(SLOTS), names: new Array<KnownName | undefined>(SLOTS).fill(undefined) };
   const slot = hash & (SLOTS - 1);
+  // The slot's hash first, from its own array: the entry is read only when the hashes agree.
   const known = TABLE.hashes[slot] === hash ? TABLE.names[slot] : undefined;
-  if (known && known.name.length === end - start && sameAt(text, start, known.name)) return known;
+  if (known && isNameAt(known, hash, text, start, end)) return known;
   const name = text.slice(start, end);
   const made: KnownName = {
     name,
