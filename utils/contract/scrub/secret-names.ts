@@ -16,7 +16,7 @@
  */
 
 import { isDigitCode, isLower, isUpper } from './plain-values';
-import { hasWord, NAME_COLUMNS, nameColumn, type WordTable, wordTable } from './word-table';
+import { hasWord, NAME_COLUMNS, nameColumn, type WordTable, wordAt, wordTable } from './word-table';
 
 export type NameKind = 'strong' | 'key' | 'field' | 'weak' | 'authorization' | 'cookie';
 
@@ -39,20 +39,22 @@ export const NAME_WORDS = {
   weak: 'code key auth session ticket csrf xsrf',
 };
 
-type NameLists = Record<keyof typeof NAME_WORDS, WordTable> & {
-  /** Found anywhere in the joined name: `client_secret`, `secretAccessKey`, `new_password`. */
-  anywhere: RegExp;
-};
+/** The words that make a name a credential wherever they stand in its joined words: `client_secret`, `secretAccessKey`, `new_password`. */
+const ANYWHERE = 'secret secrète password passwort passwd passphrase credential apikey privatekey motdepasse secrete logininfo';
+/** The words after `clé` that make it a credential: `clé API`, `clé privée` (a `clé de tirage` is not). */
+const CLE_OWNERS = 'api prive prives privee privees privé privés privée privées';
+
+type NameLists = Record<keyof typeof NAME_WORDS | 'anywhere' | 'cleOwners', WordTable>;
 
 /** A word list as a table read in place (word-table.ts): asked of every new name's words. */
 const wordList = (list: string): WordTable => wordTable(list.split(' '), NAME_COLUMNS, nameColumn);
-const has = (table: WordTable, word: string): boolean => hasWord(table, word, nameColumn);
 
-/** Built on first use: module-level `new RegExp` or a table is a side effect bundlers keep (see utils/contract/scrub.ts). */
+/** Built on first use: a table at module level is a side effect bundlers keep (see utils/contract/scrub.ts). */
 let LISTS: NameLists | undefined;
 const lists = (): NameLists =>
   (LISTS ||= {
-    anywhere: /secret(?!ar)|secrète|password|passwort|passwd|passphrase|credential|apikey|privatekey|motdepasse|secrete|logininfo/,
+    anywhere: wordList(ANYWHERE),
+    cleOwners: wordList(CLE_OWNERS),
     meta: wordList(NAME_WORDS.meta),
     paging: wordList(NAME_WORDS.paging),
     keyOwners: wordList(NAME_WORDS.keyOwners),
@@ -62,31 +64,70 @@ const lists = (): NameLists =>
   });
 
 /**
- * The lower-case words of a name: camelCase, snake_case, kebab-case, dots and spaces all split.
- * What `nameWordsAsWritten` says, read in one pass: a megabyte can hold 80,000 names never seen
- * before (`x1_token=…&x2_token=…`), and two replacements, a split and a filter took a microsecond
- * each, most of the time a new name costs.
+ * The words of the name being decided, lower-cased and written one after the other, so that
+ * their concatenation is the joined name (`accesstoken`): word `k` is `codes[end(k - 1), ends[k])`.
+ * One scratch space for every decision: a decision makes no string. A megabyte can hold 80,000
+ * names never seen before (`x1_token=…&x2_token=…`); in Chromium, lowering a name, cutting its
+ * words and joining them cost about 400 ns a name, most of the time a new name took.
+ * Made on first use (see utils/contract/scrub.ts), larger for a longer name.
  */
-export function nameWords(name: string): string[] {
-  const words: string[] = [];
-  // Lowered once, and the words cut from it: ASCII and é, è, É, È keep their places when lowered.
-  const lower = name.toLowerCase();
-  let from = -1;
-  for (let i = 0; i <= name.length; i++) {
-    const c = i < name.length ? name.charCodeAt(i) : 32;
+let WORDS: { codes: Uint16Array; ends: Int32Array } | undefined;
+function scratch(size: number): { codes: Uint16Array; ends: Int32Array } {
+  if (!WORDS || WORDS.codes.length < size)
+    WORDS = { codes: new Uint16Array(Math.max(size, 128)), ends: new Int32Array(Math.max(size, 128)) };
+  return WORDS;
+}
+
+/** Where word `k` of the scratch starts. */
+const wordStart = (ends: Int32Array, k: number): number => (k ? ends[k - 1]! : 0);
+
+/**
+ * Writes the lower-case words of a name into the scratch, and says how many: camelCase,
+ * snake_case, kebab-case, dots and spaces all split. What `nameWordsAsWritten` says, read in one
+ * pass with no string made.
+ */
+function readWords(name: string): number {
+  const { codes, ends } = scratch(name.length);
+  let n = 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
     // Only é and è, either case, come into a name beyond ASCII (the keywords' accents): anything
     // else is lowered and split as written.
-    if (c > 127 && c !== 233 && c !== 232 && c !== 201 && c !== 200) return nameWordsAsWritten(name);
+    if (c > 127 && c !== 233 && c !== 232 && c !== 201 && c !== 200) return writeWords(nameWordsAsWritten(name));
     if (!isWordChar(c)) {
-      if (from >= 0) words.push(lower.slice(from, i));
-      from = -1;
+      if (inWord) ends[count++] = n;
+      inWord = false;
       continue;
     }
-    if (from >= 0 && startsWord(name, i, c)) {
-      words.push(lower.slice(from, i));
-      from = i;
-    } else if (from < 0) from = i;
+    if (inWord && startsWord(name, i, c)) ends[count++] = n;
+    inWord = true;
+    // `| 32` lowers A–Z, É and È, and leaves a–z, é, è and digits as they are: as `toLowerCase`.
+    codes[n++] = c | 32;
   }
+  if (inWord) ends[count++] = n;
+  return count;
+}
+
+/** Writes words already cut (`nameWordsAsWritten`) into the scratch; says how many. */
+function writeWords(words: string[]): number {
+  const { codes, ends } = scratch(words.reduce((n, w) => n + w.length, 0));
+  let n = 0;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    for (let i = 0; i < word.length; i++) codes[n++] = word.charCodeAt(i);
+    ends[k] = n;
+  }
+  return words.length;
+}
+
+/** The lower-case words of a name, as strings (what `readWords` writes). */
+export function nameWords(name: string): string[] {
+  const count = readWords(name);
+  const { codes, ends } = WORDS!;
+  const words: string[] = [];
+  for (let k = 0; k < count; k++) words.push(String.fromCharCode(...codes.subarray(wordStart(ends, k), ends[k])));
   return words;
 }
 
@@ -115,23 +156,40 @@ export function nameWordsAsWritten(name: string): string[] {
     .filter(Boolean);
 }
 
-/** A name's words without a trailing number (`X-Hub-Signature-256`) and plurals of `key`. */
-function meaningfulWords(name: string): string[] {
-  const words = nameWords(name);
-  while (words.length > 1 && digitsFrom(words[words.length - 1]!) === 0) words.pop();
-  const last = words.length - 1;
-  if (last >= 0) words[last] = singular(words[last]!);
-  return words;
+/** Whether `codes[from, to)` is `word`. */
+function isAt(codes: Uint16Array, from: number, to: number, word: string): boolean {
+  if (to - from !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (codes[from + i] !== word.charCodeAt(i)) return false;
+  return true;
 }
 
-/** The last word as a name means it: `api_keys` holds API keys. */
-const singular = (word: string): string => (word === 'keys' ? 'key' : word);
+/** Whether `codes[from, to)` starts with `prefix`. */
+function startsAt(codes: Uint16Array, from: number, to: number, prefix: string): boolean {
+  return to - from >= prefix.length && isAt(codes, from, from + prefix.length, prefix);
+}
 
-/** Where the digits that end `word` start (`word.length` if none): what `/\d+$/` finds, read back. */
-function digitsFrom(word: string): number {
-  let i = word.length;
-  while (i > 0 && isDigitCode(word.charCodeAt(i - 1))) i--;
+/** Whether `codes[0, end)` ends with `suffix`. */
+const endsWith = (codes: Uint16Array, end: number, suffix: string): boolean =>
+  end >= suffix.length && isAt(codes, end - suffix.length, end, suffix);
+
+/** Where the digits that end `codes[from, to)` start (`to` if none): what `/\d+$/` finds, read back. */
+function digitsFrom(codes: Uint16Array, from: number, to: number): number {
+  let i = to;
+  while (i > from && isDigitCode(codes[i - 1]!)) i--;
   return i;
+}
+
+/** The last word as a name means it: `api_keys` holds API keys (`keys` read as `key`). */
+function singular(codes: Uint16Array, ends: Int32Array, k: number): void {
+  if (isAt(codes, wordStart(ends, k), ends[k]!, 'keys')) ends[k]!--;
+}
+
+/** How many of the scratch's words mean something: not a trailing number (`X-Hub-Signature-256`); the last one made singular. */
+function meaningfulWords(count: number): number {
+  const { codes, ends } = WORDS!;
+  while (count > 1 && digitsFrom(codes, wordStart(ends, count - 1), ends[count - 1]!) === wordStart(ends, count - 1)) count--;
+  if (count) singular(codes, ends, count - 1);
+  return count;
 }
 
 /**
@@ -154,88 +212,111 @@ function endsInKeyOrSid(name: string): boolean {
 }
 
 function decide(name: string): NameKind | undefined {
-  const words = meaningfulWords(name);
-  const kind = decideWords(words);
+  const count = meaningfulWords(readWords(name));
+  if (!count) return undefined;
+  const kind = decideWords(count);
   if (kind) return kind;
   // A number glued to the last word says which one, not what: `token2` is a token, `sig1` a
   // signature. Asked only of a name that is ordinary as written: it can add a credential, never
   // take one away (`client_secret_cookie8` stays a secret, as `client_secret_cookie8` read).
-  const last = words[words.length - 1];
-  if (!last) return undefined;
-  const letters = last.slice(0, digitsFrom(last));
-  if (!letters || letters === last) return undefined;
-  words[words.length - 1] = singular(letters);
-  return decideWords(words);
+  const { codes, ends } = WORDS!;
+  const from = wordStart(ends, count - 1);
+  const letters = digitsFrom(codes, from, ends[count - 1]!);
+  if (letters === from || letters === ends[count - 1]) return undefined;
+  ends[count - 1] = letters;
+  singular(codes, ends, count - 1);
+  return decideWords(count);
 }
 
 /**
  * The joined name's end makes it a credential: `csrftoken`, `PHPSESSID`, `sessionid`,
  * `connect.sid`, `__Secure-1PSIDTS`, `adminpwd` (`sessid` and `authtoken` end as `sid` and `token`).
  */
-function endsAsCredential(joined: string): boolean {
-  // By the last letter first: most names end otherwise, and each `endsWith` is a call.
-  switch (joined.charCodeAt(joined.length - 1)) {
+function endsAsCredential(codes: Uint16Array, end: number): boolean {
+  // By the last letter first: most names end otherwise.
+  switch (codes[end - 1]) {
     case 110: // n
-      return joined.endsWith('token');
+      return endsWith(codes, end, 'token');
     case 100: // d
-      return joined.endsWith('sid') || joined.endsWith('sessionid') || joined.endsWith('pwd');
+      return endsWith(codes, end, 'sid') || endsWith(codes, end, 'sessionid') || endsWith(codes, end, 'pwd');
     case 115: // s
-      return joined.endsWith('sidts');
+      return endsWith(codes, end, 'sidts');
     case 99: // c
-      return joined.endsWith('sidcc');
+      return endsWith(codes, end, 'sidcc');
     default:
       return false;
   }
 }
 
-/** `/^cl[eé]s?$/`, read in place: asked of every name's first word. */
-const isCle = (word: string): boolean =>
-  (word.length === 3 || (word.length === 4 && word.charCodeAt(3) === 115)) &&
-  word.charCodeAt(0) === 99 &&
-  word.charCodeAt(1) === 108 &&
-  (word.charCodeAt(2) === 101 || word.charCodeAt(2) === 233);
-
-/** `words.some(test)`, without the iterator `some` costs on every name. */
-function someWord(words: string[], test: (word: string) => boolean): boolean {
-  for (let i = 0; i < words.length; i++) if (test(words[i]!)) return true;
+/**
+ * Whether one of ANYWHERE's words stands in the joined name `codes[0, end)`: what
+ * `/secret(?!ar)|secrète|password|…|logininfo/` finds (`secretary` and `secretariat` are no secret).
+ */
+function holdsAnywhere(codes: Uint16Array, end: number, anywhere: WordTable): boolean {
+  for (let i = 0; i < end; i++) if (wordAt(anywhere, codes, i, end, nameColumn) && !startsAt(codes, i, end, 'secretar')) return true;
   return false;
 }
 
-/** `expires`, `expiry`, `expiration`… */
-const isExpiry = (word: string): boolean => word.startsWith('expir');
+/** Whether word `k` of the scratch is in `table`. */
+function wordIn(table: WordTable, k: number): boolean {
+  const { codes, ends } = WORDS!;
+  return hasWord(table, codes, wordStart(ends, k), ends[k]!, nameColumn);
+}
 
-function decideWords(words: string[]): NameKind | undefined {
-  const last = words[words.length - 1];
-  if (!last) return undefined;
+/** Whether one of the first `count` words is in `table`. */
+function someWordIn(table: WordTable, count: number): boolean {
+  for (let k = 0; k < count; k++) if (wordIn(table, k)) return true;
+  return false;
+}
+
+/** Whether one of the first `count` words is `word`. */
+function someWordIs(word: string, count: number): boolean {
+  const { codes, ends } = WORDS!;
+  for (let k = 0; k < count; k++) if (isAt(codes, wordStart(ends, k), ends[k]!, word)) return true;
+  return false;
+}
+
+/** Whether one of the first `count` words is about an expiry: `expires`, `expiry`, `expiration`… */
+function someExpiry(count: number): boolean {
+  const { codes, ends } = WORDS!;
+  for (let k = 0; k < count; k++) if (startsAt(codes, wordStart(ends, k), ends[k]!, 'expir')) return true;
+  return false;
+}
+
+/** The kind the first `count` words of the scratch (the name's meaningful words) make. */
+function decideWords(count: number): NameKind | undefined {
   const l = lists();
+  const { codes, ends } = WORDS!;
+  const end = ends[count - 1]!;
+  const lastFrom = wordStart(ends, count - 1);
   // A credential's own last word (`access_token`, `client_secret`) decides, unless the name is
   // about its expiry or a page of a list: what the checks below say of such a name (no such word
   // ends `authorization` or is a cookie, a meta word, `pass` or `pin`: secret-names.test.ts),
-  // asked first, so that most names never join their words and search them.
-  if (has(l.strongLast, last))
-    return someWord(words, isExpiry) || (last === 'token' && someWord(words, (w) => has(l.paging, w))) ? undefined : 'strong';
-  // Joined by hand: `join` costs more than the rest of the decision on a two-word name.
-  let joined = words[0]!;
-  for (let i = 1; i < words.length; i++) joined += words[i];
-  if (joined.charCodeAt(joined.length - 1) === 110 && joined.endsWith('authorization')) return 'authorization';
-  if (last === 'cookie' || last === 'cookies')
-    return words.length === 1 || joined.endsWith('setcookie') || joined === 'documentcookie' ? 'cookie' : undefined;
-  if (has(l.meta, last) || someWord(words, isExpiry)) return undefined;
-  if (l.anywhere.test(joined)) return 'strong';
-  const first = words[0]!;
-  const owner = words[words.length - 2];
+  // asked first, so that most names are decided on two lookups.
+  if (wordIn(l.strongLast, count - 1))
+    return someExpiry(count) || (isAt(codes, lastFrom, end, 'token') && someWordIn(l.paging, count)) ? undefined : 'strong';
+  if (codes[end - 1] === 110 && endsWith(codes, end, 'authorization')) return 'authorization';
+  if (isAt(codes, lastFrom, end, 'cookie') || isAt(codes, lastFrom, end, 'cookies'))
+    return count === 1 || endsWith(codes, end, 'setcookie') || isAt(codes, 0, end, 'documentcookie') ? 'cookie' : undefined;
+  if (wordIn(l.meta, count - 1) || someExpiry(count)) return undefined;
+  if (holdsAnywhere(codes, end, l.anywhere)) return 'strong';
+  const owner = count > 1;
   // French: `clé API`, `clé secrète`, `jeton d'accès` (a `clé de tirage` is not a credential).
-  if (isCle(first) && words.some((w) => /^(?:api|priv[eé]e?s?)$/.test(w))) return 'strong';
-  if (first === 'jeton') return 'strong';
-  if (last === 'pass' || last === 'pin') return owner ? 'strong' : 'field';
-  if (endsAsCredential(joined)) return 'strong';
-  if (last === 'key') return owner ? (has(l.keyOwners, owner) ? 'strong' : undefined) : 'weak';
-  if (last === 'code') return owner ? (has(l.codeOwners, owner) ? 'strong' : undefined) : 'weak';
+  if (isCle(codes, ends[0]!) && someWordIn(l.cleOwners, count)) return 'strong';
+  if (isAt(codes, 0, ends[0]!, 'jeton')) return 'strong';
+  if (isAt(codes, lastFrom, end, 'pass') || isAt(codes, lastFrom, end, 'pin')) return owner ? 'strong' : 'field';
+  if (endsAsCredential(codes, end)) return 'strong';
+  if (isAt(codes, lastFrom, end, 'key')) return owner ? (wordIn(l.keyOwners, count - 2) ? 'strong' : undefined) : 'weak';
+  if (isAt(codes, lastFrom, end, 'code')) return owner ? (wordIn(l.codeOwners, count - 2) ? 'strong' : undefined) : 'weak';
   // `laravel_session`, `ci_session`, `_myapp_session`: a framework's session cookie; `session` alone is weak.
-  if (last === 'session') return owner ? 'strong' : 'weak';
-  if (last === 'auth') return 'weak';
+  if (isAt(codes, lastFrom, end, 'session')) return owner ? 'strong' : 'weak';
+  if (isAt(codes, lastFrom, end, 'auth')) return 'weak';
   // `remember_web_59ba…` (Laravel), `wordpress_logged_in_…`: cookies named after a random suffix.
-  if (first.startsWith('remember') || (words.includes('logged') && words.includes('in'))) return 'weak';
-  if (words.length === 1 && has(l.weak, last)) return 'weak';
+  if (startsAt(codes, 0, ends[0]!, 'remember') || (someWordIs('logged', count) && someWordIs('in', count))) return 'weak';
+  if (count === 1 && wordIn(l.weak, 0)) return 'weak';
   return undefined;
 }
+
+/** `/^cl[eé]s?$/`: whether the first word, `codes[0, end)`, is `clé` or `clés`, with or without its accent. */
+const isCle = (codes: Uint16Array, end: number): boolean =>
+  (end === 3 || (end === 4 && codes[3] === 115)) && codes[0] === 99 && codes[1] === 108 && (codes[2] === 101 || codes[2] === 233);

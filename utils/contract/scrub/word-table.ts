@@ -59,15 +59,29 @@ export function nameColumn(c: number): number {
   return c === 233 ? 26 : c === 232 ? 27 : -1;
 }
 
-/** Whether `word`, read forwards with `column`, is one of the table's words. */
-export function hasWord(table: WordTable, word: string, column: (c: number) => number): boolean {
+/** Whether `codes[from, to)`, read forwards with `column`, is one of the table's words. */
+export function hasWord(table: WordTable, codes: Uint16Array, from: number, to: number, column: (c: number) => number): boolean {
   const { next, ends, columns } = table;
   let state = 0;
-  for (let i = 0; i < word.length; i++) {
-    const c = column(word.charCodeAt(i));
+  for (let i = from; i < to; i++) {
+    const c = column(codes[i]!);
     if (c < 0) return false;
     state = next[state * columns + c]!;
     if (!state) return false;
   }
   return ends[state] === 1;
+}
+
+/** Whether one of the table's words starts at `codes[from]` and ends by `to`. */
+export function wordAt(table: WordTable, codes: Uint16Array, from: number, to: number, column: (c: number) => number): boolean {
+  const { next, ends, columns } = table;
+  let state = 0;
+  for (let i = from; i < to; i++) {
+    const c = column(codes[i]!);
+    if (c < 0) return false;
+    state = next[state * columns + c]!;
+    if (!state) return false;
+    if (ends[state]) return true;
+  }
+  return false;
 }
