@@ -75,6 +75,18 @@ describe('nameKind', () => {
   });
 });
 
+describe("nameKind of a cookie's own name", () => {
+  it('decides it as any name: a secret in it stays one', () => {
+    expect(nameKind('client_secret_cookie')).toBe('strong');
+    expect(nameKind('password_cookies')).toBe('strong');
+    expect(nameKind('remember_me_cookie')).toBe('weak');
+    expect(nameKind('consent_cookie')).toBeUndefined();
+    expect(nameKind('session_cookie')).toBeUndefined();
+    // The cookies themselves: a header, `document.cookie`, `Set-Cookie`.
+    for (const name of ['Cookie', 'cookies', 'document.cookie', 'Set-Cookie']) expect(nameKind(name)).toBe('cookie');
+  });
+});
+
 describe('nameKind of a name with a number glued to its last word', () => {
   it('takes the number off only to find a credential, never to lose one', () => {
     expect(nameKind('token2')).toBe('strong');

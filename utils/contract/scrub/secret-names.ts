@@ -296,8 +296,13 @@ function decideWords(count: number): NameKind | undefined {
   if (wordIn(l.strongLast, count - 1))
     return someExpiry(count) || (isAt(codes, lastFrom, end, 'token') && someWordIn(l.paging, count)) ? undefined : 'strong';
   if (codes[end - 1] === 110 && endsWith(codes, end, 'authorization')) return 'authorization';
-  if (isAt(codes, lastFrom, end, 'cookie') || isAt(codes, lastFrom, end, 'cookies'))
-    return count === 1 || endsWith(codes, end, 'setcookie') || isAt(codes, 0, end, 'documentcookie') ? 'cookie' : undefined;
+  // A header's or `document.cookie`'s cookies. Another name ending in `cookie` is a cookie's own
+  // name, decided as any name below: `client_secret_cookie` holds a secret, `consent_cookie` does not.
+  if (
+    (isAt(codes, lastFrom, end, 'cookie') || isAt(codes, lastFrom, end, 'cookies')) &&
+    (count === 1 || endsWith(codes, end, 'setcookie') || isAt(codes, 0, end, 'documentcookie'))
+  )
+    return 'cookie';
   if (wordIn(l.meta, count - 1) || someExpiry(count)) return undefined;
   if (holdsAnywhere(codes, end, l.anywhere)) return 'strong';
   const owner = count > 1;
