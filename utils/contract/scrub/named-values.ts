@@ -38,7 +38,7 @@ const KEYWORDS =
   "jeton(?: d'acc[eè]s)?|" +
   '(?:api|secret|private|access|refresh|client|session|id|app)[ ](?:key|token|secret)|' +
   'code[ _-](?:secret|pin)|' +
-  'token|secret|pass|pwd|mdp|sess|sid|key|auth|code|sig|cred|cookie|jwt|otp|cvv|cvc|csc|verifier|proof|remember|srf|ticket|saml|login_info|logged_in|pin';
+  'token|secret|pass|pwd|mdp|sess|sid|key|auth|code|sig|cred|cookie|jwt|otp|cvv|cvc|csc|verifier|proof|remember|srf|ticket|saml|login_info|logged_in|pin|bearer';
 
 interface Patterns {
   named: RegExp;

@@ -119,6 +119,10 @@ describe('a name whose last word is a credential', () => {
       expect(nameKind(`${word}_expires_${word}`)).toBeUndefined();
     }
     expect(nameKind('next_page_token')).toBeUndefined();
+    // The paging word must stand right before `token`: a Page's access token is a credential.
+    expect(nameKind('page_access_token')).toBe('strong');
+    expect(nameKind('pageAccessToken')).toBe('strong');
+    for (const name of ['pageToken', 'sync_token', 'continuationToken', 'next_cursor_token']) expect(nameKind(name)).toBeUndefined();
     expect(nameKind('page_sig')).toBe('strong');
   });
 });

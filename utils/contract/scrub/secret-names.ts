@@ -24,7 +24,7 @@ export type NameKind = 'strong' | 'key' | 'field' | 'weak' | 'authorization' | '
 export const NAME_WORDS = {
   /** Last words that make the name about the credential, not the credential (`token_type`). */
   meta: 'type kind length len min max count policy hint hints strength rule rules required label field name names url uri endpoint path enabled disabled visible format version prefix suffix at date time ttl expires expiry expiration lifetime changed updated created reset placeholder help error errors valid invalid mode scope scopes header location',
-  /** With a token, words that make it a position in a list, not a credential (`nextPageToken`). */
+  /** Right before `token`, words that make it a position in a list, not a credential (`nextPageToken`; `page_access_token` is one). */
   paging: 'page pagination cursor continuation sync',
   /** `<owner> key` that are secrets (`api_key`, `secretKey`); `cache_key` or `public_key` are not. */
   keyOwners:
@@ -294,7 +294,7 @@ function decideWords(count: number): NameKind | undefined {
   // ends `authorization` or is a cookie, a meta word, `pass` or `pin`: secret-names.test.ts),
   // asked first, so that most names are decided on two lookups.
   if (wordIn(l.strongLast, count - 1))
-    return someExpiry(count) || (isAt(codes, lastFrom, end, 'token') && someWordIn(l.paging, count)) ? undefined : 'strong';
+    return someExpiry(count) || (count > 1 && isAt(codes, lastFrom, end, 'token') && wordIn(l.paging, count - 2)) ? undefined : 'strong';
   if (codes[end - 1] === 110 && endsWith(codes, end, 'authorization')) return 'authorization';
   // A header's or `document.cookie`'s cookies. Another name ending in `cookie` is a cookie's own
   // name, decided as any name below: `client_secret_cookie` holds a secret, `consent_cookie` does not.

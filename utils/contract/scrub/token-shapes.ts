@@ -80,7 +80,8 @@ const patterns = (): Patterns =>
     privateKey: new RegExp(String.raw`${PRIVATE_KEY_HEADER}[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)`, 'g'),
     privateKeyHeader: new RegExp(PRIVATE_KEY_HEADER, 'y'),
     bearer: /\b(bearer\s+)(?!\[removed)([\w.~+/=-]{8,})/gi,
-    userInfo: /\/\/[^/\s:@]+:(?!\[removed)[^/\s@]+@/g,
+    // The user may be empty: `redis://:password@host`.
+    userInfo: /\/\/[^/\s:@]*:(?!\[removed)[^/\s@]+@/g,
     keyRun: /[A-Za-z0-9/+]*/y,
   });
 
