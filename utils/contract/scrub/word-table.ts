@@ -59,29 +59,26 @@ export function nameColumn(c: number): number {
   return c === 233 ? 26 : c === 232 ? 27 : -1;
 }
 
-/** Whether `codes[from, to)`, read forwards with `column`, is one of the table's words. */
-export function hasWord(table: WordTable, codes: Uint16Array, from: number, to: number, column: (c: number) => number): boolean {
+/**
+ * Reads `codes[from, to)` forwards through the table, each character by its `column`: the state
+ * it ends in, or with `first` the first state that ends a word; 0 where a character leads nowhere.
+ */
+function read(table: WordTable, codes: Uint16Array, from: number, to: number, column: (c: number) => number, first: boolean): number {
   const { next, ends, columns } = table;
   let state = 0;
   for (let i = from; i < to; i++) {
     const c = column(codes[i]!);
-    if (c < 0) return false;
+    if (c < 0) return 0;
     state = next[state * columns + c]!;
-    if (!state) return false;
+    if (!state || (first && ends[state])) return state;
   }
-  return ends[state] === 1;
+  return state;
 }
 
+/** Whether `codes[from, to)`, read forwards with `column`, is one of the table's words. */
+export const hasWord = (table: WordTable, codes: Uint16Array, from: number, to: number, column: (c: number) => number): boolean =>
+  table.ends[read(table, codes, from, to, column, false)] === 1;
+
 /** Whether one of the table's words starts at `codes[from]` and ends by `to`. */
-export function wordAt(table: WordTable, codes: Uint16Array, from: number, to: number, column: (c: number) => number): boolean {
-  const { next, ends, columns } = table;
-  let state = 0;
-  for (let i = from; i < to; i++) {
-    const c = column(codes[i]!);
-    if (c < 0) return false;
-    state = next[state * columns + c]!;
-    if (!state) return false;
-    if (ends[state]) return true;
-  }
-  return false;
-}
+export const wordAt = (table: WordTable, codes: Uint16Array, from: number, to: number, column: (c: number) => number): boolean =>
+  table.ends[read(table, codes, from, to, column, true)] === 1;
