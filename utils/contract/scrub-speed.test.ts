@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { scrubText, scrubUrl } from './scrub';
-import { budgetedInputs, HOSTILE, KB, NEW_NAMES, reference as referencePass, referenceInput } from '../../tests/fixtures/hostile-text';
+import {
+  budgetedInputs,
+  fill,
+  HOSTILE,
+  KB,
+  NEW_NAMES,
+  reference as referencePass,
+  referenceInput,
+} from '../../tests/fixtures/hostile-text';
+import { seededRandom } from '../../tests/support/seeded-random';
 
 const REFERENCE_INPUT = referenceInput();
 /** One simple linear pass: a name-and-equals search over a megabyte of prose. */
@@ -84,6 +93,30 @@ describe('scrubText speed', () => {
     expect(largeMs).toBeLessThan(24 * Math.max(smallMs, 1) + 25);
   });
 
+  it('grows linearly on texts no one wrote for it: units of fragments of every rule, repeated', () => {
+    // What the hostile inputs above were written against: prefixes, keywords, separators, quotes,
+    // escapes, digits and spaces of every rule, put together at random. A unit repeated makes
+    // any rule that reads on from each occurrence of something quadratic (`eyJeyJ…` took 6 s at
+    // 64 KB). Eight times the text must take about eight times as long, as above.
+    const random = seededRandom(11);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const slow: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      let unit = '';
+      // Every other unit of word characters only: runs with no end in sight, in which a prefix recurs.
+      const fragments = i % 2 ? FRAGMENTS : FRAGMENTS.filter((f) => /^[\w-]+$/.test(f));
+      for (let k = 1 + Math.floor(random() * 5); k > 0; k--) unit += pick(fragments);
+      const small = fill(unit, 16 * KB);
+      const large = fill(unit, 128 * KB);
+      scrubText(small);
+      const smallMs = median(() => scrubText(small), 3);
+      const largeMs = median(() => scrubText(large), 1);
+      if (largeMs >= 24 * Math.max(smallMs, 1) + 25)
+        slow.push(`${JSON.stringify(unit)}: ${smallMs.toFixed(1)} ms → ${largeMs.toFixed(1)} ms`);
+    }
+    expect(slow).toEqual([]);
+  }, 60_000);
+
   it('scrubs 1 MB of each hostile input and a 2 MB URL within 9 reference passes (at least 50 ms), new names within 45', () => {
     const rows: string[] = [];
     const slow: string[] = [];
@@ -111,6 +144,17 @@ describe('scrubText speed', () => {
     expect(slow).toEqual([]);
   }, 120_000);
 });
+
+/** The pieces the fuzzed texts are made of: what each rule starts from, stops at or skips. */
+const FRAGMENTS = [
+  ...['token', 'password', 'secret', 'Cookie: ', 'Set-Cookie: ', 'document.cookie', 'Authorization: ', 'Bearer ', 'Basic '],
+  ...['mot de passe', 'clé API', "jeton d'accès", 'api key', 'code pin', 'PHPSESSID', 'a=b', 'null', 'requis'],
+  ...['=', '=>', ':', ': ', '"', "'", '\\"', '[', ']', '{', '}', '&', ';', ',', ' ', '\n', '\t', '-', '_', '.', '/', '//', '@', '|'],
+  ...['%', '%3D', '%253D', '%26', '%2526', '%5D', '%2F', 'é', '\u00a0', '\u202f', 'a', 'x1', 'Ab1/', 'ABCDEFGHIJKLMNOPQRST'],
+  ...['4111', '4', '0123456789', '12345678', 'eyJ', 'EAA', 'IGQV', 'AIza', 'ya29.', '1//0', '4/0A', 'GOCSPX-', 'sk_live_', 'whsec_'],
+  ...['pi_', '_secret_', 'AKIA', 'ghp_', 'github_pat_', 'glpat-', 'xoxb-', 'npm_', 'SG.', 'shpat_', 'sk-proj-', 'sk-ant-'],
+  ...['-----BEGIN PRIVATE KEY-----', '-----END ', 'https://', 'hooks.slack.com/services/', 'discord.com/api/webhooks/', '[removed: '],
+];
 
 /** Rounds per input at most: the first one that meets the budget ends them. */
 const ROUNDS = 6;
