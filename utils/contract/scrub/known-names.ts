@@ -82,20 +82,18 @@ const SLOTS = 4096;
  */
 let TABLE: { hashes: Int32Array; names: (KnownName | undefined)[] } | undefined;
 
-/** Whether the name `hashOf` read last is only name characters (read in the same pass). */
-let hashedPlain = false;
-
-/** A hash of `text[start, end)`, the same wherever the name stands; sets `hashedPlain`. */
+/** A hash of `text[start, end)`, the same wherever the name stands. */
 function hashOf(text: string, start: number, end: number): number {
   let hash = end - start;
-  let plain = true;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    hash = (Math.imul(hash, 31) + c) | 0;
-    plain &&= isNameChar(c);
-  }
-  hashedPlain = plain;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
   return hash;
+}
+
+/** Whether `name` is only name characters, and 64 or fewer (see `KnownName.plain`): asked once, when its entry is made. */
+function isPlain(name: string): boolean {
+  if (name.length > 64) return false;
+  for (let i = 0; i < name.length; i++) if (!isNameChar(name.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Whether `known` is the name `text[start, end)`, whose `hashOf` is `hash`: by hash and length first, then in place. */
@@ -141,7 +139,7 @@ function tableEntry(text: string, start: number, end: number, hash: number): Kno
     pair: undefined,
     json: undefined,
     label: undefined,
-    plain: name.length <= 64 && hashedPlain,
+    plain: isPlain(name),
   };
   TABLE.hashes[slot] = hash;
   TABLE.names[slot] = made;
