@@ -269,19 +269,15 @@ function someWordIn(table: WordTable, count: number): boolean {
   return false;
 }
 
-/** Whether one of the first `count` words is `word`. */
-function someWordIs(word: string, count: number): boolean {
+/** Whether one of the first `count` words is `word`, or with `prefix` starts with it. */
+function someWord(word: string, count: number, prefix = false): boolean {
   const { codes, ends } = WORDS!;
-  for (let k = 0; k < count; k++) if (isAt(codes, wordStart(ends, k), ends[k]!, word)) return true;
+  for (let k = 0; k < count; k++) if ((prefix ? startsAt : isAt)(codes, wordStart(ends, k), ends[k]!, word)) return true;
   return false;
 }
 
 /** Whether one of the first `count` words is about an expiry: `expires`, `expiry`, `expiration`… */
-function someExpiry(count: number): boolean {
-  const { codes, ends } = WORDS!;
-  for (let k = 0; k < count; k++) if (startsAt(codes, wordStart(ends, k), ends[k]!, 'expir')) return true;
-  return false;
-}
+const someExpiry = (count: number): boolean => someWord('expir', count, true);
 
 /** The kind the first `count` words of the scratch (the name's meaningful words) make. */
 function decideWords(count: number): NameKind | undefined {
@@ -317,7 +313,7 @@ function decideWords(count: number): NameKind | undefined {
   if (isAt(codes, lastFrom, end, 'session')) return owner ? 'strong' : 'weak';
   if (isAt(codes, lastFrom, end, 'auth')) return 'weak';
   // `remember_web_59ba…` (Laravel), `wordpress_logged_in_…`: cookies named after a random suffix.
-  if (startsAt(codes, 0, ends[0]!, 'remember') || (someWordIs('logged', count) && someWordIs('in', count))) return 'weak';
+  if (startsAt(codes, 0, ends[0]!, 'remember') || (someWord('logged', count) && someWord('in', count))) return 'weak';
   if (count === 1 && wordIn(l.weak, 0)) return 'weak';
   return undefined;
 }
