@@ -15,7 +15,9 @@
  * 2. values after a credential's name: query, form, JSON, headers, prose (named-values.ts);
  * 3. private keys, bearer tokens, URL passwords, then credentials known by their shape: JWT,
  *    Facebook, Google, Stripe, AWS…, then bare AWS secret keys (token-shapes.ts);
- * 4. payment card numbers (card-numbers.ts).
+ * 4. tokens and security codes in prose, with no separator: `Token 9944b0…`, `cvv 123`
+ *    (prose-secrets.ts);
+ * 5. payment card numbers (card-numbers.ts).
  * Every rule runs in linear time (each file says why), checked by
  * utils/contract/scrub-speed.test.ts: a megabyte of hostile text or a 2 MB URL scrubs in tens of
  * milliseconds. Texts dense with secrets (100,000 values in a megabyte) set the pace: the rules
@@ -33,6 +35,7 @@
 import { scrubCardNumbers } from './scrub/card-numbers';
 import { scrubCookieStrings } from './scrub/cookie-strings';
 import { scrubNamedValues } from './scrub/named-values';
+import { scrubProseSecrets } from './scrub/prose-secrets';
 import { scrubAwsSecrets, scrubLooseTokens, scrubShapes } from './scrub/token-shapes';
 
 /** Removes credentials, tokens, cookies and card numbers from free text. Idempotent. */
@@ -43,6 +46,7 @@ export function scrubText(text: string): string {
   text = scrubLooseTokens(text);
   text = scrubShapes(text);
   text = scrubAwsSecrets(text);
+  text = scrubProseSecrets(text);
   return scrubCardNumbers(text);
 }
 

@@ -54,6 +54,7 @@ const SHAPES: [string, string, RegExp, string, string?][] = [
   ['Shopify token', 'shp', /shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}/g, '_'],
   ['OpenAI key', 'sk-', /sk-(?:proj|svcacct|admin)-[\w-]{20,}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/g, '-'],
   ['Anthropic key', 'sk-ant-', /sk-ant-[\w-]{20,}/g, '-'],
+  ['Hugging Face token', 'hf_', /hf_[A-Za-z0-9]{30,}/g, '_'],
   // Whoever has a webhook's URL can post as its owner: the secret is its path, and the whole URL
   // goes, from its scheme or its `//` (a match after `/` would be part of a longer word). Each
   // pattern's first character is `h`, `/` or `d`: a text's other characters are passed over.
@@ -71,6 +72,7 @@ const PRIVATE_KEY_HEADER = String.raw`-----BEGIN ([A-Z ]{0,30})PRIVATE KEY-----`
 
 interface Patterns {
   facebookAppSecret: RegExp;
+  telegramBotSecret: RegExp;
   privateKey: RegExp;
   privateKeyHeader: RegExp;
   bearer: RegExp;
@@ -84,6 +86,8 @@ const patterns = (): Patterns =>
   (PATTERNS ||= {
     // A Graph API app token is `app-id|app-secret`: the id is public, the part after `|` is not.
     facebookAppSecret: /(?<=\d{8})\|[\w-]{20,}/g,
+    // A Telegram bot's token is `bot-id:AA…`: the id is public, the part after `:` is not.
+    telegramBotSecret: /(?<=\d{6}:)AA[\w-]{30,}/g,
     privateKey: new RegExp(String.raw`${PRIVATE_KEY_HEADER}[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)`, 'g'),
     privateKeyHeader: new RegExp(PRIVATE_KEY_HEADER, 'y'),
     bearer: /\b(bearer\s+)(?!\[removed)([\w.~+/=-]{8,})/gi,
@@ -109,6 +113,7 @@ export function scrubShapes(text: string): string {
     );
   }
   if (text.includes('|')) text = text.replace(patterns().facebookAppSecret, removed('Facebook app secret'));
+  if (text.includes(':AA')) text = text.replace(patterns().telegramBotSecret, removed('Telegram bot token'));
   return text;
 }
 

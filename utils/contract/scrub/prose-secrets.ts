@@ -1,0 +1,82 @@
+/**
+ * Credentials written in prose, with no separator between the name and the value, which the
+ * named-values rule (it needs `=`, `:` or `=>`) cannot see: `Token 9944b091…` (Django's scheme,
+ * or a log line), `jeton → Xk9f…`, and a card's security code after its number
+ * (`4111… exp 12/27 cvv 123`, `cryptogramme visuel 123`).
+ *
+ * Applied after the shape rules: a token with a shape of its own is already a marker by then
+ * (`Page token EAA…` keeps its `Facebook token`), and a marker is never taken as a value.
+ * Each pattern starts with its word and reads one bounded run after it: linear.
+ */
+import { removed } from './markers';
+import { isDigitCode } from './plain-values';
+import { looksRandomAt } from './plain-values';
+import { Splicer } from './splicer';
+
+interface Patterns {
+  token: RegExp;
+  securityCode: RegExp;
+}
+
+/**
+ * Built on first use (see utils/contract/scrub.ts). No captures: each match is run as a test, and
+ * the value is read back from where it ends (a megabyte can hold 130,000 security codes, and a
+ * replacement per match, with its captures, cost three times what the search does).
+ */
+let PATTERNS: Patterns | undefined;
+const patterns = (): Patterns =>
+  (PATTERNS ||= {
+    // The gap is one run of spaces, or spaces around an arrow, each read one way only: `\s*:?\s*`
+    // splits a run of spaces in every way before it fails, which is quadratic in the run.
+    token: /\b(?:token|jeton)(?:\s+|\s*(?:→|->)\s*)(?!\[removed)[\w.~+/=-]{16,}/gi,
+    // Three or four digits alone, after a space or a colon (so that the digits read back are
+    // the code's, not `cvv2`'s): `cvv 1234567` is no security code, `cvv 12,50` an amount.
+    securityCode: /\b(?:cvv2?|cvc2?|csc|cryptogramme(?: visuel)?)(?:\s+(?::\s*)?|:\s*)\d{3,4}(?!\d|[.,]\d)/gi,
+  });
+
+/** A token's characters, as the pattern reads them: `\w . ~ + / = -`. */
+const isTokenChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
+  c === 95 ||
+  c === 46 ||
+  c === 126 ||
+  c === 43 ||
+  c === 47 ||
+  c === 61 ||
+  c === 45;
+
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isDigitCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * Removes a token after the bare word `token` or `jeton`, and a security code after its name.
+ * A token is a run of 16 or more that looks random and holds a digit: `Token refreshed`,
+ * `jeton internationalisation` and `token sessionTokenRefresh` are words.
+ */
+export function scrubProseSecrets(text: string): string {
+  const p = patterns();
+  if (/token|jeton/i.test(text)) text = replaceEach(text, p.token, isTokenChar, removed('token'), true);
+  if (/cvv|cvc|csc|cryptogramme/i.test(text)) text = replaceEach(text, p.securityCode, isDigitCode, removed('security code'), false);
+  return text;
+}
+
+/**
+ * Replaces, in each match of `re`, the run of `isValueChar` that ends it (the value after its
+ * name; the name and the gap have none: they end in a letter, a space, `:` or `>`); a token only
+ * when it looks random and holds a digit.
+ */
+function replaceEach(text: string, re: RegExp, isValueChar: (c: number) => boolean, marker: string, random: boolean): string {
+  const out = new Splicer(text);
+  re.lastIndex = 0;
+  while (re.test(text)) {
+    const end = re.lastIndex;
+    let start = end;
+    while (isValueChar(text.charCodeAt(start - 1))) start--;
+    if (!random || (looksRandomAt(text, start, end) && hasDigit(text, start, end))) out.put(start, end, marker);
+  }
+  return out.finish();
+}
