@@ -52,8 +52,10 @@ const patterns = (): Patterns =>
   (PATTERNS ||= {
     // keyword and the rest of the name, if a separator follows: `]` of `user[password]`, a
     // closing quote, spaces, then `=`, `:`, `=>` or an encoded `=` (read again by `readSeparator`).
+    // Or a quoted name, a comma and a quoted value: an argument list or a pair in an array
+    // (`setItem('accessToken', '…')`, `['code', '…']`: `readSeparator` says which).
     named: new RegExp(
-      String.raw`(?:${KEYWORDS})[\w.$-]{0,60}(?=(?:\]|%5D)?(?:\\{0,7}["'])?[ \t]{0,3}(?:=>|=(?!=)|:(?![:/])|%(?:25){0,3}3D))`,
+      String.raw`(?:${KEYWORDS})[\w.$-]{0,60}(?=(?:\]|%5D)?(?:\\{0,7}["'])?[ \t]{0,3}(?:=>|=(?!=)|:(?![:/])|%(?:25){0,3}3D)|\\{0,7}["'][ \t]{0,3},[ \t]{0,3}\\{0,7}["'])`,
       'gi',
     ),
     lineRest: /[^\r\n"'\\]*/y,
@@ -80,6 +82,19 @@ function closingQuote(text: string, from: number, quote: string, escapes: number
     if (n >= escapes && (n - escapes) % (2 * (escapes + 1)) === 0) return i - escapes;
   }
   return -1;
+}
+
+/**
+ * Whether the name `text[start, nameEnd)`, closed by a quote `close` long, is opened by the same
+ * quote, which opens a `(` or a `[` (spaces aside): `setItem('token', …`, `['code', …`.
+ */
+function opensPair(text: string, start: number, nameEnd: number, close: number): boolean {
+  let i = start - close;
+  if (i < 0) return false;
+  for (let k = 0; k < close; k++) if (text.charCodeAt(i + k) !== text.charCodeAt(nameEnd + k)) return false;
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  const c = text.charCodeAt(i - 1);
+  return c === 40 || c === 91;
 }
 
 function atLineStart(text: string, at: number): boolean {
@@ -208,6 +223,8 @@ interface Separator {
   close: number;
   spaced: boolean;
   equals: boolean;
+  /** `,` after a quoted name: a pair in an argument list or an array. */
+  comma: boolean;
   end: number;
 }
 
@@ -224,6 +241,7 @@ function readSeparator(text: string, at: number, sep: Separator): void {
   const c = text.charCodeAt(at);
   const arrow = c === 61 && text.charCodeAt(at + 1) === 62;
   sep.equals = c === 37 || (c === 61 && !arrow);
+  sep.comma = c === 44;
   if (c === 37) {
     // `%`, then `25` up to three times, then `3D` (the search's lookahead saw them).
     at++;
@@ -238,7 +256,7 @@ export function scrubNamedValues(text: string): string {
   const re = patterns().named;
   re.lastIndex = 0;
   const s: Scan = { text, out: new Splicer(text), lineFrom: -1, lineEndAt: -1 };
-  const sep: Separator = { close: 0, spaced: false, equals: false, end: 0 };
+  const sep: Separator = { close: 0, spaced: false, equals: false, comma: false, end: 0 };
   const recent: KnownName[] = [];
   for (let from = 0; re.test(text); from = re.lastIndex) {
     const nameEnd = re.lastIndex;
@@ -256,7 +274,10 @@ export function scrubNamedValues(text: string): string {
     if (!kind) continue;
     readSeparator(text, nameEnd, sep);
     const form: Form = sep.close ? 'json' : sep.equals && !sep.spaced ? 'pair' : 'label';
-    const effective: NameKind = kind === 'field' && form === 'label' ? 'weak' : kind;
+    // A name and a value as a pair of strings stand first in their brackets (`(`, `[`); a list of
+    // field names (`["password", "token"]`) does too, so only a value that looks random goes.
+    if (sep.comma && !opensPair(text, start, nameEnd, sep.close)) continue;
+    const effective: NameKind = sep.comma || (kind === 'field' && form === 'label') ? 'weak' : kind;
     const marker = markerOf(last, kind, form);
 
     let v = sep.end;
