@@ -44,6 +44,7 @@ interface Patterns {
   named: RegExp;
   lineRest: RegExp;
   headerLine: RegExp;
+  schemeParams: RegExp;
 }
 
 /** Built on first use (see utils/contract/scrub.ts). Sticky patterns read one value where they are put. */
@@ -60,6 +61,10 @@ const patterns = (): Patterns =>
     ),
     lineRest: /[^\r\n"'\\]*/y,
     headerLine: /[^\r\n]*/y,
+    // A scheme and its parameters, quoted or not (`Digest username="m", response="6629…"`,
+    // `OAuth oauth_signature="…"`): each parameter after the first follows a comma, so the
+    // parameters are split one way only.
+    schemeParams: /[A-Za-z][\w-]*[ \t]+[\w-]+=(?:"[^"\r\n]*"|[^\s,"]*)(?:[ \t]*,[ \t]*[\w-]+=(?:"[^"\r\n]*"|[^\s,"]*))*/y,
   });
 
 /** Length of the quote (`"`, `'`, or an escaped one: `\"`, `\\\"`) that starts at `at`, or 0. */
@@ -201,20 +206,35 @@ function readBare(text: string, v: number, nameStart: number, kind: NameKind, fo
       (kind === 'weak' ? looksRandomAt(text, v, end) : kind !== 'cookie' || hasEquals(text, v, end));
   } else if (kind === 'authorization' || (kind === 'cookie' && startsWithPair(text, v))) {
     // A header's whole value: `Authorization: Bearer …`, `Cookie: a=1; b=2`, unless it reads as words.
-    // On a header line, the whole line (`Digest username="…", response="…"`); inside a quoted
-    // string, up to its end.
-    end = readTo(atLineStart(text, nameStart) ? p.headerLine : p.lineRest, text, v);
+    // On a header line, the whole line (`Digest username="…", response="…"`); elsewhere, up to
+    // a quote (the end of a string the header is quoted in), or a scheme's whole parameters.
+    if (atLineStart(text, nameStart)) end = readTo(p.headerLine, text, v);
+    else end = Math.max(readTo(p.lineRest, text, v), readTo(p.schemeParams, text, v));
     bareSecret = end > v && (schemeFirst(text, v) || !readsAsProse(text, v));
   } else {
     // A label in prose or a header dump: one token (on a header line, up to the first space).
     // Both end at a space or at the text's end: only a token that stops elsewhere asks where the line starts.
     end = labelTokenEnd(text, v);
     if (end < text.length && !isRegexSpace(text.charCodeAt(end)) && atLineStart(text, nameStart)) end = headerTokenEnd(text, v);
+    // A list of pairs (`Stripe-Signature: t=1492774577,v1=5257…`) goes whole: its first pair
+    // alone left the signature.
+    else end = pairListEnd(text, v, end);
     bareSecret =
       kind === 'weak' || kind === 'cookie' ? looksRandomAt(text, v, end) : end > v && !isLiteralAt(text, v, end) && !readsAsProse(text, v);
   }
   // `api_key=1234567890` on Facebook's login pages is the app's public id.
   if (kind === 'key' && allDigits(text, v, end)) bareSecret = false;
+  return end;
+}
+
+/**
+ * Where a list of pairs that starts at `v` ends, its first item ending at `end`: on over `,` or
+ * `;` while each item is a pair (`t=…,v1=…`). A value that is no pair ends where it ended.
+ */
+function pairListEnd(text: string, v: number, end: number): number {
+  if (!hasEquals(text, v, end)) return end;
+  for (let c = text.charCodeAt(end); (c === 44 || c === 59) && startsWithPair(text, end + 1); c = text.charCodeAt(end))
+    end = labelTokenEnd(text, end + 1);
   return end;
 }
 
