@@ -23,8 +23,9 @@ export const STATUS_WORDS =
   'autorisée forbidden interdit interdite unauthorized unauthorised authorized default défaut auto automatic automatique provided fourni fournie ' +
   'omitted omis ignored ignoré see voir below above ci-dessous ci-dessus n/a na tbd bien trop too rien nothing personne nobody';
 
-/** Authorization schemes: `Authorization: Bearer …` is a credential however it reads. */
-const SCHEMES = /^(?:bearer|basic|digest|token|oauth|negotiate|ntlm|hawk|apikey|api-key|aws4-hmac-sha256|sharedkey|mac|dpop|gnap)$/i;
+/** Authorization schemes: `Authorization: Bearer …` is a credential however it reads (YouTube's web client signs with `SAPISIDHASH <time>_<hash>`). */
+const SCHEMES =
+  /^(?:bearer|basic|digest|token|oauth|negotiate|ntlm|hawk|apikey|api-key|aws4-hmac-sha256|sharedkey|mac|dpop|gnap|sapisid(?:[13]p)?hash)$/i;
 
 /** The letters SCHEMES start with, b d t o n h a s m g, as bits from a (a bit test per word, not a string search). */
 const SCHEME_FIRST = 0b11000111000011001011;

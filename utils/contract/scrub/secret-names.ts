@@ -40,7 +40,8 @@ export const NAME_WORDS = {
 };
 
 /** The words that make a name a credential wherever they stand in its joined words: `client_secret`, `secretAccessKey`, `new_password`. */
-const ANYWHERE = 'secret secrète password passwort passwd passphrase credential apikey privatekey motdepasse secrete logininfo';
+const ANYWHERE =
+  'secret secrète password passwort passwd passphrase credential apikey privatekey motdepasse secrete logininfo signedrequest';
 /** The words after `clé` that make it a credential: `clé API`, `clé privée` (a `clé de tirage` is not). */
 const CLE_OWNERS = 'api prive prives privee privees privé privés privée privées';
 
