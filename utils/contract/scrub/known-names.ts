@@ -25,10 +25,13 @@ export interface KnownName {
   /** `hashOf` the name: names are told apart by it before their characters are compared. */
   hash: number;
   kind: NameKind | undefined;
-  /** Its markers by form, made on first use. */
-  pair: string | undefined;
-  json: string | undefined;
-  label: string | undefined;
+  /**
+   * Its markers by form, made on first use ('' until then: a field that goes from undefined to
+   * a string changes the entries' shape under compiled code, which throws it away).
+   */
+  pair: string;
+  json: string;
+  label: string;
   /** Only name characters, 64 or fewer: found again where `nameStart` would find it, see `startsAtName`. */
   plain: boolean;
 }
@@ -36,7 +39,7 @@ export interface KnownName {
 /** The marker of a name's value in this form (a field each: a keyed access per value costs more). */
 export function markerOf(known: KnownName, kind: NameKind, form: Form): string {
   const marker = form === 'pair' ? known.pair : form === 'json' ? known.json : known.label;
-  if (marker !== undefined) return marker;
+  if (marker) return marker;
   const made = removed(kind === 'cookie' ? 'cookie' : kind === 'authorization' || form === 'label' ? known.name.toLowerCase() : known.name);
   if (form === 'pair') known.pair = made;
   else if (form === 'json') known.json = made;
@@ -136,9 +139,9 @@ function tableEntry(text: string, start: number, end: number, hash: number): Kno
     name,
     hash,
     kind: name ? nameKind(name) : undefined,
-    pair: undefined,
-    json: undefined,
-    label: undefined,
+    pair: '',
+    json: '',
+    label: '',
     plain: isPlain(name),
   };
   TABLE.hashes[slot] = hash;

@@ -11,5 +11,6 @@ const MARKER_START = '[removed: ';
 /** Whether a marker starts at `at` (after any quotes or spaces a rule may have kept before it). */
 export function markerAt(text: string, at: number): boolean {
   // `[` first: almost no value starts with one, and this runs once per value.
-  return text.charCodeAt(at) === 91 && text.startsWith(MARKER_START, at);
+  // Read within the text (see code-at.ts), inline: every value asks this.
+  return at < text.length && text.charCodeAt(at) === 91 && text.startsWith(MARKER_START, at);
 }

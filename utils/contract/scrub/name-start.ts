@@ -37,8 +37,9 @@ const joinedTable = (): WordTable => (JOINED_TABLE ||= wordTable(JOINED.split(' 
  * `xapi key` holds `api key`). `Le secret :`, `Your password:` and `Cookie: a` cannot.
  */
 function mayJoinKeyword(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  if (c !== 32 && c !== 39) return c > 127 && isLetter(text.charCodeAt(at - 1));
+  // Read within the text (see code-at.ts), inline: every name found again asks this.
+  const c = at >= 0 ? text.charCodeAt(at) : -1;
+  if (c !== 32 && c !== 39) return c > 127 && isLetter(at > 0 ? text.charCodeAt(at - 1) : -1);
   const { next, ends, columns } = joinedTable();
   let state = 0;
   for (let i = at - 1; i >= 0; i--) {
@@ -96,7 +97,7 @@ export function sameAt(text: string, at: number, word: string): boolean {
  * (`%26token`, `%2526token`, `%token`).
  */
 export function startsAtName(text: string, start: number, nameEnd: number): boolean {
-  const before = text.charCodeAt(start - 1);
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
   if (!isNameChar(before) && before !== 37) return !mayJoinKeyword(text, start - 1);
   return afterEncodedDelimiter(text, start, nameEnd);
 }

@@ -11,6 +11,7 @@
  * then resumes after the value, so no character is read twice by a value.
  */
 import { type Form, type KnownName, markerOf, recentAt, remember } from './known-names';
+import { codeAt } from './code-at';
 import { markerAt } from './markers';
 import { isLiteral, isRegexSpace, looksRandom, looksRandomAt, quotedProse, readsAsProse, schemeFirst } from './plain-values';
 import type { NameKind } from './secret-names';
@@ -69,8 +70,11 @@ const patterns = (): Patterns =>
 
 /** Length of the quote (`"`, `'`, or an escaped one: `\"`, `\\\"`) that starts at `at`, or 0. */
 function quoteLength(text: string, at: number): number {
+  // Read within the text (see code-at.ts), inline: every value asks this.
+  const n = text.length;
   let i = at;
-  while (text.charCodeAt(i) === 92 && i - at < 7) i++;
+  while (i < n && text.charCodeAt(i) === 92 && i - at < 7) i++;
+  if (i >= n) return 0;
   const c = text.charCodeAt(i);
   return c === 34 || c === 39 ? i - at + 1 : 0;
 }
@@ -83,7 +87,7 @@ function quoteLength(text: string, at: number): number {
 function closingQuote(text: string, from: number, quote: string, escapes: number, lineEnd: number): number {
   for (let i = text.indexOf(quote, from); i >= 0 && i < lineEnd; i = text.indexOf(quote, i + 1)) {
     let n = 0;
-    while (text.charCodeAt(i - n - 1) === 92) n++;
+    while (codeAt(text, i - n - 1) === 92) n++;
     if (n >= escapes && (n - escapes) % (2 * (escapes + 1)) === 0) return i - escapes;
   }
   return -1;
@@ -98,7 +102,7 @@ function opensPair(text: string, start: number, nameEnd: number, close: number):
   if (i < 0) return false;
   for (let k = 0; k < close; k++) if (text.charCodeAt(i + k) !== text.charCodeAt(nameEnd + k)) return false;
   while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
-  const c = text.charCodeAt(i - 1);
+  const c = codeAt(text, i - 1);
   return c === 40 || c === 91;
 }
 
@@ -173,12 +177,12 @@ function readString(s: Scan, at: number, len: number, kind: NameKind, form: Form
 function readList(s: Scan, at: number, kind: NameKind, marker: string): number {
   const text = s.text;
   for (;;) {
-    while (isBlank(text.charCodeAt(at))) at++;
+    while (isBlank(codeAt(text, at))) at++;
     const len = quoteLength(text, at);
     if (!len) return at;
     at = readString(s, at, len, kind, 'json', marker);
-    while (isBlank(text.charCodeAt(at))) at++;
-    if (text.charCodeAt(at) !== 44) return at;
+    while (isBlank(codeAt(text, at))) at++;
+    if (codeAt(text, at) !== 44) return at;
     at++;
   }
 }
@@ -233,7 +237,7 @@ function readBare(text: string, v: number, nameStart: number, kind: NameKind, fo
  */
 function pairListEnd(text: string, v: number, end: number): number {
   if (!hasEquals(text, v, end)) return end;
-  for (let c = text.charCodeAt(end); (c === 44 || c === 59) && startsWithPair(text, end + 1); c = text.charCodeAt(end))
+  for (let c = codeAt(text, end); (c === 44 || c === 59) && startsWithPair(text, end + 1); c = codeAt(text, end))
     end = labelTokenEnd(text, end + 1);
   return end;
 }
@@ -259,7 +263,7 @@ function readSeparator(text: string, at: number, sep: Separator): void {
   while (isBlank(text.charCodeAt(at))) at++;
   sep.spaced = at > spacesFrom;
   const c = text.charCodeAt(at);
-  const arrow = c === 61 && text.charCodeAt(at + 1) === 62;
+  const arrow = c === 61 && at + 1 < text.length && text.charCodeAt(at + 1) === 62;
   sep.equals = c === 37 || (c === 61 && !arrow);
   sep.comma = c === 44;
   if (c === 37) {
@@ -286,7 +290,7 @@ export function scrubNamedValues(text: string): string {
       let start = nameStart(text, re, from, nameEnd);
       if (start < 0) continue;
       // `%26access_token`, `%253Faccess_token`: the encoded delimiter is not part of the name.
-      if (text.charCodeAt(start - 1) === 37) start += encodedPrefix(text, start, nameEnd);
+      if (codeAt(text, start - 1) === 37) start += encodedPrefix(text, start, nameEnd);
       last = remember(recent, text, start, nameEnd);
     }
     const start = nameEnd - last.name.length;
@@ -301,7 +305,9 @@ export function scrubNamedValues(text: string): string {
     const marker = markerOf(last, kind, form);
 
     let v = sep.end;
-    if (form !== 'pair') while (isBlank(text.charCodeAt(v))) v++;
+    if (form !== 'pair') while (v < text.length && isBlank(text.charCodeAt(v))) v++;
+    // Nothing after the separator: the text ends there (the reads below would all fall outside it).
+    if (v >= text.length) continue;
     const q = quoteLength(text, v);
     if (markerAt(text, v + q)) continue;
     if (q) {

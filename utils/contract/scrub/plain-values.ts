@@ -227,7 +227,7 @@ export function readsAsProse(text: string, at: number): boolean {
   if (to < 0) return true;
   // More text on the line: spaces or tabs, then a letter (or anything, after a word).
   let next = end;
-  while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
+  while (next < text.length && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9)) next++;
   const more = next > end && next < text.length && !isSpace(text.charCodeAt(next));
   const wordLike = to - from <= 24 && (wordAtTo === WORD || (wordAtTo === UNICODE && isWordAt(text, from, to)));
   // A word with more text after it reads as prose, status word or not: checked first, it spares

@@ -11,14 +11,21 @@
 /** Replacements per chunk: enough that flattening is rare, few enough that little stays alive. */
 const CHUNK = 512;
 
+/**
+ * The search that flattens a chunk, shared (built on first use, see utils/contract/scrub.ts): a
+ * field made on first use changed the Splicer's shape under compiled code, which threw it away.
+ */
+let FLAT: RegExp | undefined;
+
 export class Splicer {
   /** Where the text not yet written starts. */
   copied = 0;
   /** How many ranges were replaced. */
   replaced = 0;
-  private done: string[] = [];
+  // Made with a string in it, as it will hold strings: an empty array is one of numbers to the
+  // optimizing compiler, which threw its code away when the first string came (`wrong map`).
+  private done: string[] = [''];
   private chunk = '';
-  private flat: RegExp | undefined;
 
   constructor(readonly text: string) {}
 
@@ -29,9 +36,9 @@ export class Splicer {
     if (++this.replaced % CHUNK === 0) {
       // A search flattens the chunk (its pieces become garbage that dies young). Not a character
       // read: the optimizing compiler drops one whose value is unused, or reads it without flattening.
-      this.flat ||= /^/y;
-      this.flat.lastIndex = 0;
-      this.flat.test(this.chunk);
+      FLAT ||= /^/y;
+      FLAT.lastIndex = 0;
+      FLAT.test(this.chunk);
       this.done.push(this.chunk);
       this.chunk = '';
     }

@@ -4,6 +4,7 @@
  * `AKIA…`), then its alphabet. Each pattern starts with its literal prefix and reads one run of
  * its alphabet, so a pass is one linear search.
  */
+import { codeAt } from './code-at';
 import { removed } from './markers';
 import { escapeEndsAt } from './percent-escapes';
 import { Splicer } from './splicer';
@@ -109,7 +110,7 @@ export function scrubShapes(text: string): string {
     const marker = removed(name);
     const before = text;
     text = text.replace(pattern, (match: string, offset: number) =>
-      (holds && !match.includes(holds)) || (inWord(before.charCodeAt(offset - 1)) && !escapeEndsAt(before, offset)) ? match : marker,
+      (holds && !match.includes(holds)) || (inWord(codeAt(before, offset - 1)) && !escapeEndsAt(before, offset)) ? match : marker,
     );
   }
   if (text.includes('|')) text = text.replace(patterns().facebookAppSecret, removed('Facebook app secret'));
@@ -210,7 +211,7 @@ export function scrubAwsSecrets(text: string): string {
     rest.lastIndex = probe + 1;
     rest.test(text);
     const end = rest.lastIndex;
-    if (end - start === 40 && text.charCodeAt(start - 1) !== 61 && text.charCodeAt(end) !== 61) {
+    if (end - start === 40 && codeAt(text, start - 1) !== 61 && codeAt(text, end) !== 61) {
       const run = text.slice(start, end);
       if (awsLike(run)) {
         out += text.slice(copied, start) + removed('AWS secret key');

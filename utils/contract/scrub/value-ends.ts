@@ -5,6 +5,7 @@
  * than reading its characters, so the values are read by character code, and cut out only when
  * a check needs the string.
  */
+import { codeAt } from './code-at';
 import { isLiteral, isRegexSpace as isSpace } from './plain-values';
 
 interface Patterns {
@@ -39,7 +40,10 @@ const SHORT = 24;
 /** `[^\s,}\]]*`: a bare JSON value. */
 export function jsonBareEnd(text: string, at: number): number {
   const stop = Math.min(text.length, at + SHORT);
-  for (let c = text.charCodeAt(at); at < stop && !isSpace(c) && c !== 44 && c !== 125 && c !== 93; c = text.charCodeAt(++at));
+  for (; at < stop; at++) {
+    const c = text.charCodeAt(at);
+    if (isSpace(c) || c === 44 || c === 125 || c === 93) break;
+  }
   return at < text.length && at === stop ? readTo(patterns().jsonBare, text, at) : at;
 }
 
@@ -74,18 +78,19 @@ function pairEnds(): Uint8Array {
 
 /** `(?:25){0,3}(?:26|23|3D)` at `at` (backing off a `25` never helps: `25` is none of the three). */
 function encodedDelimiter(text: string, at: number): boolean {
-  for (let n = 0; n < 3 && text.charCodeAt(at) === 50 && text.charCodeAt(at + 1) === 53; n++) at += 2;
-  const a = text.charCodeAt(at);
-  const b = text.charCodeAt(at + 1);
+  for (let n = 0; n < 3 && codeAt(text, at) === 50 && codeAt(text, at + 1) === 53; n++) at += 2;
+  const a = codeAt(text, at);
+  const b = codeAt(text, at + 1);
   return (a === 50 && (b === 54 || b === 51)) || (a === 51 && (b | 32) === 100);
 }
 
 /** `^[^\s=;,"']{1,64}=` at `at`: a cookie header's value (`Cookie: a=1; b=2`), not a word. */
 export function startsWithPair(text: string, at: number): boolean {
-  for (let i = at; i < at + 65; i++) {
+  const stop = Math.min(text.length, at + 65);
+  for (let i = at; i < stop; i++) {
     const c = text.charCodeAt(i);
     if (c === 61) return i > at;
-    if (i >= text.length || isSpace(c) || c === 59 || c === 44 || c === 34 || c === 39) return false;
+    if (isSpace(c) || c === 59 || c === 44 || c === 34 || c === 39) return false;
   }
   return false;
 }
@@ -100,7 +105,8 @@ export function headerTokenEnd(text: string, at: number): number {
 /** `[^\s,;&"'<>)\]}]*`: a token after a label. */
 export function labelTokenEnd(text: string, at: number): number {
   const stop = Math.min(text.length, at + SHORT);
-  for (let c = text.charCodeAt(at); at < stop; c = text.charCodeAt(++at)) {
+  for (; at < stop; at++) {
+    const c = text.charCodeAt(at);
     if (isSpace(c) || c === 44 || c === 59 || c === 38 || c === 34 || c === 39 || c === 60 || c === 62 || c === 41 || c === 93 || c === 125)
       break;
   }
