@@ -13,6 +13,7 @@
 import { type Form, type KnownName, markerOf, recentAt, remember } from './known-names';
 import { codeAt } from './code-at';
 import { markerAt } from './markers';
+import { onFirstUse } from './on-first-use';
 import { isLiteral, isRegexSpace, looksRandom, looksRandomAt, quotedProse, readsAsProse, schemeFirst } from './plain-values';
 import type { NameKind } from './secret-names';
 import { nameStart } from './name-start';
@@ -41,32 +42,23 @@ const KEYWORDS =
   'code[ _-](?:secret|pin)|' +
   'token|secret|pass|pwd|mdp|sess|sid|key|auth|code|sig|cred|cookie|jwt|otp|cvv|cvc|csc|verifier|proof|remember|srf|ticket|saml|login_info|logged_in|pin|bearer';
 
-interface Patterns {
-  named: RegExp;
-  lineRest: RegExp;
-  headerLine: RegExp;
-  schemeParams: RegExp;
-}
-
 /** Built on first use (see utils/contract/scrub.ts). Sticky patterns read one value where they are put. */
-let PATTERNS: Patterns | undefined;
-const patterns = (): Patterns =>
-  (PATTERNS ||= {
-    // keyword and the rest of the name, if a separator follows: `]` of `user[password]`, a
-    // closing quote, spaces, then `=`, `:`, `=>` or an encoded `=` (read again by `readSeparator`).
-    // Or a quoted name, a comma and a quoted value: an argument list or a pair in an array
-    // (`setItem('accessToken', '…')`, `['code', '…']`: `readSeparator` says which).
-    named: new RegExp(
-      String.raw`(?:${KEYWORDS})[\w.$-]{0,60}(?=(?:\]|%5D)?(?:\\{0,7}["'])?[ \t]{0,3}(?:=>|=(?!=)|:(?![:/])|%(?:25){0,3}3D)|\\{0,7}["'][ \t]{0,3},[ \t]{0,3}\\{0,7}["'])`,
-      'gi',
-    ),
-    lineRest: /[^\r\n"'\\]*/y,
-    headerLine: /[^\r\n]*/y,
-    // A scheme and its parameters, quoted or not (`Digest username="m", response="6629…"`,
-    // `OAuth oauth_signature="…"`): each parameter after the first follows a comma, so the
-    // parameters are split one way only.
-    schemeParams: /[A-Za-z][\w-]*[ \t]+[\w-]+=(?:"[^"\r\n]*"|[^\s,"]*)(?:[ \t]*,[ \t]*[\w-]+=(?:"[^"\r\n]*"|[^\s,"]*))*/y,
-  });
+const patterns = /* @__PURE__ */ onFirstUse(() => ({
+  // keyword and the rest of the name, if a separator follows: `]` of `user[password]`, a
+  // closing quote, spaces, then `=`, `:`, `=>` or an encoded `=` (read again by `readSeparator`).
+  // Or a quoted name, a comma and a quoted value: an argument list or a pair in an array
+  // (`setItem('accessToken', '…')`, `['code', '…']`: `readSeparator` says which).
+  named: new RegExp(
+    String.raw`(?:${KEYWORDS})[\w.$-]{0,60}(?=(?:\]|%5D)?(?:\\{0,7}["'])?[ \t]{0,3}(?:=>|=(?!=)|:(?![:/])|%(?:25){0,3}3D)|\\{0,7}["'][ \t]{0,3},[ \t]{0,3}\\{0,7}["'])`,
+    'gi',
+  ),
+  lineRest: /[^\r\n"'\\]*/y,
+  headerLine: /[^\r\n]*/y,
+  // A scheme and its parameters, quoted or not (`Digest username="m", response="6629…"`,
+  // `OAuth oauth_signature="…"`): each parameter after the first follows a comma, so the
+  // parameters are split one way only.
+  schemeParams: /[A-Za-z][\w-]*[ \t]+[\w-]+=(?:"[^"\r\n]*"|[^\s,"]*)(?:[ \t]*,[ \t]*[\w-]+=(?:"[^"\r\n]*"|[^\s,"]*))*/y,
+}));
 
 /** Length of the quote (`"`, `'`, or an escaped one: `\"`, `\\\"`) that starts at `at`, or 0. */
 function quoteLength(text: string, at: number): number {

@@ -9,32 +9,25 @@
  * Each pattern starts with its word and reads one bounded run after it: linear.
  */
 import { removed } from './markers';
+import { onFirstUse } from './on-first-use';
 import { isDigitCode, looksRandomAt } from './plain-values';
 import { Splicer } from './splicer';
-
-interface Patterns {
-  token: RegExp;
-  securityCode: RegExp;
-  basic: RegExp;
-}
 
 /**
  * Built on first use (see utils/contract/scrub.ts). No captures: each match is run as a test, and
  * the value is read back from where it ends (a megabyte can hold 130,000 security codes, and a
  * replacement per match, with its captures, cost three times what the search does).
  */
-let PATTERNS: Patterns | undefined;
-const patterns = (): Patterns =>
-  (PATTERNS ||= {
-    // The gap is one run of spaces, or spaces around an arrow, each read one way only: `\s*:?\s*`
-    // splits a run of spaces in every way before it fails, which is quadratic in the run.
-    token: /\b(?:token|jeton)(?:\s+|\s*(?:→|->)\s*)(?!\[removed)[\w.~+/=-]{16,}/gi,
-    // Three or four digits alone, after a space or a colon (so that the digits read back are
-    // the code's, not `cvv2`'s): `cvv 1234567` is no security code, `cvv 12,50` an amount.
-    // A Basic scheme's value is `user:password` in base64; outside a header (which named-values.ts reads).
-    basic: /\bbasic\s+(?!\[removed)[A-Za-z0-9+/]{8,}={0,2}/gi,
-    securityCode: /\b(?:cvv2?|cvc2?|csc|cryptogramme(?: visuel)?)(?:\s+(?::\s*)?|:\s*)\d{3,4}(?!\d|[.,]\d)/gi,
-  });
+const patterns = /* @__PURE__ */ onFirstUse(() => ({
+  // The gap is one run of spaces, or spaces around an arrow, each read one way only: `\s*:?\s*`
+  // splits a run of spaces in every way before it fails, which is quadratic in the run.
+  token: /\b(?:token|jeton)(?:\s+|\s*(?:→|->)\s*)(?!\[removed)[\w.~+/=-]{16,}/gi,
+  // Three or four digits alone, after a space or a colon (so that the digits read back are
+  // the code's, not `cvv2`'s): `cvv 1234567` is no security code, `cvv 12,50` an amount.
+  // A Basic scheme's value is `user:password` in base64; outside a header (which named-values.ts reads).
+  basic: /\bbasic\s+(?!\[removed)[A-Za-z0-9+/]{8,}={0,2}/gi,
+  securityCode: /\b(?:cvv2?|cvc2?|csc|cryptogramme(?: visuel)?)(?:\s+(?::\s*)?|:\s*)\d{3,4}(?!\d|[.,]\d)/gi,
+}));
 
 /** A token's characters, as the pattern reads them: `\w . ~ + / = -`. */
 const isTokenChar = (c: number): boolean =>

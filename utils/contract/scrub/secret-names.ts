@@ -15,6 +15,7 @@
  * - `authorization` and `cookie`: a header's whole value, marked under the header's name.
  */
 
+import { onFirstUse } from './on-first-use';
 import { isDigitCode, isLower, isUpper } from './plain-values';
 import { hasWord, NAME_COLUMNS, nameColumn, type WordTable, wordAt, wordTable } from './word-table';
 
@@ -45,15 +46,12 @@ const ANYWHERE =
 /** The words after `clé` that make it a credential: `clé API`, `clé privée` (a `clé de tirage` is not). */
 const CLE_OWNERS = 'api prive prives privee privees privé privés privée privées';
 
-type NameLists = Record<keyof typeof NAME_WORDS | 'anywhere' | 'cleOwners', WordTable>;
-
 /** A word list as a table read in place (word-table.ts): asked of every new name's words. */
 const wordList = (list: string): WordTable => wordTable(list.split(' '), NAME_COLUMNS, nameColumn);
 
 /** Built on first use: a table at module level is a side effect bundlers keep (see utils/contract/scrub.ts). */
-let LISTS: NameLists | undefined;
-const lists = (): NameLists =>
-  (LISTS ||= {
+const lists = /* @__PURE__ */ onFirstUse(
+  (): Record<keyof typeof NAME_WORDS | 'anywhere' | 'cleOwners', WordTable> => ({
     anywhere: wordList(ANYWHERE),
     cleOwners: wordList(CLE_OWNERS),
     meta: wordList(NAME_WORDS.meta),
@@ -62,7 +60,8 @@ const lists = (): NameLists =>
     codeOwners: wordList(NAME_WORDS.codeOwners),
     strongLast: wordList(NAME_WORDS.strongLast),
     weak: wordList(NAME_WORDS.weak),
-  });
+  }),
+);
 
 /**
  * The words of the name being decided, lower-cased and written one after the other, so that

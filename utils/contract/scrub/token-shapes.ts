@@ -6,6 +6,7 @@
  */
 import { codeAt } from './code-at';
 import { removed } from './markers';
+import { onFirstUse } from './on-first-use';
 import { escapeEndsAt } from './percent-escapes';
 import { Splicer } from './splicer';
 
@@ -71,31 +72,19 @@ const SHAPES: [string, string, RegExp, string, string?][] = [
 /** A private key block's header (`-----BEGIN PRIVATE KEY-----`, `-----BEGIN RSA PRIVATE KEY-----`…), its kind captured. */
 const PRIVATE_KEY_HEADER = String.raw`-----BEGIN ([A-Z ]{0,30})PRIVATE KEY-----`;
 
-interface Patterns {
-  facebookAppSecret: RegExp;
-  telegramBotSecret: RegExp;
-  privateKey: RegExp;
-  privateKeyHeader: RegExp;
-  bearer: RegExp;
-  userInfo: RegExp;
-  keyRun: RegExp;
-}
-
 /** Built on first use (see utils/contract/scrub.ts). */
-let PATTERNS: Patterns | undefined;
-const patterns = (): Patterns =>
-  (PATTERNS ||= {
-    // A Graph API app token is `app-id|app-secret`: the id is public, the part after `|` is not.
-    facebookAppSecret: /(?<=\d{8})\|[\w-]{20,}/g,
-    // A Telegram bot's token is `bot-id:AA…`: the id is public, the part after `:` is not.
-    telegramBotSecret: /(?<=\d{6}:)AA[\w-]{30,}/g,
-    privateKey: new RegExp(String.raw`${PRIVATE_KEY_HEADER}[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)`, 'g'),
-    privateKeyHeader: new RegExp(PRIVATE_KEY_HEADER, 'y'),
-    bearer: /\b(bearer\s+)(?!\[removed)([\w.~+/=-]{8,})/gi,
-    // The user may be empty: `redis://:password@host`.
-    userInfo: /\/\/[^/\s:@]*:(?!\[removed)[^/\s@]+@/g,
-    keyRun: /[A-Za-z0-9/+]*/y,
-  });
+const patterns = /* @__PURE__ */ onFirstUse(() => ({
+  // A Graph API app token is `app-id|app-secret`: the id is public, the part after `|` is not.
+  facebookAppSecret: /(?<=\d{8})\|[\w-]{20,}/g,
+  // A Telegram bot's token is `bot-id:AA…`: the id is public, the part after `:` is not.
+  telegramBotSecret: /(?<=\d{6}:)AA[\w-]{30,}/g,
+  privateKey: new RegExp(String.raw`${PRIVATE_KEY_HEADER}[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)`, 'g'),
+  privateKeyHeader: new RegExp(PRIVATE_KEY_HEADER, 'y'),
+  bearer: /\b(bearer\s+)(?!\[removed)([\w.~+/=-]{8,})/gi,
+  // The user may be empty: `redis://:password@host`.
+  userInfo: /\/\/[^/\s:@]*:(?!\[removed)[^/\s@]+@/g,
+  keyRun: /[A-Za-z0-9/+]*/y,
+}));
 
 /** A letter, a digit or `/`: before a shape's prefix, it makes the match part of a longer word. */
 const inWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57);

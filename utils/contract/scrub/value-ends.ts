@@ -6,22 +6,15 @@
  * a check needs the string.
  */
 import { codeAt } from './code-at';
+import { onFirstUse } from './on-first-use';
 import { isLiteral, isRegexSpace as isSpace } from './plain-values';
 
-interface Patterns {
-  jsonBare: RegExp;
-  labelToken: RegExp;
-  headerToken: RegExp;
-}
-
 /** Built on first use (see utils/contract/scrub.ts): they read on past SHORT characters. */
-let PATTERNS: Patterns | undefined;
-const patterns = (): Patterns =>
-  (PATTERNS ||= {
-    jsonBare: /[^\s,}\]]*/y,
-    labelToken: /[^\s,;&"'<>)\]}]*/y,
-    headerToken: /\S*/y,
-  });
+const patterns = /* @__PURE__ */ onFirstUse(() => ({
+  jsonBare: /[^\s,}\]]*/y,
+  labelToken: /[^\s,;&"'<>)\]}]*/y,
+  headerToken: /\S*/y,
+}));
 
 /** Where a sticky pattern's match from `at` ends. */
 export function readTo(sticky: RegExp, text: string, at: number): number {
