@@ -12,6 +12,7 @@ import { removed } from './markers';
 import { onFirstUse } from './on-first-use';
 import { isDigitCode, looksRandomAt } from './plain-values';
 import { Splicer } from './splicer';
+import { isKeyChar } from './token-shapes';
 
 /**
  * Built on first use (see utils/contract/scrub.ts). No captures: each match is run as a test, and
@@ -22,10 +23,10 @@ const patterns = /* @__PURE__ */ onFirstUse(() => ({
   // The gap is one run of spaces, or spaces around an arrow, each read one way only: `\s*:?\s*`
   // splits a run of spaces in every way before it fails, which is quadratic in the run.
   token: /\b(?:token|jeton)(?:\s+|\s*(?:→|->)\s*)(?!\[removed)[\w.~+/=-]{16,}/gi,
-  // Three or four digits alone, after a space or a colon (so that the digits read back are
-  // the code's, not `cvv2`'s): `cvv 1234567` is no security code, `cvv 12,50` an amount.
   // A Basic scheme's value is `user:password` in base64; outside a header (which named-values.ts reads).
   basic: /\bbasic\s+(?!\[removed)[A-Za-z0-9+/]{8,}={0,2}/gi,
+  // Three or four digits alone, after a space or a colon (so that the digits read back are
+  // the code's, not `cvv2`'s): `cvv 1234567` is no security code, `cvv 12,50` an amount.
   securityCode: /\b(?:cvv2?|cvc2?|csc|cryptogramme(?: visuel)?)(?:\s+(?::\s*)?|:\s*)\d{3,4}(?!\d|[.,]\d)/gi,
 }));
 
@@ -50,8 +51,8 @@ function hasDigit(text: string, from: number, to: number): boolean {
 /** A token: a run that looks random and holds a digit (`Token refreshed` is a word). */
 const isToken = (text: string, from: number, to: number): boolean => looksRandomAt(text, from, to) && hasDigit(text, from, to);
 
-/** `A-Z a-z 0-9 + / =`: base64. */
-const isBase64Char = (c: number): boolean => (c >= 47 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 61;
+/** `A-Z a-z 0-9 + / =`: base64, an AWS key's characters and its padding. */
+const isBase64Char = (c: number): boolean => isKeyChar(c) || c === 61;
 
 /** The six bits of a base64 character (`isBase64Char`, `=` aside). */
 const sextet = (c: number): number => (c >= 97 ? c - 71 : c >= 65 ? c - 65 : c >= 48 ? c + 4 : c === 43 ? 62 : 63);

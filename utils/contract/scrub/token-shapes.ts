@@ -67,6 +67,9 @@ const SHAPES: [string, string, RegExp, string, string?][] = [
     /(?:(?:https?:)?\/\/(?:[a-z]{1,16}\.)?)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[\w-]{20,}/g,
     '/',
   ],
+  // A Telegram bot's token is `bot-id:AA…`: the id is public, the part after `:` is not. The
+  // pattern starts at `AA`, after the literal's `:` (which no token character is).
+  ['Telegram bot token', ':AA', /(?<=\d{6}:)AA[\w-]{30,}/g, ''],
 ];
 
 /** A private key block's header (`-----BEGIN PRIVATE KEY-----`, `-----BEGIN RSA PRIVATE KEY-----`…), its kind captured. */
@@ -76,8 +79,6 @@ const PRIVATE_KEY_HEADER = String.raw`-----BEGIN ([A-Z ]{0,30})PRIVATE KEY-----`
 const patterns = /* @__PURE__ */ onFirstUse(() => ({
   // A Graph API app token is `app-id|app-secret`: the id is public, the part after `|` is not.
   facebookAppSecret: /(?<=\d{8})\|[\w-]{20,}/g,
-  // A Telegram bot's token is `bot-id:AA…`: the id is public, the part after `:` is not.
-  telegramBotSecret: /(?<=\d{6}:)AA[\w-]{30,}/g,
   privateKey: new RegExp(String.raw`${PRIVATE_KEY_HEADER}[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)`, 'g'),
   privateKeyHeader: new RegExp(PRIVATE_KEY_HEADER, 'y'),
   bearer: /\b(bearer\s+)(?!\[removed)([\w.~+/=-]{8,})/gi,
@@ -103,7 +104,6 @@ export function scrubShapes(text: string): string {
     );
   }
   if (text.includes('|')) text = text.replace(patterns().facebookAppSecret, removed('Facebook app secret'));
-  if (text.includes(':AA')) text = text.replace(patterns().telegramBotSecret, removed('Telegram bot token'));
   return text;
 }
 
@@ -163,7 +163,7 @@ function scrubUserInfo(text: string, re: RegExp): string {
 }
 
 /** `A-Z a-z 0-9 / +`: the characters of an AWS secret key. */
-const isKeyChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43;
+export const isKeyChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43;
 
 /**
  * Bare AWS secret access keys: a run of exactly 40 key characters, with neither a key character
