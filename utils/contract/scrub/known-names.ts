@@ -4,16 +4,21 @@
  * where it stands in the text, with no string cut out of it, no lookup by string and no marker
  * made again.
  *
- * Two levels. The last few names are compared first, by where they end (`recentAt`): JSON and
- * query strings alternate a few (`"secret"…"password"`), and this needs no read back to where
- * the name starts. Behind them, a table indexed by a hash of the name's characters (`remember`):
- * a page cycles through more names than that (`token=…&secret=…&pwd=…&…`), and a hostile
- * megabyte holds 90,000 names never seen before (`x1_token=…&x2_token=…`), for which two
- * `Map`s (a kind and a marker by name) cost as much as deciding the kind. A table slot holds one
- * name: a collision replaces it, and the name costs a decision again, never a different answer.
+ * Three levels. The name read last is compared first, by where it ends (`lastAt`): a log or a
+ * query string repeats one name (`token=…&token=…`), and this needs no read back to where the
+ * name starts. Otherwise the name is read back, its hash summed on the way (name-start.ts), and
+ * compared by hash with the last few names (`remember`): JSON and query strings alternate a few
+ * (`"secret"…"password"`). Behind them, a table indexed by the hash: a page cycles through more
+ * names than that (`token=…&secret=…&pwd=…&…`), and a hostile megabyte holds 90,000 names never
+ * seen before (`x1_token=…&x2_token=…`), for which two `Map`s (a kind and a marker by name) cost
+ * as much as deciding the kind. A table slot holds one name: a collision replaces it, and the
+ * name costs a decision again, never a different answer.
+ *
+ * Only the name read last is compared in place: comparing each recent name there cost a name
+ * never seen before four failed comparisons, more than reading it back once.
  */
 import { removed } from './markers';
-import { isNameChar, sameAt, startsAtName } from './name-start';
+import { hashOf, isNameChar, sameAt, startsAtName } from './name-start';
 import { type NameKind, nameKind } from './secret-names';
 
 /** How a value follows its name: `name=value`, `"name": "value"`, `name: value`. */
@@ -32,7 +37,7 @@ export interface KnownName {
   pair: string;
   json: string;
   label: string;
-  /** Only name characters, 64 or fewer: found again where `nameStart` would find it, see `startsAtName`. */
+  /** Only name characters, 64 or fewer: found again in place where `nameStart` would find it, see `startsAtName`. */
   plain: boolean;
 }
 
@@ -47,7 +52,7 @@ export function markerOf(known: KnownName, kind: NameKind, form: Form): string {
   return made;
 }
 
-/** How many recent names are compared in place by where they end. */
+/** How many recent names are compared by hash before the table. */
 const RECENT = 4;
 
 /**
@@ -61,16 +66,12 @@ function moveFirst(recent: KnownName[], i: number): void {
   recent[0] = known;
 }
 
-/** The recent name that ends at `nameEnd`, found in place (see `startsAtName`), moved first; or undefined. */
-export function recentAt(recent: KnownName[], text: string, nameEnd: number): KnownName | undefined {
-  for (let i = 0; i < recent.length; i++) {
-    const known = recent[i]!;
-    const start = nameEnd - known.name.length;
-    if (!known.plain || start < 0 || !sameAt(text, start, known.name) || !startsAtName(text, start, nameEnd)) continue;
-    if (i) moveFirst(recent, i);
-    return known;
-  }
-  return undefined;
+/** The name read last, if it ends at `nameEnd` too, found in place (see `startsAtName`); or undefined. */
+export function lastAt(recent: KnownName[], text: string, nameEnd: number): KnownName | undefined {
+  const known = recent[0];
+  if (!known) return undefined;
+  const start = nameEnd - known.name.length;
+  return known.plain && start >= 0 && sameAt(text, start, known.name) && startsAtName(text, start, nameEnd) ? known : undefined;
 }
 
 /** Slots of the table: a page's names fit, with room to spare against collisions; a power of two. */
@@ -85,13 +86,6 @@ const SLOTS = 4096;
  */
 let TABLE: { hashes: Int32Array; names: (KnownName | undefined)[] } | undefined;
 
-/** A hash of `text[start, end)`, the same wherever the name stands. */
-function hashOf(text: string, start: number, end: number): number {
-  let hash = end - start;
-  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return hash;
-}
-
 /** Whether `name` is only name characters, and 64 or fewer (see `KnownName.plain`): asked once, when its entry is made. */
 function isPlain(name: string): boolean {
   if (name.length > 64) return false;
@@ -103,16 +97,18 @@ function isPlain(name: string): boolean {
 const isNameAt = (known: KnownName, hash: number, text: string, start: number, end: number): boolean =>
   known.hash === hash && known.name.length === end - start && sameAt(text, start, known.name);
 
-/** The name `text[start, nameEnd)` from the table, or a new entry for it; made the first recent name. */
-export function remember(recent: KnownName[], text: string, start: number, nameEnd: number): KnownName {
-  const hash = hashOf(text, start, nameEnd);
+/**
+ * The name `text[start, nameEnd)`, whose `hashOf` is `hash`, from the recent names or the table,
+ * or a new entry for it (`plain` as `nameStart` read it); made the first recent name.
+ */
+export function remember(recent: KnownName[], text: string, start: number, nameEnd: number, hash: number, plain: boolean): KnownName {
   for (let i = 0; i < recent.length; i++) {
     const known = recent[i]!;
     if (!isNameAt(known, hash, text, start, nameEnd)) continue;
     if (i) moveFirst(recent, i);
     return known;
   }
-  const known = tableEntry(text, start, nameEnd, hash);
+  const known = tableEntry(text, start, nameEnd, hash, plain);
   if (recent.length === RECENT) recent[RECENT - 1] = known;
   else recent.push(known);
   moveFirst(recent, recent.length - 1);
@@ -124,11 +120,14 @@ export function remember(recent: KnownName[], text: string, start: number, nameE
  * `document.cookie` is 200,000 names, a few of them over and over).
  */
 export function kindAt(text: string, start: number, end: number): NameKind | undefined {
-  return tableEntry(text, start, end, hashOf(text, start, end)).kind;
+  return tableEntry(text, start, end, hashOf(text, start, end), undefined).kind;
 }
 
-/** The table's entry for `text[start, end)` (`hash` its `hashOf`), made and kept there if it has none. */
-function tableEntry(text: string, start: number, end: number, hash: number): KnownName {
+/**
+ * The table's entry for `text[start, end)` (`hash` its `hashOf`), made and kept there if it has
+ * none; whether it is plain read from the name unless the caller knows.
+ */
+function tableEntry(text: string, start: number, end: number, hash: number, plain: boolean | undefined): KnownName {
   TABLE ||= { hashes: new Int32Array(SLOTS), names: new Array<KnownName | undefined>(SLOTS).fill(undefined) };
   const slot = hash & (SLOTS - 1);
   // The slot's hash first, from its own array: the entry is read only when the hashes agree.
@@ -142,7 +141,7 @@ function tableEntry(text: string, start: number, end: number, hash: number): Kno
     pair: '',
     json: '',
     label: '',
-    plain: isPlain(name),
+    plain: plain ?? isPlain(name),
   };
   TABLE.hashes[slot] = hash;
   TABLE.names[slot] = made;

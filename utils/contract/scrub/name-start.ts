@@ -52,9 +52,29 @@ function mayJoinKeyword(text: string, at: number): boolean {
   return false;
 }
 
+/** Where `nameStart` found a name: its start, its `hashOf`, and whether it is plain (see known-names.ts). Reused, one per scan. */
+export interface NameAt {
+  start: number;
+  hash: number;
+  /** Only name characters, 64 or fewer: what the read back gives, unless the search had to run again. */
+  plain: boolean;
+}
+
+/**
+ * A hash of `text[start, end)`, the same wherever the name stands: the length, then each
+ * character, times 31 at each step. `nameStart` computes it reading back (the same sum, each
+ * character times the power of 31 its distance from the end gives), so that a name is read once.
+ */
+export function hashOf(text: string, start: number, end: number): number {
+  let hash = end - start;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
 /**
  * Where the name around the keyword that `named` found, ending at `nameEnd`, starts: back over name
- * characters, at most 64 of them before the keyword; -1 if it runs longer.
+ * characters, at most 64 of them before the keyword. Written into `at` with the name's hash;
+ * false if the name runs longer.
  *
  * The search is run as a test, which says where a match ends but not where it starts (it costs
  * less: a megabyte can hold 130,000 names). Reading back from the end gives the same start
@@ -63,24 +83,44 @@ function mayJoinKeyword(text: string, at: number): boolean {
  * Otherwise (a keyword with a space, an apostrophe or an accent in it: `mot de passe`, `clé API`,
  * `jeton d'accès`, or a long name) the search runs again to say where the match starts, from at
  * most MATCH_MAX characters back: no match starts before the one the test found.
+ *
+ * The hash is summed on the way back (a megabyte can hold 80,000 names never seen before, and each
+ * read of one costs): the same number `hashOf` gives, which cookie-strings.ts asks of the same table.
  */
-export function nameStart(text: string, re: RegExp, from: number, nameEnd: number): number {
+export function nameStart(text: string, re: RegExp, from: number, nameEnd: number, at: NameAt): boolean {
   const floor = Math.max(0, nameEnd - MATCH_MAX - 65);
   let start = nameEnd;
-  while (start > floor && isNameChar(text.charCodeAt(start - 1))) start--;
-  if (start === floor && start > 0 && isNameChar(text.charCodeAt(start - 1))) return -1;
+  let sum = 0;
+  let power = 1;
+  while (start > floor) {
+    const c = text.charCodeAt(start - 1);
+    if (!isNameChar(c)) break;
+    sum = (sum + Math.imul(c, power)) | 0;
+    power = Math.imul(power, 31);
+    start--;
+  }
+  if (start === floor && start > 0 && isNameChar(text.charCodeAt(start - 1))) return false;
   if (nameEnd - start <= 64) {
     // A keyword goes on before the name characters only through a space, an apostrophe or an
     // accent right after a letter (`mot de`, `d'api`, `clé`), and then starts at most
     // KEYWORD_MAX characters back: elsewhere (`Cookie: a`, `"token"`) the start is known.
-    if (!mayJoinKeyword(text, start - 1)) return start;
+    if (!mayJoinKeyword(text, start - 1)) {
+      at.start = start;
+      at.hash = (sum + Math.imul(nameEnd - start, power)) | 0;
+      at.plain = true;
+      return true;
+    }
     re.lastIndex = Math.max(from, start - KEYWORD_MAX - 1);
   } else re.lastIndex = Math.max(from, nameEnd - MATCH_MAX - 1);
   const m = re.exec(text)!;
   start = m.index;
   const limit = Math.max(0, start - 64);
   while (start > limit && isNameChar(text.charCodeAt(start - 1))) start--;
-  return start === limit && start > 0 && isNameChar(text.charCodeAt(start - 1)) ? -1 : start;
+  if (start === limit && start > 0 && isNameChar(text.charCodeAt(start - 1))) return false;
+  at.start = start;
+  at.hash = hashOf(text, start, nameEnd);
+  at.plain = false;
+  return true;
 }
 
 /** `text.startsWith(word, at)`, read in place (a short name: the built-in costs more to call than to run). */

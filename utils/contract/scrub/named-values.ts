@@ -10,13 +10,13 @@
  * read backwards over at most 64 characters, and the value is read forwards once; the search
  * then resumes after the value, so no character is read twice by a value.
  */
-import { type Form, type KnownName, markerOf, recentAt, remember } from './known-names';
+import { type Form, type KnownName, lastAt, markerOf, remember } from './known-names';
 import { codeAt } from './code-at';
 import { markerAt } from './markers';
 import { onFirstUse } from './on-first-use';
 import { isLiteral, isRegexSpace, looksRandom, looksRandomAt, quotedProse, readsAsProse, schemeFirst } from './plain-values';
 import type { NameKind } from './secret-names';
-import { nameStart } from './name-start';
+import { hashOf, type NameAt, nameStart } from './name-start';
 import { encodedPrefix } from './percent-escapes';
 import { Splicer } from './splicer';
 import { privateKeyAt } from './token-shapes';
@@ -274,16 +274,23 @@ export function scrubNamedValues(text: string): string {
   const s: Scan = { text, out: new Splicer(text), lineFrom: -1, lineEndAt: -1 };
   const sep: Separator = { close: 0, spaced: false, equals: false, comma: false, end: 0 };
   const recent: KnownName[] = [];
+  const at: NameAt = { start: 0, hash: 0, plain: false };
   for (let from = 0; re.test(text); from = re.lastIndex) {
     const nameEnd = re.lastIndex;
-    // Names repeat (a log writes the same ones over and over): they are found again in place (known-names.ts).
-    let last = recentAt(recent, text, nameEnd);
+    // Names repeat (a log writes the same ones over and over): the last one is found again in
+    // place, the others by their hash (known-names.ts).
+    let last = lastAt(recent, text, nameEnd);
     if (!last) {
-      let start = nameStart(text, re, from, nameEnd);
-      if (start < 0) continue;
+      if (!nameStart(text, re, from, nameEnd, at)) continue;
       // `%26access_token`, `%253Faccess_token`: the encoded delimiter is not part of the name.
-      if (codeAt(text, start - 1) === 37) start += encodedPrefix(text, start, nameEnd);
-      last = remember(recent, text, start, nameEnd);
+      if (codeAt(text, at.start - 1) === 37) {
+        const cut = encodedPrefix(text, at.start, nameEnd);
+        if (cut) {
+          at.start += cut;
+          at.hash = hashOf(text, at.start, nameEnd);
+        }
+      }
+      last = remember(recent, text, at.start, nameEnd, at.hash, at.plain);
     }
     const start = nameEnd - last.name.length;
     const { kind } = last;
