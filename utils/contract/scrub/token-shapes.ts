@@ -68,8 +68,10 @@ const SHAPES: [string, string, RegExp, string, string?][] = [
     '/',
   ],
   // A Telegram bot's token is `bot-id:AA…`: the id is public, the part after `:` is not. The
-  // pattern starts at `AA`, after the literal's `:` (which no token character is).
-  ['Telegram bot token', ':AA', /(?<=\d{6}:)AA[\w-]{30,}/g, ''],
+  // pattern starts at `AA`, after a `:` (which no token character is). The literal is `AA`
+  // alone: a text dense with markers has a `:` in each (`[removed: …]`), and a search for `:AA`
+  // stopped at every one.
+  ['Telegram bot token', 'AA', /(?<=\d{6}:)AA[\w-]{30,}/g, ''],
 ];
 
 /** A private key block's header (`-----BEGIN PRIVATE KEY-----`, `-----BEGIN RSA PRIVATE KEY-----`…), its kind captured. */
