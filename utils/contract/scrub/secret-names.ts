@@ -93,6 +93,13 @@ function readWords(name: string): number {
   let inWord = false;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
+    // A lower-case letter or a digit (most characters of most names): part of a word, and
+    // starts none; as lowered as `| 32` would make it.
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      inWord = true;
+      codes[n++] = c;
+      continue;
+    }
     // Only é and è, either case, come into a name beyond ASCII (the keywords' accents): anything
     // else is lowered and split as written.
     if (c > 127 && c !== 233 && c !== 232 && c !== 201 && c !== 200) return writeWords(nameWordsAsWritten(name));
@@ -269,15 +276,23 @@ function someWordIn(table: WordTable, count: number): boolean {
   return false;
 }
 
-/** Whether one of the first `count` words is `word`, or with `prefix` starts with it. */
-function someWord(word: string, count: number, prefix = false): boolean {
+/** Whether one of the first `count` words is `word`. */
+function someWord(word: string, count: number): boolean {
   const { codes, ends } = WORDS!;
-  for (let k = 0; k < count; k++) if ((prefix ? startsAt : isAt)(codes, wordStart(ends, k), ends[k]!, word)) return true;
+  for (let k = 0; k < count; k++) if (isAt(codes, wordStart(ends, k), ends[k]!, word)) return true;
   return false;
 }
 
 /** Whether one of the first `count` words is about an expiry: `expires`, `expiry`, `expiration`… */
-const someExpiry = (count: number): boolean => someWord('expir', count, true);
+function someExpiry(count: number): boolean {
+  const { codes, ends } = WORDS!;
+  for (let k = 0; k < count; k++) {
+    const from = wordStart(ends, k);
+    // By its first letter first: most words start otherwise.
+    if (codes[from] === 101 && startsAt(codes, from, ends[k]!, 'expir')) return true;
+  }
+  return false;
+}
 
 /** The kind the first `count` words of the scratch (the name's meaningful words) make. */
 function decideWords(count: number): NameKind | undefined {
