@@ -45,11 +45,23 @@ export interface KnownName {
 export function markerOf(known: KnownName, kind: NameKind, form: Form): string {
   const marker = form === 'pair' ? known.pair : form === 'json' ? known.json : known.label;
   if (marker) return marker;
-  const made = removed(kind === 'cookie' ? 'cookie' : kind === 'authorization' || form === 'label' ? known.name.toLowerCase() : known.name);
+  const made = removed(kind === 'cookie' ? 'cookie' : kind === 'authorization' || form === 'label' ? lowered(known.name) : known.name);
   if (form === 'pair') known.pair = made;
   else if (form === 'json') known.json = made;
   else known.label = made;
   return made;
+}
+
+/**
+ * `name.toLowerCase()`, or the name itself when it has nothing to lower: `toLowerCase` makes a
+ * new string even then, and a megabyte can hold 80,000 labels never seen before (`x1_token: …`).
+ */
+function lowered(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return name.toLowerCase();
+  }
+  return name;
 }
 
 /** How many recent names are compared by hash before the table. */
