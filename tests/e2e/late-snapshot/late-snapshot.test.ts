@@ -5,6 +5,7 @@
  * what was collected (the screenshot, the environment) and says that the page's part is missing.
  * The demo page's `?busy=MS` freezes it for MS ms after a press on its draw button.
  */
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { clickToolbar, EXTENSION_ID, fetchScreenshot, formReport, listTickets, tabIdOf, waitFor } from '../support/harness';
 import { useStack } from '../support/stack';
@@ -20,6 +21,21 @@ const BUSY_MS = 8000;
 
 const stack = useStack();
 
+/**
+ * Waits until the page's main thread is taken by the freeze its draw button starts 100 ms after
+ * the click: until a trivial evaluation has no answer within 500 ms. A fixed wait of 250 ms was
+ * not always enough on a loaded machine: the toolbar click came before the freeze, the page
+ * answered at once, and the test failed for a reason that was not the product's.
+ */
+async function untilFrozen(page: Page): Promise<void> {
+  for (let tries = 0; tries < 20; tries++) {
+    const answered = await Promise.race([page.evaluate(() => true), new Promise<false>((resolve) => setTimeout(resolve, 500, false))]);
+    if (!answered) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('late-snapshot: the page never froze after the draw button');
+}
+
 it('a page frozen at the click: the ticket goes out with the screenshot and environment, and says the page snapshot is missing', async () => {
   const drawUrl = `${stack.demo.drawUrl}?busy=${BUSY_MS}`;
   // In a window without a toolbar, the toolbar door opens the form in a window Playwright can use.
@@ -34,7 +50,7 @@ it('a page frozen at the click: the ticket goes out with the screenshot and envi
 
   // The customer starts the draw, the page freezes, the customer clicks the toolbar button.
   await page.locator('#draw').click();
-  await page.waitForTimeout(250);
+  await untilFrozen(page);
   const [form, { opened, clickedAt }] = await Promise.all([
     stack.browser.context.waitForEvent('page', { predicate: (p) => p.url() === formUrl }),
     clickToolbar(stack.browser, tabId),
