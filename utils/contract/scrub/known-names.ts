@@ -111,9 +111,16 @@ const isNameAt = (known: KnownName, hash: number, text: string, start: number, e
 
 /**
  * The name `text[start, nameEnd)`, whose `hashOf` is `hash`, from the recent names or the table,
- * or a new entry for it (`plain` as `nameStart` read it); made the first recent name.
+ * or a new entry for it (`plain` as `nameStart` read it, if it knows); made the first recent name.
  */
-export function remember(recent: KnownName[], text: string, start: number, nameEnd: number, hash: number, plain: boolean): KnownName {
+export function remember(
+  recent: KnownName[],
+  text: string,
+  start: number,
+  nameEnd: number,
+  hash: number,
+  plain: boolean | undefined,
+): KnownName {
   for (let i = 0; i < recent.length; i++) {
     const known = recent[i]!;
     if (!isNameAt(known, hash, text, start, nameEnd)) continue;

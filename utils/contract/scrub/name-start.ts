@@ -56,8 +56,11 @@ function mayJoinKeyword(text: string, at: number): boolean {
 export interface NameAt {
   start: number;
   hash: number;
-  /** Only name characters, 64 or fewer: what the read back gives, unless the search had to run again. */
-  plain: boolean;
+  /**
+   * Only name characters, 64 or fewer: known from the read back (true); undefined when the search
+   * had to run again, for known-names.ts to read from the name.
+   */
+  plain: boolean | undefined;
 }
 
 /**
@@ -119,7 +122,7 @@ export function nameStart(text: string, re: RegExp, from: number, nameEnd: numbe
   if (start === limit && start > 0 && isNameChar(text.charCodeAt(start - 1))) return false;
   at.start = start;
   at.hash = hashOf(text, start, nameEnd);
-  at.plain = false;
+  at.plain = undefined;
   return true;
 }
 
