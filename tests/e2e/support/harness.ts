@@ -106,7 +106,11 @@ export async function openForm(browser: Browser, tabId: number, query = ''): Pro
     browser.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(url) }),
     browser.worker.evaluate((u) => chrome.windows.create({ url: u, type: 'popup', width: 520, height: 800 }), url),
   ]);
-  await page.waitForLoadState('domcontentloaded');
+  // The document's own state, not Playwright's lifecycle event: the event of a window the
+  // extension opens can be missed (Playwright's own tests raced popups and waitForLoadState,
+  // microsoft/playwright#768), and a CI run waited 30 s for a `domcontentloaded` that had fired.
+  // Polled on a timer: an animation frame may never come in a window that is not in front.
+  await page.waitForFunction((u) => location.href.startsWith(u) && document.readyState !== 'loading', url, { polling: 50 });
   return page;
 }
 
