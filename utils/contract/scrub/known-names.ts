@@ -39,13 +39,21 @@ export interface KnownName {
   label: string;
   /** Only name characters, 64 or fewer: found again in place where `nameStart` would find it, see `startsAtName`. */
   plain: boolean;
+  /**
+   * Whether its marker after a label must be lowered: true unless the name is plain and
+   * `nameStart` read no capital in it (`lowered` would give the name itself: an 80,000-name
+   * megabyte of labels spent 5 % of its time reading each name again to find that out).
+   */
+  capitals: boolean;
 }
 
 /** The marker of a name's value in this form (a field each: a keyed access per value costs more). */
 export function markerOf(known: KnownName, kind: NameKind, form: Form): string {
   const marker = form === 'pair' ? known.pair : form === 'json' ? known.json : known.label;
   if (marker) return marker;
-  const made = removed(kind === 'cookie' ? 'cookie' : kind === 'authorization' || form === 'label' ? lowered(known.name) : known.name);
+  const made = removed(
+    kind === 'cookie' ? 'cookie' : (kind === 'authorization' || form === 'label') && known.capitals ? lowered(known.name) : known.name,
+  );
   if (form === 'pair') known.pair = made;
   else if (form === 'json') known.json = made;
   else known.label = made;
@@ -111,7 +119,8 @@ const isNameAt = (known: KnownName, hash: number, text: string, start: number, e
 
 /**
  * The name `text[start, nameEnd)`, whose `hashOf` is `hash`, from the recent names or the table,
- * or a new entry for it (`plain` as `nameStart` read it, if it knows); made the first recent name.
+ * or a new entry for it (`plain` and `capitals` as `nameStart` read them: see `NameAt`); made the
+ * first recent name.
  */
 export function remember(
   recent: KnownName[],
@@ -120,6 +129,7 @@ export function remember(
   nameEnd: number,
   hash: number,
   plain: boolean | undefined,
+  capitals: boolean,
 ): KnownName {
   for (let i = 0; i < recent.length; i++) {
     const known = recent[i]!;
@@ -127,7 +137,7 @@ export function remember(
     if (i) moveFirst(recent, i);
     return known;
   }
-  const known = tableEntry(text, start, nameEnd, hash, plain);
+  const known = tableEntry(text, start, nameEnd, hash, plain, capitals);
   if (recent.length === RECENT) recent[RECENT - 1] = known;
   else recent.push(known);
   moveFirst(recent, recent.length - 1);
@@ -139,7 +149,7 @@ export function remember(
  * `document.cookie` is 200,000 names, a few of them over and over).
  */
 export function kindAt(text: string, start: number, end: number): NameKind | undefined {
-  return tableEntry(text, start, end, hashOf(text, start, end), undefined).kind;
+  return tableEntry(text, start, end, hashOf(text, start, end), undefined, true).kind;
 }
 
 /**
@@ -155,9 +165,10 @@ function ownCopy(text: string, start: number, end: number): string {
 
 /**
  * The table's entry for `text[start, end)` (`hash` its `hashOf`), made and kept there if it has
- * none; whether it is plain read from the name unless the caller knows.
+ * none; whether it is plain read from the name unless the caller knows (`capitals` true unless
+ * the caller read none: see `KnownName.capitals`).
  */
-function tableEntry(text: string, start: number, end: number, hash: number, plain: boolean | undefined): KnownName {
+function tableEntry(text: string, start: number, end: number, hash: number, plain: boolean | undefined, capitals: boolean): KnownName {
   TABLE ||= { hashes: new Int32Array(SLOTS), names: new Array<KnownName | undefined>(SLOTS).fill(undefined) };
   const slot = hash & (SLOTS - 1);
   // The slot's hash first, from its own array: the entry is read only when the hashes agree.
@@ -172,6 +183,7 @@ function tableEntry(text: string, start: number, end: number, hash: number, plai
     json: '',
     label: '',
     plain: plain ?? isPlain(name),
+    capitals: plain === undefined || capitals,
   };
   TABLE.hashes[slot] = hash;
   TABLE.names[slot] = made;

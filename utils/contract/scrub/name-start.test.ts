@@ -9,7 +9,7 @@ describe('nameStart', () => {
     // Named-values reads its names back; cookie-strings hashes them forwards: one name must land
     // in one slot either way (known-names.ts).
     const random = seededRandom(7);
-    const at: NameAt = { start: -1, hash: 0, plain: false };
+    const at: NameAt = { start: -1, hash: 0, plain: false, capitals: false };
     for (let i = 0; i < 2000; i++) {
       let name = '';
       for (let k = 1 + Math.floor(random() * 59); k > 0; k--) name += NAME_CHARS[Math.floor(random() * NAME_CHARS.length)];
@@ -20,11 +20,12 @@ describe('nameStart', () => {
       expect(text.slice(at.start)).toBe(name);
       expect(at.hash).toBe(hashOf(text, at.start, text.length));
       expect(at.plain).toBe(true);
+      expect(at.capitals).toBe(/[A-Z]/.test(name));
     }
   });
 
   it('says no for a name that runs back too far', () => {
     const text = `${'k'.repeat(200)}token`;
-    expect(nameStart(text, /token/g, 0, text.length, { start: -1, hash: 0, plain: false })).toBe(false);
+    expect(nameStart(text, /token/g, 0, text.length, { start: -1, hash: 0, plain: false, capitals: false })).toBe(false);
   });
 });

@@ -61,6 +61,8 @@ export interface NameAt {
    * had to run again, for known-names.ts to read from the name.
    */
   plain: boolean | undefined;
+  /** A capital letter in a plain name (`X-Api-Key`): its marker after a label is lowered (known-names.ts). */
+  capitals: boolean;
 }
 
 /**
@@ -95,9 +97,11 @@ export function nameStart(text: string, re: RegExp, from: number, nameEnd: numbe
   let start = nameEnd;
   let sum = 0;
   let power = 1;
+  let capitals = false;
   while (start > floor) {
     const c = text.charCodeAt(start - 1);
     if (!isNameChar(c)) break;
+    if (c <= 90 && c >= 65) capitals = true;
     sum = (sum + Math.imul(c, power)) | 0;
     power = Math.imul(power, 31);
     start--;
@@ -111,6 +115,7 @@ export function nameStart(text: string, re: RegExp, from: number, nameEnd: numbe
       at.start = start;
       at.hash = (sum + Math.imul(nameEnd - start, power)) | 0;
       at.plain = true;
+      at.capitals = capitals;
       return true;
     }
     re.lastIndex = Math.max(from, start - KEYWORD_MAX - 1);
@@ -123,6 +128,7 @@ export function nameStart(text: string, re: RegExp, from: number, nameEnd: numbe
   at.start = start;
   at.hash = hashOf(text, start, nameEnd);
   at.plain = undefined;
+  at.capitals = true;
   return true;
 }
 

@@ -274,7 +274,7 @@ export function scrubNamedValues(text: string): string {
   const s: Scan = { text, out: new Splicer(text), lineFrom: -1, lineEndAt: -1 };
   const sep: Separator = { close: 0, spaced: false, equals: false, comma: false, end: 0 };
   const recent: KnownName[] = [];
-  const at: NameAt = { start: 0, hash: 0, plain: false };
+  const at: NameAt = { start: 0, hash: 0, plain: false, capitals: false };
   for (let from = 0; re.test(text); from = re.lastIndex) {
     const nameEnd = re.lastIndex;
     // Names repeat (a log writes the same ones over and over): the last one is found again in
@@ -290,7 +290,7 @@ export function scrubNamedValues(text: string): string {
           at.hash = hashOf(text, at.start, nameEnd);
         }
       }
-      last = remember(recent, text, at.start, nameEnd, at.hash, at.plain);
+      last = remember(recent, text, at.start, nameEnd, at.hash, at.plain, at.capitals);
     }
     const start = nameEnd - last.name.length;
     const { kind } = last;
