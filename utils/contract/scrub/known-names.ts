@@ -12,10 +12,7 @@
  * names than that (`token=…&secret=…&pwd=…&…`), and a hostile megabyte holds 90,000 names never
  * seen before (`x1_token=…&x2_token=…`), for which two `Map`s (a kind and a marker by name) cost
  * as much as deciding the kind. A table slot holds one name: a collision replaces it, and the
- * name costs a decision again, never a different answer. A name is kept from its second time on;
- * the first time, one scratch entry (FIRST) stands for it and its marker is written in pieces,
- * so that a megabyte of names that come once makes no entry and no marker string for them (27 %
- * less garbage on the hostile inputs made of such names).
+ * name costs a decision again, never a different answer.
  *
  * Only the name read last is compared in place: comparing each recent name there cost a name
  * never seen before four failed comparisons, more than reading it back once.
@@ -48,31 +45,15 @@ export interface KnownName {
    * megabyte of labels spent 5 % of its time reading each name again to find that out).
    */
   capitals: boolean;
-  /** Kept in the table; false for FIRST (below), whose markers are not made as strings (`markerOf`). */
-  kept: boolean;
 }
 
-/**
- * What the marker of a name's value says in this form (`[removed: <what>]`): the name as written
- * after `=` or in JSON, lower-cased after a label or as a header (`Authorization: …`), `cookie`
- * for a cookie.
- */
-export function markedAs(known: KnownName, kind: NameKind, form: Form): string {
-  if (kind === 'cookie') return 'cookie';
-  return (kind === 'authorization' || form === 'label') && known.capitals ? lowered(known.name) : known.name;
-}
-
-/**
- * The marker of a name's value in this form, made on first use and kept with the name; '' for a
- * name read for the first time (FIRST), whose marker the caller writes around `markedAs`
- * (splicer.ts): a megabyte can hold 80,000 such names, and each marker made was two ropes, used
- * once.
- */
+/** The marker of a name's value in this form (a field each: a keyed access per value costs more). */
 export function markerOf(known: KnownName, kind: NameKind, form: Form): string {
-  if (!known.kept) return '';
   const marker = form === 'pair' ? known.pair : form === 'json' ? known.json : known.label;
   if (marker) return marker;
-  const made = removed(markedAs(known, kind, form));
+  const made = removed(
+    kind === 'cookie' ? 'cookie' : (kind === 'authorization' || form === 'label') && known.capitals ? lowered(known.name) : known.name,
+  );
   if (form === 'pair') known.pair = made;
   else if (form === 'json') known.json = made;
   else known.label = made;
@@ -157,8 +138,6 @@ export function remember(
     return known;
   }
   const known = tableEntry(text, start, nameEnd, hash, plain, capitals);
-  // FIRST, filled again for another name, is first already.
-  if (known === recent[0]) return known;
   if (recent.length === RECENT) recent[RECENT - 1] = known;
   else recent.push(known);
   moveFirst(recent, recent.length - 1);
@@ -185,45 +164,28 @@ function ownCopy(text: string, start: number, end: number): string {
 }
 
 /**
- * The entry of a name read for the first time: one object, filled again for each such name,
- * never put in the table. A hostile megabyte holds 80,000 names that come once
- * (`x1_token: …`); an entry each, stored in the table, was an object made and kept, and written
- * from old memory into new, a reference each young-generation collection then reads. A name is
- * kept from its second time on: after its first, its slot holds its hash and no entry. A name
- * that comes back costs its kind decided once more, never a different answer.
- */
-let FIRST: KnownName | undefined;
-
-/**
- * The table's entry for `text[start, end)` (`hash` its `hashOf`): the one kept there, one made and
- * kept if the slot holds its hash with no entry (its second time), or else FIRST, filled for it.
- * Whether it is plain is read from the name unless the caller knows (`capitals` true unless the
- * caller read none: see `KnownName.capitals`).
+ * The table's entry for `text[start, end)` (`hash` its `hashOf`), made and kept there if it has
+ * none; whether it is plain read from the name unless the caller knows (`capitals` true unless
+ * the caller read none: see `KnownName.capitals`).
  */
 function tableEntry(text: string, start: number, end: number, hash: number, plain: boolean | undefined, capitals: boolean): KnownName {
   TABLE ||= { hashes: new Int32Array(SLOTS), names: new Array<KnownName | undefined>(SLOTS).fill(undefined) };
   const slot = hash & (SLOTS - 1);
   // The slot's hash first, from its own array: the entry is read only when the hashes agree.
-  const seen = TABLE.hashes[slot] === hash;
-  const known = seen ? TABLE.names[slot] : undefined;
+  const known = TABLE.hashes[slot] === hash ? TABLE.names[slot] : undefined;
   if (known && isNameAt(known, hash, text, start, end)) return known;
   const name = ownCopy(text, start, end);
-  const kind = name ? nameKind(name) : undefined;
-  const isPlainName = plain ?? isPlain(name);
-  const withCapitals = plain === undefined || capitals;
-  if (!seen || known) {
-    // Its first time (or another name with its hash holds the slot): the slot takes its hash.
-    TABLE.hashes[slot] = hash;
-    TABLE.names[slot] = undefined;
-    FIRST ||= { name, hash, kind, pair: '', json: '', label: '', plain: isPlainName, capitals: withCapitals, kept: false };
-    FIRST.name = name;
-    FIRST.hash = hash;
-    FIRST.kind = kind;
-    FIRST.plain = isPlainName;
-    FIRST.capitals = withCapitals;
-    return FIRST;
-  }
-  const made: KnownName = { name, hash, kind, pair: '', json: '', label: '', plain: isPlainName, capitals: withCapitals, kept: true };
+  const made: KnownName = {
+    name,
+    hash,
+    kind: name ? nameKind(name) : undefined,
+    pair: '',
+    json: '',
+    label: '',
+    plain: plain ?? isPlain(name),
+    capitals: plain === undefined || capitals,
+  };
+  TABLE.hashes[slot] = hash;
   TABLE.names[slot] = made;
   return made;
 }

@@ -4,15 +4,13 @@
  * is a marker, which is what makes scrubbing idempotent.
  */
 
-/** A marker's two ends, around what was removed (splicer.ts writes some markers in pieces). */
-export const MARKER_OPEN = '[removed: ';
-export const MARKER_CLOSE = ']';
+export const removed = (what: string): string => `[removed: ${what}]`;
 
-export const removed = (what: string): string => `${MARKER_OPEN}${what}${MARKER_CLOSE}`;
+const MARKER_START = '[removed: ';
 
 /** Whether a marker starts at `at` (after any quotes or spaces a rule may have kept before it). */
 export function markerAt(text: string, at: number): boolean {
   // `[` first: almost no value starts with one, and this runs once per value.
   // Read within the text (see code-at.ts), inline: every value asks this.
-  return at < text.length && text.charCodeAt(at) === 91 && text.startsWith(MARKER_OPEN, at);
+  return at < text.length && text.charCodeAt(at) === 91 && text.startsWith(MARKER_START, at);
 }

@@ -10,7 +10,7 @@
  * read backwards over at most 64 characters, and the value is read forwards once; the search
  * then resumes after the value, so no character is read twice by a value.
  */
-import { type Form, type KnownName, lastAt, markedAs, markerOf, remember } from './known-names';
+import { type Form, type KnownName, lastAt, markerOf, remember } from './known-names';
 import { codeAt } from './code-at';
 import { markerAt } from './markers';
 import { onFirstUse } from './on-first-use';
@@ -128,15 +128,12 @@ function quotedSecret(kind: NameKind, value: string, form: Form): boolean {
   }
 }
 
-/** One pass over one text: its output so far, the end of the line last looked up, and the name whose value is read. */
+/** One pass over one text: its output so far, and the end of the line last looked up. */
 interface Scan {
   text: string;
   out: Splicer;
   lineFrom: number;
   lineEndAt: number;
-  name: KnownName | undefined;
-  /** The name's own kind, which its marker follows (its value is read by the kind its form gives). */
-  kind: NameKind;
 }
 
 function lineEnd(s: Scan, at: number): number {
@@ -148,16 +145,12 @@ function lineEnd(s: Scan, at: number): number {
   return s.lineEndAt;
 }
 
-/** Replaces `text[from, to)` by the marker of the name read (`s.name`) in this form, quoted if asked. */
-function replace(s: Scan, from: number, to: number, form: Form, quoted = false): void {
-  const known = s.name!;
-  const marker = markerOf(known, s.kind, form);
-  if (!marker) s.out.putMarker(from, to, markedAs(known, s.kind, form), quoted);
-  else s.out.put(from, to, quoted ? `"${marker}"` : marker);
+function replace(s: Scan, from: number, to: number, marker: string): void {
+  s.out.put(from, to, marker);
 }
 
 /** Reads the quoted string at `at` (quote `len` long), removes it if it is a credential; returns where it ends. */
-function readString(s: Scan, at: number, len: number, kind: NameKind, form: Form): number {
+function readString(s: Scan, at: number, len: number, kind: NameKind, form: Form, marker: string): number {
   const contentStart = at + len;
   const le = lineEnd(s, contentStart);
   const close = closingQuote(s.text, contentStart, s.text[at + len - 1]!, len - 1, le);
@@ -166,20 +159,20 @@ function readString(s: Scan, at: number, len: number, kind: NameKind, form: Form
   if (!markerAt(s.text, contentStart) && quotedSecret(kind, s.text.slice(contentStart, contentEnd), form)) {
     // After a bare label (`{access_token: "…"}`, a console's object dump) the quotes go too, as
     // they always have; a header's value (`Authorization: "Bearer …"`) and JSON keep theirs.
-    if (form === 'label' && kind !== 'authorization' && kind !== 'cookie') replace(s, at, end, form);
-    else replace(s, contentStart, contentEnd, form);
+    if (form === 'label' && kind !== 'authorization' && kind !== 'cookie') replace(s, at, end, marker);
+    else replace(s, contentStart, contentEnd, marker);
   }
   return end;
 }
 
 /** Reads a JSON array of strings item by item (`"password": ["This field is required."]` is kept). */
-function readList(s: Scan, at: number, kind: NameKind): number {
+function readList(s: Scan, at: number, kind: NameKind, marker: string): number {
   const text = s.text;
   for (;;) {
     while (isBlank(codeAt(text, at))) at++;
     const len = quoteLength(text, at);
     if (!len) return at;
-    at = readString(s, at, len, kind, 'json');
+    at = readString(s, at, len, kind, 'json', marker);
     while (isBlank(codeAt(text, at))) at++;
     if (codeAt(text, at) !== 44) return at;
     at++;
@@ -278,7 +271,7 @@ function readSeparator(text: string, at: number, sep: Separator): void {
 export function scrubNamedValues(text: string): string {
   const re = patterns().named;
   re.lastIndex = 0;
-  const s: Scan = { text, out: new Splicer(text), lineFrom: -1, lineEndAt: -1, name: undefined, kind: 'strong' };
+  const s: Scan = { text, out: new Splicer(text), lineFrom: -1, lineEndAt: -1 };
   const sep: Separator = { close: 0, spaced: false, equals: false, comma: false, end: 0 };
   const recent: KnownName[] = [];
   const at: NameAt = { start: 0, hash: 0, plain: false, capitals: false };
@@ -308,8 +301,7 @@ export function scrubNamedValues(text: string): string {
     // field names (`["password", "token"]`) does too, so only a value that looks random goes.
     if (sep.comma && !opensPair(text, start, nameEnd, sep.close)) continue;
     const effective: NameKind = sep.comma || (kind === 'field' && form === 'label') ? 'weak' : kind;
-    s.name = last;
-    s.kind = kind;
+    const marker = markerOf(last, kind, form);
 
     let v = sep.end;
     if (form !== 'pair') while (v < text.length && isBlank(text.charCodeAt(v))) v++;
@@ -318,11 +310,11 @@ export function scrubNamedValues(text: string): string {
     const q = quoteLength(text, v);
     if (markerAt(text, v + q)) continue;
     if (q) {
-      re.lastIndex = readString(s, v, q, effective, form);
+      re.lastIndex = readString(s, v, q, effective, form, marker);
       continue;
     }
     if (text.charCodeAt(v) === 91 && form === 'json') {
-      re.lastIndex = readList(s, v + 1, effective);
+      re.lastIndex = readList(s, v + 1, effective, marker);
       continue;
     }
     // An object (`"credentials": {…}`): its own names are read one by one.
@@ -337,7 +329,7 @@ export function scrubNamedValues(text: string): string {
     if (c >= 48 && c <= 57) {
       const cardEnd = groupedCardEnd(text, v);
       if (cardEnd >= 0) {
-        s.out.put(v, cardEnd, cardMarker());
+        replace(s, v, cardEnd, cardMarker());
         re.lastIndex = cardEnd;
         continue;
       }
@@ -347,7 +339,7 @@ export function scrubNamedValues(text: string): string {
       if (NAMED_BY_SHAPE.test(text)) continue;
     }
     const end = readBare(text, v, start, effective, form);
-    if (bareSecret) replace(s, v, end, form, form === 'json');
+    if (bareSecret) replace(s, v, end, form === 'json' ? `"${marker}"` : marker);
     re.lastIndex = Math.max(end, sep.end);
   }
   return s.out.finish();

@@ -11,10 +11,6 @@
  * of the two), two per replacement besides the cut of the text before it. Kept in an array, the
  * pieces cost only that cut: a megabyte of `token=a&` makes 11.7 MB of garbage instead of 17.8.
  */
-import { MARKER_CLOSE, MARKER_OPEN } from './markers';
-
-const QUOTED_OPEN = `"${MARKER_OPEN}`;
-const QUOTED_CLOSE = `${MARKER_CLOSE}"`;
 
 /** Replacements per chunk: enough that joining is rare, few enough that little stays alive. */
 const CHUNK = 512;
@@ -38,21 +34,6 @@ export class Splicer {
     const pieces = this.pieces;
     pieces[this.count++] = this.text.slice(this.copied, from);
     pieces[this.count++] = marker;
-    this.copied = to;
-    if (++this.replaced % CHUNK === 0) this.flush();
-  }
-
-  /**
-   * Replaces `text[from, to)` by the marker `[removed: <what>]`, in quotes if `quoted`
-   * (`"[removed: <what>]"`, a JSON value), written as three pieces around `what`: the marker of a
-   * name read for the first time is never made as a string (known-names.ts).
-   */
-  putMarker(from: number, to: number, what: string, quoted: boolean): void {
-    const pieces = this.pieces;
-    pieces[this.count++] = this.text.slice(this.copied, from);
-    pieces[this.count++] = quoted ? QUOTED_OPEN : MARKER_OPEN;
-    pieces[this.count++] = what;
-    pieces[this.count++] = quoted ? QUOTED_CLOSE : MARKER_CLOSE;
     this.copied = to;
     if (++this.replaced % CHUNK === 0) this.flush();
   }
