@@ -36,6 +36,21 @@ describe('the names read before (known-names.ts)', () => {
   });
 });
 
+describe('a name read for the first time', () => {
+  it('is marked as a name read before, in every form', () => {
+    // Each name comes once in the text: the first scrub makes each entry and its marker; the
+    // second finds each name in the table. A label's and a header's name is lowered (the read
+    // back saw its capitals), a pair's kept as written.
+    const text =
+      'q1_Token=abc&"q2_secret":"s3cr3t", "q3_pwd": 84736251, Q4_Password: hunter2x\nX-Q5-Api-Key: k9f2c1ab\n{q6_token: "xyz789"}\n';
+    const want =
+      'q1_Token=[removed: q1_Token]&"q2_secret":"[removed: q2_secret]", "q3_pwd": "[removed: q3_pwd]", ' +
+      'Q4_Password: [removed: q4_password]\nX-Q5-Api-Key: [removed: x-q5-api-key]\n{q6_token: [removed: q6_token]}\n';
+    expect(scrubNamedValues(text)).toBe(want);
+    expect(scrubNamedValues(text)).toBe(want);
+  });
+});
+
 describe('the names table and the texts it read', () => {
   it('keeps none of them alive: a long name is copied, not kept as a window on its text', () => {
     // A collection on demand, in this process only (what `node --expose-gc` gives).
