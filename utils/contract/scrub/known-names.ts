@@ -165,8 +165,9 @@ function ownCopy(text: string, start: number, end: number): string {
 
 /**
  * The table's entry for `text[start, end)` (`hash` its `hashOf`), made and kept there if it has
- * none; whether it is plain read from the name unless the caller knows (`capitals` true unless
- * the caller read none: see `KnownName.capitals`).
+ * none; whether it is plain read from the name unless the caller knows. `capitals` is the
+ * caller's: true unless it read the whole name and no capital in it (`nameStart` says true
+ * whenever it does not know the name plain; see `KnownName.capitals`).
  */
 function tableEntry(text: string, start: number, end: number, hash: number, plain: boolean | undefined, capitals: boolean): KnownName {
   TABLE ||= { hashes: new Int32Array(SLOTS), names: new Array<KnownName | undefined>(SLOTS).fill(undefined) };
@@ -183,7 +184,7 @@ function tableEntry(text: string, start: number, end: number, hash: number, plai
     json: '',
     label: '',
     plain: plain ?? isPlain(name),
-    capitals: plain === undefined || capitals,
+    capitals,
   };
   TABLE.hashes[slot] = hash;
   TABLE.names[slot] = made;
