@@ -22,9 +22,9 @@ import { isKeyChar } from './token-shapes';
 const patterns = /* @__PURE__ */ onFirstUse(() => ({
   // The gap is one run of spaces, or spaces around an arrow, each read one way only: `\s*:?\s*`
   // splits a run of spaces in every way before it fails, which is quadratic in the run.
-  token: /\b(?:token|jeton)(?:\s+|\s*(?:→|->)\s*)(?!\[removed)[\w.~+/=-]{16,}/gi,
+  token: /\b(?:token|jeton)(?:\s+|\s*(?:→|->)\s*)(?!\[removed)[\w.~+/=-]{16}[\w.~+/=-]*/gi,
   // A Basic scheme's value is `user:password` in base64; outside a header (which named-values.ts reads).
-  basic: /\bbasic\s+(?!\[removed)[A-Za-z0-9+/]{8,}={0,2}/gi,
+  basic: /\bbasic\s+(?!\[removed)[A-Za-z0-9+/]{8}[A-Za-z0-9+/]*={0,2}/gi,
   // Three or four digits alone, after a space or a colon (so that the digits read back are
   // the code's, not `cvv2`'s): `cvv 1234567` is no security code, `cvv 12,50` an amount.
   securityCode: /\b(?:cvv2?|cvc2?|csc|cryptogramme(?: visuel)?)(?:\s+(?::\s*)?|:\s*)\d{3,4}(?!\d|[.,]\d)/gi,
